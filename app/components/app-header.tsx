@@ -1,0 +1,64 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootLoaderData } from "../root";
+import { LanguageSwitch } from "./language-switch";
+
+export function AppHeader({ user, nav }: { user: RootLoaderData["user"]; nav?: RootLoaderData["nav"] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <a href="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            SO
+          </span>
+          <span>{t("app.name")}</span>
+        </a>
+        <div className="site-header__tools">
+          <LanguageSwitch redirectTo={`${location.pathname}${location.search}`} />
+          {user ? (
+            <div className="user-menu">
+              <span className="user-menu__name">{t("nav.signedInAs", { name: user.name })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--secondary button--small">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </div>
+          ) : location.pathname !== "/login" ? (
+            <a className="button button--small" href="/login">
+              {t("nav.login")}
+            </a>
+          ) : null}
+        </div>
+      </div>
+      {user ? (
+        <nav aria-label={t("app.mainNav")} className="main-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            {nav?.organisations ? (
+              <li>
+                <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.invitations ? (
+              <li>
+                <NavLink to="/beheer/uitnodigingen">{t("nav.invitations")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.audit ? (
+              <li>
+                <NavLink to="/beheer/logboek">{t("nav.audit")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

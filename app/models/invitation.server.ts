@@ -1,0 +1,212 @@
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { institutes, invitations, memberships, partnerships, schools, users } from "../../db/schema";
+import type { OrganisationKind, Role } from "../domain/roles";
+import { normaliseEmail } from "../utils/email";
+import { hashToken, newToken } from "../utils/tokens.server";
+import { recordAudit } from "./audit.server";
+
+export const INVITATION_VALID_DAYS = 7;
+
+export type OrganisationColumns = { partnershipId: string | null; schoolId: string | null; instituteId: string | null };
+
+export function organisationColumns(kind: OrganisationKind, id: string | null): OrganisationColumns {
+  return {
+    partnershipId: kind === "partnership" ? id : null,
+    schoolId: kind === "school" ? id : null,
+    instituteId: kind === "institute" ? id : null,
+  };
+}
+
+export function membershipExists(email: string, role: Role, org: OrganisationColumns): boolean {
+  const db = getDb();
+  const user = db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get();
+  if (!user) return false;
+  return db
+    .select({ role: memberships.role, p: memberships.partnershipId, s: memberships.schoolId, i: memberships.instituteId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.id), eq(memberships.role, role)))
+    .all()
+    .some((m) => m.p === org.partnershipId && m.s === org.schoolId && m.i === org.instituteId);
+}
+
+export function createInvitation(input: {
+  email: string;
+  name: string;
+  role: Role;
+  org: OrganisationColumns;
+  invitedById: string;
+  ip: string;
+}): { token: string; id: string; expiresAt: string } {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 3600 * 1000).toISOString();
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(invitations)
+      .values({
+        tokenHash: hashToken(token),
+        email: normaliseEmail(input.email),
+        name: input.name,
+        role: input.role,
+        ...input.org,
+        invitedById: input.invitedById,
+        expiresAt,
+      })
+      .returning({ id: invitations.id })
+      .get();
+    recordAudit(
+      {
+        event: "invitation.created",
+        actorUserId: input.invitedById,
+        email: normaliseEmail(input.email),
+        ip: input.ip,
+        detail: { invitationId: row.id, role: input.role, ...input.org },
+      },
+      tx,
+    );
+    return { token, id: row.id, expiresAt };
+  });
+}
+
+export function listOpenInvitations() {
+  return getDb()
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+      partnershipName: partnerships.name,
+      schoolName: schools.name,
+      instituteName: institutes.name,
+    })
+    .from(invitations)
+    .leftJoin(partnerships, eq(partnerships.id, invitations.partnershipId))
+    .leftJoin(schools, eq(schools.id, invitations.schoolId))
+    .leftJoin(institutes, eq(institutes.id, invitations.instituteId))
+    .where(
+      and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date().toISOString())),
+    )
+    .orderBy(asc(invitations.expiresAt))
+    .all();
+}
+
+export function revokeInvitation(id: string, actorUserId: string, ip: string): boolean {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(invitations)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .run().changes;
+    if (changed === 1) recordAudit({ event: "invitation.revoked", actorUserId, ip, detail: { invitationId: id } }, tx);
+    return changed === 1;
+  });
+}
+
+export type InvitationLookup =
+  | { status: "valid"; invitation: InvitationDetails }
+  | { status: "notFound" | "expired" | "used" | "revoked" };
+
+export type InvitationDetails = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationName: string;
+  inviterName: string | null;
+  existingUserId: string | null;
+  org: OrganisationColumns;
+};
+
+export function lookupInvitation(token: string): InvitationLookup {
+  if (!token || token.length > 200) return { status: "notFound" };
+  const db = getDb();
+  const row = db
+    .select({
+      invitation: invitations,
+      partnershipName: partnerships.name,
+      schoolName: schools.name,
+      instituteName: institutes.name,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .leftJoin(partnerships, eq(partnerships.id, invitations.partnershipId))
+    .leftJoin(schools, eq(schools.id, invitations.schoolId))
+    .leftJoin(institutes, eq(institutes.id, invitations.instituteId))
+    .leftJoin(users, eq(users.id, invitations.invitedById))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .get();
+  if (!row) return { status: "notFound" };
+  const inv = row.invitation;
+  if (inv.acceptedAt) return { status: "used" };
+  if (inv.revokedAt) return { status: "revoked" };
+  if (inv.expiresAt <= new Date().toISOString()) return { status: "expired" };
+  const existing = db.select({ id: users.id }).from(users).where(eq(users.email, inv.email)).get();
+  return {
+    status: "valid",
+    invitation: {
+      id: inv.id,
+      email: inv.email,
+      name: inv.name,
+      role: inv.role,
+      organisationName: row.partnershipName ?? row.schoolName ?? row.instituteName ?? "Samen Onderzoeken",
+      inviterName: row.inviterName,
+      existingUserId: existing?.id ?? null,
+      org: { partnershipId: inv.partnershipId, schoolId: inv.schoolId, instituteId: inv.instituteId },
+    },
+  };
+}
+
+/**
+ * Accepts an invitation in one transaction: marks it used (only if it still is
+ * open, so a link clicked twice works once), creates the account or reuses the
+ * existing one, and adds the membership. Returns the user id, or null when the
+ * invitation was used, revoked or expired in the meantime.
+ */
+export function acceptInvitation(
+  invitation: InvitationDetails,
+  account: { name: string; passwordHash: string } | { existingUserId: string },
+  ip: string,
+): string | null {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const now = new Date().toISOString();
+    const claimed = tx
+      .update(invitations)
+      .set({ acceptedAt: now })
+      .where(
+        and(
+          eq(invitations.id, invitation.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
+      .run().changes;
+    if (claimed !== 1) return null;
+
+    let userId: string;
+    if ("existingUserId" in account) {
+      userId = account.existingUserId;
+    } else {
+      userId = tx
+        .insert(users)
+        .values({ email: invitation.email, name: account.name, passwordHash: account.passwordHash })
+        .returning({ id: users.id })
+        .get().id;
+    }
+    const added = tx
+      .insert(memberships)
+      .values({ userId, role: invitation.role, ...invitation.org })
+      .onConflictDoNothing()
+      .run().changes;
+    recordAudit({ event: "invitation.accepted", actorUserId: userId, subjectUserId: userId, email: invitation.email, ip, detail: { invitationId: invitation.id } }, tx);
+    if (added === 1) {
+      recordAudit({ event: "membership.added", actorUserId: userId, subjectUserId: userId, ip, detail: { role: invitation.role, ...invitation.org, via: "invitation" } }, tx);
+    }
+    return userId;
+  });
+}

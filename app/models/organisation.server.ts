@@ -1,0 +1,153 @@
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import {
+  institutes,
+  memberships,
+  partnershipInstitutes,
+  partnerships,
+  partnershipSchools,
+  regions,
+  schools,
+  users,
+} from "../../db/schema";
+import { can, type Actor } from "../domain/permissions";
+import type { OrganisationKind, Role } from "../domain/roles";
+
+export type Person = { userId: string; name: string; email: string; role: Role; activated: boolean };
+
+export type OrgNode = {
+  id: string;
+  name: string;
+  detail: { sector?: string; city: string; board?: string; kind?: string };
+  /** Null when the actor may not see the people here. */
+  people: Person[] | null;
+};
+
+export type PartnershipNode = {
+  id: string;
+  name: string;
+  people: Person[] | null;
+  schools: OrgNode[];
+  institutes: OrgNode[];
+};
+
+export type RegionNode = { id: string; name: string; partnerships: PartnershipNode[] };
+
+/**
+ * The organisation tree with the people the actor may see. Organisation names
+ * are not secret; people are shown per organisation only where the permission
+ * module allows `people:view` for that organisation's partnerships.
+ */
+export function loadOrganisationTree(actor: Actor): RegionNode[] {
+  const db = getDb();
+  const allRegions = db.select().from(regions).orderBy(asc(regions.name)).all();
+  const allPartnerships = db.select().from(partnerships).orderBy(asc(partnerships.name)).all();
+  const allSchools = db.select().from(schools).orderBy(asc(schools.name)).all();
+  const allInstitutes = db.select().from(institutes).orderBy(asc(institutes.name)).all();
+  const schoolLinks = db.select().from(partnershipSchools).all();
+  const instituteLinks = db.select().from(partnershipInstitutes).all();
+  const memberRows = db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      role: memberships.role,
+      schoolId: memberships.schoolId,
+      instituteId: memberships.instituteId,
+      partnershipId: memberships.partnershipId,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .orderBy(asc(users.name))
+    .all();
+
+  const toPerson = (row: (typeof memberRows)[number]): Person => ({
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    activated: row.passwordHash !== null,
+  });
+  const peopleOf = (key: "schoolId" | "instituteId" | "partnershipId", id: string) =>
+    memberRows.filter((row) => row[key] === id).map(toPerson);
+  const partnershipsOfSchool = (id: string) => schoolLinks.filter((l) => l.schoolId === id).map((l) => l.partnershipId);
+  const partnershipsOfInstitute = (id: string) =>
+    instituteLinks.filter((l) => l.instituteId === id).map((l) => l.partnershipId);
+
+  return allRegions.map((region) => ({
+    id: region.id,
+    name: region.name,
+    partnerships: allPartnerships
+      .filter((p) => p.regionId === region.id)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        people: can(actor, "people:view", { partnershipIds: [p.id] }) ? peopleOf("partnershipId", p.id) : null,
+        schools: allSchools
+          .filter((s) => schoolLinks.some((l) => l.schoolId === s.id && l.partnershipId === p.id))
+          .map((s) => ({
+            id: s.id,
+            name: s.name,
+            detail: { sector: s.sector, city: s.city, board: s.board },
+            people: can(actor, "people:view", { partnershipIds: partnershipsOfSchool(s.id), schoolId: s.id })
+              ? peopleOf("schoolId", s.id)
+              : null,
+          })),
+        institutes: allInstitutes
+          .filter((i) => instituteLinks.some((l) => l.instituteId === i.id && l.partnershipId === p.id))
+          .map((i) => ({
+            id: i.id,
+            name: i.name,
+            detail: { kind: i.kind, city: i.city },
+            people: can(actor, "people:view", { partnershipIds: partnershipsOfInstitute(i.id), instituteId: i.id })
+              ? peopleOf("instituteId", i.id)
+              : null,
+          })),
+      })),
+  }));
+}
+
+export type OrganisationRef = { kind: OrganisationKind; id: string | null; name: string; partnershipIds: string[] };
+
+/** Every organisation someone can be invited to, for the invitation form. */
+export function listInvitableOrganisations(): OrganisationRef[] {
+  const db = getDb();
+  const schoolLinks = db.select().from(partnershipSchools).all();
+  const instituteLinks = db.select().from(partnershipInstitutes).all();
+  return [
+    { kind: "platform" as const, id: null, name: "Samen Onderzoeken", partnershipIds: [] },
+    ...db
+      .select()
+      .from(partnerships)
+      .orderBy(asc(partnerships.name))
+      .all()
+      .map((p) => ({ kind: "partnership" as const, id: p.id, name: p.name, partnershipIds: [p.id] })),
+    ...db
+      .select()
+      .from(schools)
+      .orderBy(asc(schools.name))
+      .all()
+      .map((s) => ({
+        kind: "school" as const,
+        id: s.id,
+        name: `${s.name} (${s.city})`,
+        partnershipIds: schoolLinks.filter((l) => l.schoolId === s.id).map((l) => l.partnershipId),
+      })),
+    ...db
+      .select()
+      .from(institutes)
+      .orderBy(asc(institutes.name))
+      .all()
+      .map((i) => ({
+        kind: "institute" as const,
+        id: i.id,
+        name: i.name,
+        partnershipIds: instituteLinks.filter((l) => l.instituteId === i.id).map((l) => l.partnershipId),
+      })),
+  ];
+}
+
+export function findOrganisation(kind: OrganisationKind, id: string | null): OrganisationRef | undefined {
+  return listInvitableOrganisations().find((o) => o.kind === kind && (o.id ?? "") === (id ?? ""));
+}

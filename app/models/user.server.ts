@@ -1,0 +1,97 @@
+import { eq, inArray } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import {
+  institutes,
+  memberships,
+  partnershipInstitutes,
+  partnerships,
+  partnershipSchools,
+  schools,
+  users,
+} from "../../db/schema";
+import type { Actor, Membership } from "../domain/permissions";
+import { normaliseEmail } from "../utils/email";
+
+export type UserRow = typeof users.$inferSelect;
+
+export type MembershipView = Membership & {
+  id: string;
+  /** Display name of the organisation; null for the platform-wide admin role. */
+  organisationName: string | null;
+};
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: "nl" | "en";
+  memberships: MembershipView[];
+};
+
+export function findUserByEmail(email: string): UserRow | undefined {
+  return getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+}
+
+export function findUserById(id: string): UserRow | undefined {
+  return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+/**
+ * The signed-in user with every membership and the partnerships each school or
+ * institute takes part in, which is what the permission module needs.
+ */
+export function loadCurrentUser(userId: string): CurrentUser | null {
+  const db = getDb();
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.disabledAt) return null;
+
+  const rows = db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      partnershipId: memberships.partnershipId,
+      schoolId: memberships.schoolId,
+      instituteId: memberships.instituteId,
+      partnershipName: partnerships.name,
+      schoolName: schools.name,
+      instituteName: institutes.name,
+    })
+    .from(memberships)
+    .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .leftJoin(institutes, eq(institutes.id, memberships.instituteId))
+    .where(eq(memberships.userId, userId))
+    .all();
+
+  const schoolIds = rows.flatMap((r) => (r.schoolId ? [r.schoolId] : []));
+  const instituteIds = rows.flatMap((r) => (r.instituteId ? [r.instituteId] : []));
+  const schoolPartnerships = schoolIds.length
+    ? db.select().from(partnershipSchools).where(inArray(partnershipSchools.schoolId, schoolIds)).all()
+    : [];
+  const institutePartnerships = instituteIds.length
+    ? db.select().from(partnershipInstitutes).where(inArray(partnershipInstitutes.instituteId, instituteIds)).all()
+    : [];
+
+  const views: MembershipView[] = rows.map((r) => {
+    let partnershipIds: string[] = [];
+    if (r.partnershipId) partnershipIds = [r.partnershipId];
+    else if (r.schoolId) partnershipIds = schoolPartnerships.filter((p) => p.schoolId === r.schoolId).map((p) => p.partnershipId);
+    else if (r.instituteId)
+      partnershipIds = institutePartnerships.filter((p) => p.instituteId === r.instituteId).map((p) => p.partnershipId);
+    return {
+      id: r.id,
+      role: r.role,
+      partnershipId: r.partnershipId,
+      schoolId: r.schoolId,
+      instituteId: r.instituteId,
+      partnershipIds,
+      organisationName: r.partnershipName ?? r.schoolName ?? r.instituteName ?? null,
+    };
+  });
+
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, memberships: views };
+}
+
+export function toActor(user: CurrentUser): Actor {
+  return { userId: user.id, memberships: user.memberships };
+}

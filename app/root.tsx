@@ -1,0 +1,144 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { AppHeader } from "./components/app-header";
+import { ToastMessage } from "./components/toast-message";
+import { can } from "./domain/permissions";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n";
+import { toActor } from "./models/user.server";
+import stylesHref from "./styles/app.css?url";
+import { getCurrentUser } from "./utils/auth.server";
+import { getLocale } from "./utils/i18n.server";
+import { useNonce } from "./utils/nonce";
+import { readToast } from "./utils/toast.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Samen Onderzoeken" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, { toast, clearHeader }] = await Promise.all([
+    getCurrentUser(request),
+    getLocale(request),
+    readToast(request),
+  ]);
+  const actor = user ? toActor(user) : null;
+  const nav = {
+    organisations: can(actor, "organisations:view"),
+    invitations: can(actor, "invitation:manage"),
+    audit: can(actor, "audit:view"),
+  };
+  return data(
+    { user: user ? { name: user.name, email: user.email } : null, nav, locale, toast },
+    { headers: clearHeader ? { "Set-Cookie": clearHeader } : undefined },
+  );
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = rootData?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
+  // One i18next instance per language; both bundles are in the page already.
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={rootData?.toast ?? null}>
+      <Outlet />
+    </Page>
+  );
+}
+
+function Page({
+  user,
+  nav,
+  toast,
+  children,
+}: {
+  user: RootLoaderData["user"];
+  nav?: RootLoaderData["nav"];
+  toast: RootLoaderData["toast"];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#inhoud">
+        {t("app.skipToContent")}
+      </a>
+      <AppHeader user={user} nav={nav} />
+      {toast ? <ToastMessage toast={toast} /> : null}
+      <main id="inhoud" tabIndex={-1} className="main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  let title = t("errors.genericTitle");
+  let text = t("errors.genericText");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t("errors.notFoundTitle");
+      text = t("errors.notFoundText");
+    } else if (error.status === 403) {
+      title = t("errors.forbiddenTitle");
+      text = t("errors.forbiddenText");
+    } else if (error.status < 500) {
+      const message = (error.data as { error?: unknown } | undefined)?.error;
+      title = t("errors.genericTitle");
+      text = typeof message === "string" ? message : t("errors.badRequest");
+    }
+  }
+  return (
+    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={null}>
+      <div className="error-page">
+        <h1>{title}</h1>
+        <p>{text}</p>
+        <p>
+          <a href="/">{t("errors.backHome")}</a>
+        </p>
+      </div>
+    </Page>
+  );
+}

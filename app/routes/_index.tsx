@@ -1,0 +1,102 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { can } from "../domain/permissions";
+import type { Role } from "../domain/roles";
+import { toActor } from "../models/user.server";
+import { requirePermission } from "../utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Overzicht — Samen Onderzoeken" }];
+
+type SectionKey = "vragen" | "agenda" | "matching" | "plannen" | "opbrengsten" | "expertgroepen" | "scan";
+
+/** Which upcoming sections matter most to which role, in the order they see them. */
+const SECTIONS_BY_ROLE: Record<Role, SectionKey[]> = {
+  admin: ["vragen", "matching", "opbrengsten", "expertgroepen", "scan"],
+  programmaleider: ["vragen", "matching", "opbrengsten", "expertgroepen"],
+  schoolleider: ["vragen", "agenda", "opbrengsten", "scan"],
+  onderzoekscoordinator: ["vragen", "agenda", "plannen", "scan"],
+  schoolopleider: ["vragen", "plannen", "opbrengsten"],
+  werkplekbegeleider: ["plannen", "opbrengsten"],
+  leraar: ["opbrengsten", "expertgroepen", "scan"],
+  instituutsopleider: ["plannen", "opbrengsten", "expertgroepen"],
+  onderzoeker: ["opbrengsten", "expertgroepen"],
+  student: ["vragen", "plannen", "opbrengsten"],
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboard:view");
+  const actor = toActor(user);
+  const sections = [...new Set(user.memberships.flatMap((m) => SECTIONS_BY_ROLE[m.role]))];
+  return {
+    name: user.name,
+    memberships: user.memberships.map((m) => ({ id: m.id, role: m.role, organisationName: m.organisationName })),
+    sections,
+    admin: {
+      organisations: can(actor, "organisations:view"),
+      invite: can(actor, "invitation:manage"),
+    },
+  };
+}
+
+export default function Dashboard() {
+  const { name, memberships, sections, admin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="stack-lg">
+      <header>
+        <h1>{t("home.title", { name })}</h1>
+        <p className="lead">{t("app.tagline")}</p>
+      </header>
+
+      <section aria-labelledby="roles-title" className="card">
+        <h2 id="roles-title">{t("home.yourRoles")}</h2>
+        {memberships.length === 0 ? (
+          <p>{t("home.noRoles")}</p>
+        ) : (
+          <ul className="role-list">
+            {memberships.map((m) => (
+              <li key={m.id}>
+                {t("home.roleAt", {
+                  role: t(`roles.${m.role}`),
+                  organisation: m.organisationName ?? t("home.platform"),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {admin.organisations || admin.invite ? (
+        <section aria-labelledby="admin-title" className="card">
+          <h2 id="admin-title">{t("home.adminTitle")}</h2>
+          <ul className="link-list">
+            {admin.organisations ? (
+              <li>
+                <Link to="/organisaties">{t("home.adminOrganisations")}</Link>
+              </li>
+            ) : null}
+            {admin.invite ? (
+              <li>
+                <Link to="/beheer/uitnodigingen">{t("home.adminInvite")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="next-title">
+        <h2 id="next-title">{t("home.nextTitle")}</h2>
+        <ul className="section-grid">
+          {sections.map((key) => (
+            <li key={key} className="section-card">
+              <h3>{t(`home.sections.${key}.title`)}</h3>
+              <p>{t(`home.sections.${key}.text`)}</p>
+              <p className="badge">{t("home.comingSoon")}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

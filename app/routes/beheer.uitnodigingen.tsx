@@ -1,0 +1,277 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormField } from "../components/ui/form-field";
+import { CopyLink } from "../components/copy-link";
+import { can } from "../domain/permissions";
+import { organisationKindForRole, ROLES, rolesForOrganisationKind, type OrganisationKind } from "../domain/roles";
+import {
+  createInvitation,
+  listOpenInvitations,
+  membershipExists,
+  organisationColumns,
+  revokeInvitation,
+} from "../models/invitation.server";
+import { findOrganisation, listInvitableOrganisations } from "../models/organisation.server";
+import { toActor } from "../models/user.server";
+import { invitationSchema } from "../schemas/invitation";
+import { requirePermission } from "../utils/auth.server";
+import { fieldErrors, readForm } from "../utils/forms.server";
+import { getLocale, getT } from "../utils/i18n.server";
+import { logger } from "../utils/logger.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Samen Onderzoeken" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "invitation:manage");
+  const organisations = listInvitableOrganisations().map((o) => ({
+    value: `${o.kind}:${o.id ?? ""}`,
+    kind: o.kind,
+    name: o.name,
+  }));
+  return { organisations, open: listOpenInvitations(), locale: await getLocale(request) };
+}
+
+type ActionData = {
+  errors?: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+  created?: { name: string; email: string; link: string };
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "invitation:manage");
+  const t = await getT(request);
+  const form = await readForm(request);
+  if (!form) return data<ActionData>({ formError: t("errors.badRequest") }, { status: 400 });
+
+  if (form.intent === "revoke") {
+    const id = (form.invitationId ?? "").slice(0, 100);
+    if (!revokeInvitation(id, user.id, context.clientIp)) {
+      return data<ActionData>({ formError: t("accept.notFound") }, { status: 404 });
+    }
+    return redirectWithToast("/beheer/uitnodigingen", { kind: "success", message: t("invitations.revoked") });
+  }
+
+  const values = {
+    name: (form.name ?? "").slice(0, 300),
+    email: (form.email ?? "").slice(0, 400),
+    organisation: (form.organisation ?? "").slice(0, 120),
+    role: (form.role ?? "").slice(0, 50),
+  };
+  const parsed = invitationSchema.safeParse(form);
+  if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error, t), values }, { status: 400 });
+
+  const [kind, rawId] = parsed.data.organisation.split(":") as [OrganisationKind, string];
+  const organisation = findOrganisation(kind, rawId || null);
+  if (!organisation) {
+    return data<ActionData>({ errors: { organisation: t("invitations.errors.organisationUnknown") }, values }, { status: 400 });
+  }
+  if (organisationKindForRole(parsed.data.role) !== organisation.kind) {
+    const fitting = rolesForOrganisationKind(organisation.kind).map((r) => t(`roles.${r}`)).join(", ");
+    return data<ActionData>(
+      { errors: { role: t("invitations.errors.roleMismatch", { hint: fitting }) }, values },
+      { status: 400 },
+    );
+  }
+  // The permission module decides per organisation (admins everywhere for now).
+  if (!can(toActor(user), "invitation:create", { partnershipIds: organisation.partnershipIds })) {
+    return data<ActionData>({ formError: t("errors.forbiddenText"), values }, { status: 403 });
+  }
+  const org = organisationColumns(organisation.kind, organisation.id);
+  if (membershipExists(parsed.data.email, parsed.data.role, org)) {
+    return data<ActionData>(
+      { errors: { email: t("invitations.errors.alreadyMember", { email: parsed.data.email }) }, values },
+      { status: 409 },
+    );
+  }
+
+  const { token, id } = createInvitation({
+    email: parsed.data.email,
+    name: parsed.data.name,
+    role: parsed.data.role,
+    org,
+    invitedById: user.id,
+    ip: context.clientIp,
+  });
+  const link = `${context.origin}/uitnodiging/${token}`;
+  // There is no mail server: the admin passes the link on; it is also in the log.
+  logger.info({ invitationId: id, email: parsed.data.email, role: parsed.data.role, link }, "uitnodiging aangemaakt");
+  return data<ActionData>({ created: { name: parsed.data.name, email: parsed.data.email, link } });
+}
+
+export default function InvitationsPage() {
+  const { organisations, open, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.created ? undefined : actionData?.values;
+  const [orgValue, setOrgValue] = useState(values?.organisation ?? "");
+  const selectedKind = organisations.find((o) => o.value === orgValue)?.kind;
+  const groups: { kind: OrganisationKind; label: string }[] = [
+    { kind: "platform", label: t("invitations.groupPlatform") },
+    { kind: "partnership", label: t("invitations.groupPartnerships") },
+    { kind: "school", label: t("invitations.groupSchools") },
+    { kind: "institute", label: t("invitations.groupInstitutes") },
+  ];
+  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
+
+  return (
+    <div className="stack-lg">
+      <header>
+        <h1>{t("invitations.title")}</h1>
+        <p className="lead">{t("invitations.intro")}</p>
+      </header>
+
+      {actionData?.created ? (
+        <div className="alert alert--success" role="status">
+          <p>{t("invitations.created", { name: actionData.created.name })}</p>
+          <CopyLink label={t("invitations.linkLabel", { name: actionData.created.name })} link={actionData.created.link} />
+        </div>
+      ) : null}
+      {actionData?.formError ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="new-invitation">
+        <h2 id="new-invitation">{t("invitations.formTitle")}</h2>
+        <Form method="post" className="stack" noValidate key={actionData?.created?.link ?? "form"}>
+          <input type="hidden" name="intent" value="create" />
+          <FormField
+            label={t("invitations.name")}
+            help={t("invitations.nameHelp")}
+            name="name"
+            required
+            maxLength={200}
+            autoComplete="off"
+            defaultValue={values?.name}
+            error={errors.name}
+          />
+          <FormField
+            label={t("invitations.email")}
+            name="email"
+            type="email"
+            required
+            maxLength={320}
+            autoComplete="off"
+            defaultValue={values?.email}
+            error={errors.email}
+          />
+          <div className={`field${errors.organisation ? " field--invalid" : ""}`}>
+            <label htmlFor="invite-organisation">{t("invitations.organisation")}</label>
+            <select
+              id="invite-organisation"
+              name="organisation"
+              required
+              value={orgValue}
+              onChange={(e) => setOrgValue(e.target.value)}
+              aria-invalid={errors.organisation ? true : undefined}
+              aria-describedby={errors.organisation ? "invite-organisation-error" : undefined}
+            >
+              <option value="">{t("invitations.organisationPlaceholder")}</option>
+              {groups.map((group) => (
+                <optgroup key={group.kind} label={group.label}>
+                  {organisations
+                    .filter((o) => o.kind === group.kind)
+                    .map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            {errors.organisation ? (
+              <p className="field__error" id="invite-organisation-error">
+                {errors.organisation}
+              </p>
+            ) : null}
+          </div>
+          <div className={`field${errors.role ? " field--invalid" : ""}`}>
+            <label htmlFor="invite-role">{t("invitations.role")}</label>
+            <p className="field__help" id="invite-role-help">
+              {t("invitations.roleHelp")}
+            </p>
+            <select
+              id="invite-role"
+              name="role"
+              required
+              defaultValue={values?.role ?? ""}
+              aria-invalid={errors.role ? true : undefined}
+              aria-describedby={`invite-role-help${errors.role ? " invite-role-error" : ""}`}
+            >
+              <option value="">{t("invitations.rolePlaceholder")}</option>
+              {ROLES.filter((role) => !selectedKind || organisationKindForRole(role) === selectedKind).map((role) => (
+                <option key={role} value={role}>
+                  {t(`roles.${role}`)}
+                </option>
+              ))}
+            </select>
+            {errors.role ? (
+              <p className="field__error" id="invite-role-error">
+                {errors.role}
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <button type="submit" className="button" disabled={pending} aria-busy={pending}>
+              {pending ? t("invitations.pending") : t("invitations.submit")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="open-invitations">
+        <h2 id="open-invitations">{t("invitations.openTitle")}</h2>
+        {open.length === 0 ? (
+          <p className="empty">{t("invitations.none")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("invitations.name")}</th>
+                <th scope="col">{t("invitations.email")}</th>
+                <th scope="col">{t("invitations.role")}</th>
+                <th scope="col">{t("invitations.organisation")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("invitations.revoke")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map((inv) => (
+                <tr key={inv.id}>
+                  <td>{inv.name}</td>
+                  <td>{inv.email}</td>
+                  <td>{t(`roles.${inv.role}`)}</td>
+                  <td>
+                    {inv.partnershipName ?? inv.schoolName ?? inv.instituteName ?? t("home.platform")}
+                    <br />
+                    <span className="muted">{t("invitations.expires", { date: dateFormat.format(new Date(inv.expiresAt)) })}</span>
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="invitationId" value={inv.id} />
+                      <button type="submit" className="button button--secondary button--small">
+                        {t("invitations.revoke")}
+                        <span className="visually-hidden">: {inv.name}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

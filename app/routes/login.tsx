@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormField } from "../components/ui/form-field";
+import { recordAudit } from "../models/audit.server";
+import { findUserByEmail } from "../models/user.server";
+import { loginSchema } from "../schemas/login";
+import { getCurrentUser, safeRedirect } from "../utils/auth.server";
+import { normaliseEmail } from "../utils/email";
+import { fieldErrors, readForm } from "../utils/forms.server";
+import { getT } from "../utils/i18n.server";
+import { checkLoginThrottle, recordLoginFailure } from "../utils/login-throttle.server";
+import { dummyPasswordHash, verifyPassword } from "../utils/password.server";
+import {
+  createSession,
+  destroySession,
+  readSessionToken,
+  serializeSessionCookie,
+} from "../utils/session.server";
+import { toastHeader } from "../utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Inloggen — Samen Onderzoeken" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Already signed in: go where the user was heading.
+  if (await getCurrentUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+type ActionData = { formError?: string; errors?: Record<string, string>; email?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = await getT(request);
+  const form = await readForm(request);
+  if (!form) return data<ActionData>({ formError: t("errors.badRequest") }, { status: 400 });
+
+  const parsed = loginSchema.safeParse(form);
+  if (!parsed.success) {
+    return data<ActionData>(
+      { errors: fieldErrors(parsed.error, t), email: (form.email ?? "").slice(0, 320) },
+      { status: 400 },
+    );
+  }
+  const email = normaliseEmail(parsed.data.email);
+  const ip = context.clientIp;
+
+  const verdict = checkLoginThrottle(email, ip);
+  if (verdict !== "ok") {
+    recordAudit({ event: "login.throttled", email, ip, detail: { reason: verdict } });
+    return data<ActionData>(
+      { formError: t(verdict === "account" ? "login.throttledAccount" : "login.throttledIp"), email },
+      { status: 429 },
+    );
+  }
+
+  const user = findUserByEmail(email);
+  const hash = user?.passwordHash ?? (await dummyPasswordHash());
+  const passwordOk = await verifyPassword(hash, parsed.data.password);
+  if (!user || !user.passwordHash || user.disabledAt || !passwordOk) {
+    recordLoginFailure(email, ip);
+    recordAudit({ event: "login.failure", email, ip, subjectUserId: user?.id ?? null });
+    return data<ActionData>({ formError: t("login.invalid"), email }, { status: 401 });
+  }
+
+  // Rotate: whatever session this browser had is ended, a new one starts.
+  const previous = await readSessionToken(request);
+  if (previous) destroySession(previous);
+  const token = createSession(user.id, request.headers.get("user-agent"));
+  recordAudit({ event: "login.success", actorUserId: user.id, subjectUserId: user.id, email, ip });
+
+  const headers = new Headers();
+  headers.append("Set-Cookie", await serializeSessionCookie(token, context.isSecure));
+  headers.append("Set-Cookie", await toastHeader({ kind: "success", message: t("login.welcome", { name: user.name }) }));
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const pending = navigation.state !== "idle" && navigation.formAction === "/login";
+  const errors = actionData?.errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>{t("login.title")}</h1>
+      <p>{t("login.intro")}</p>
+      {actionData?.formError ? (
+        <div className="alert alert--error" role="alert" id="login-error">
+          {actionData.formError}
+        </div>
+      ) : null}
+      <Form method="post" className="stack" noValidate aria-describedby={actionData?.formError ? "login-error" : undefined}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <FormField
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.email ?? ""}
+          error={errors.email}
+        />
+        <FormField
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
+        <button type="submit" className="button" disabled={pending} aria-busy={pending}>
+          {pending ? t("login.pending") : t("login.submit")}
+        </button>
+      </Form>
+      <p className="hint">{t("login.demoHint")}</p>
+    </div>
+  );
+}

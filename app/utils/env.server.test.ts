@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+
+describe("parseEnv", () => {
+  it("gives working defaults for a fresh machine", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_PATH).toBe("./data/samen-onderzoeken.db");
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("reads overrides and treats empty values as unset", () => {
+    const env = parseEnv({ PORT: "4100", SEED_DEMO: "false", DATABASE_PATH: "", APP_ORIGIN: "" });
+    expect(env.PORT).toBe(4100);
+    expect(env.SEED_DEMO).toBe(false);
+    expect(env.DATABASE_PATH).toBe("./data/samen-onderzoeken.db");
+    expect(env.APP_ORIGIN).toBeUndefined();
+  });
+
+  it("names every invalid variable in Dutch", () => {
+    expect(() => parseEnv({ PORT: "abc", SEED_DEMO: "misschien", APP_ORIGIN: "geen-url" })).toThrowError(
+      EnvError,
+    );
+    try {
+      parseEnv({ PORT: "abc", SEED_DEMO: "misschien" });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("PORT: moet een getal zijn");
+      expect(message).toContain("SEED_DEMO: verwacht true of false");
+    }
+  });
+});

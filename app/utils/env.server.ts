@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * Environment of the running app, validated once at start (server/index.ts calls
+ * `loadEnv()` before anything else). Every variable has a safe default so that
+ * `npm install && npm start` works on a fresh machine without a .env file.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    errorMap: () => ({ message: "verwacht true of false" }),
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ invalid_type_error: "moet een getal zijn" })
+    .int("moet een geheel getal zijn")
+    .min(0, "moet 0 of hoger zijn")
+    .max(65535, "moet 65535 of lager zijn")
+    .default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_PATH: z.string().min(1, "mag niet leeg zijn").default("./data/samen-onderzoeken.db"),
+  SEED_DEMO: booleanString.default("true"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Public origin used in invitation links, e.g. https://samenonderzoeken.nl. Defaults to the request's origin. */
+  APP_ORIGIN: z.string().url("moet een volledige URL zijn, bijv. https://example.nl").optional(),
+  /** Set when running behind a reverse proxy, so client IPs and https are read from X-Forwarded-*. */
+  TRUST_PROXY: booleanString.default("false"),
+  /** Failed logins allowed per IP address in 15 minutes (shared NAT at schools: keep generous). */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Failed logins allowed per account in 15 minutes before it is temporarily locked. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(8),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as "not set" so an empty line in .env falls back to the default.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new EnvError(`Ongeldige configuratie (omgevingsvariabelen):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; parses process.env on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

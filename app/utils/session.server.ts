@@ -1,0 +1,64 @@
+import { createCookie } from "@remix-run/node";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { sessions } from "../../db/schema";
+import { hashToken, newToken } from "./tokens.server";
+
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 14; // two weeks
+
+/**
+ * The session cookie carries only an opaque random token. httpOnly and
+ * SameSite=Lax always; Secure whenever the request came in over HTTPS (so a
+ * production deployment behind TLS gets it, and http://localhost still works).
+ */
+export const sessionCookie = createCookie("so_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  maxAge: SESSION_MAX_AGE_SECONDS,
+});
+
+export async function readSessionToken(request: Request): Promise<string | null> {
+  try {
+    const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+    return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
+  } catch {
+    return null; // a mangled cookie is simply "not signed in"
+  }
+}
+
+export function createSession(userId: string, userAgent: string | null): string {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString();
+  getDb()
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
+    .run();
+  return token;
+}
+
+/** The user id of a live session, or null. */
+export function userIdForSessionToken(token: string): string | null {
+  const row = getDb()
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date().toISOString())))
+    .get();
+  return row?.userId ?? null;
+}
+
+export function destroySession(token: string): void {
+  getDb().delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+}
+
+export function deleteExpiredSessions(): number {
+  return getDb().delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString())).run().changes;
+}
+
+export function serializeSessionCookie(token: string, secure: boolean): Promise<string> {
+  return sessionCookie.serialize(token, { secure });
+}
+
+export function clearSessionCookie(secure: boolean): Promise<string> {
+  return sessionCookie.serialize("", { maxAge: 0, expires: new Date(0), secure });
+}

@@ -1,0 +1,172 @@
+import "dotenv/config";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import rateLimit from "express-rate-limit";
+import { pinoHttp } from "pino-http";
+import type { RequestFacts } from "../app/load-context";
+import { EnvError, getEnv, type Env } from "../app/utils/env.server";
+import { logger } from "../app/utils/logger.server";
+import { closeDb, getDb } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { seedDemo } from "../db/seed/index";
+import { cspNonce, limitBodySize, rejectCrossOrigin, securityHeaders } from "./security";
+import { handleUpgrade } from "./upgrade";
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function loadEnvOrExit(): Env {
+  try {
+    return getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`${error.message}\nZie .env.example voor alle variabelen en hun standaardwaarden.`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+async function prepareDatabase(env: Env) {
+  const db = getDb();
+  runMigrations(db);
+  if (env.SEED_DEMO) {
+    const summary = await seedDemo(db);
+    if (summary.seeded) logger.info(summary, "demodata geladen");
+  }
+  return db;
+}
+
+async function createApp(env: Env) {
+  const development = env.NODE_ENV === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+
+  // Health first: no session, no CSP, just "does the database answer".
+  app.get("/healthz", (_req, res) => {
+    try {
+      getDb().$client.prepare("select 1").get();
+      res.json({ status: "ok" });
+    } catch (error) {
+      logger.error({ err: error }, "healthz: database antwoordt niet");
+      res.status(503).json({ status: "error", error: "De database antwoordt niet." });
+    }
+  });
+
+  app.use(compression());
+  app.use(cspNonce);
+  app.use(securityHeaders({ development }));
+  app.use(limitBodySize(1024 * 1024));
+  app.use(rejectCrossOrigin);
+
+  // A coarse flood guard on the login form; failed attempts are also counted
+  // per account and per IP in the database (app/utils/login-throttle.server.ts).
+  app.post(
+    "/login",
+    rateLimit({
+      windowMs: 15 * 60 * 1000,
+      limit: 300,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      message: "Te veel inlogverzoeken vanaf dit adres. Wacht een kwartier en probeer het opnieuw.",
+    }),
+  );
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (development) {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const buildPath = path.join(rootDir, "build/server/index.js");
+    build = (await import(buildPath)) as ServerBuild;
+    app.use("/assets", express.static(path.join(rootDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(rootDir, "build/client"), { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (req, res): RequestFacts => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
+        isSecure: req.secure,
+        origin: env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`,
+      }),
+    }),
+  );
+
+  // Last resort: a Dutch message and never a stack trace.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status ?? 500;
+    if (status >= 400 && status < 500) {
+      const message = status === 413 ? "Het verzoek is te groot." : "Het verzoek kon niet worden gelezen.";
+      res.status(status).type("text/plain; charset=utf-8").send(message);
+      return;
+    }
+    logger.error({ err: error, url: req.url }, "onverwachte fout");
+    if (!res.headersSent) {
+      res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis aan onze kant. Probeer het later opnieuw.");
+    }
+  });
+  return app;
+}
+
+async function main() {
+  const env = loadEnvOrExit();
+  await prepareDatabase(env);
+  const app = await createApp(env);
+  const server = http.createServer(app);
+  server.on("upgrade", handleUpgrade);
+  // Slow or stalled clients must not hold sockets forever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  server.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    const url = `http://localhost:${port}`;
+    logger.info({ url, port }, `Samen Onderzoeken draait op ${url}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "afsluiten: geen nieuwe verbindingen meer");
+    const force = setTimeout(() => {
+      logger.warn("afsluiten duurde te lang; geforceerd");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      closeDb();
+      logger.info("afgesloten");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "onafgehandelde promise-fout"));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "starten mislukt");
+  process.exit(1);
+});

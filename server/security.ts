@@ -1,0 +1,92 @@
+import type { NextFunction, Request, Response } from "express";
+import { randomBytes } from "node:crypto";
+import helmet from "helmet";
+
+/** A fresh CSP nonce per response; Remix puts it on its inline scripts. */
+export function cspNonce(_req: Request, res: Response, next: NextFunction) {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+}
+
+export function securityHeaders({ development }: { development: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": [
+          "'self'",
+          (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`,
+          // Vite's dev client injects inline modules; only in development.
+          ...(development ? ["'unsafe-inline'"] : []),
+        ],
+        // Inline style attributes are needed by the editor's live carets later on.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        // 'self' covers same-origin ws:/wss: for the collaboration socket.
+        "connect-src": ["'self'", ...(development ? ["ws:", "wss:"] : [])],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        // The app is also served over plain http on localhost; do not force https.
+        "upgrade-insecure-requests": null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // Referrer: enough for our own analytics, nothing for other sites.
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF protection for every state-changing request, the way Go's
+ * net/http.CrossOriginProtection does it (docs/decisions/0003-csrf.md):
+ * refuse when the browser says the request is cross-site (Sec-Fetch-Site), or,
+ * for older browsers, when the Origin header names another origin. Requests
+ * without either header are not from a browser form and carry no ambient
+ * authority risk beyond what SameSite=Lax cookies already block.
+ */
+export function rejectCrossOrigin(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite) {
+    if (fetchSite === "same-origin" || fetchSite === "none") return next();
+    return refuse(req, res);
+  }
+  const origin = req.get("origin");
+  if (!origin || origin === "null") return origin === "null" ? refuse(req, res) : next();
+  const expected = `${req.protocol}://${req.get("host")}`;
+  if (origin === expected) return next();
+  return refuse(req, res);
+}
+
+const CROSS_SITE_MESSAGE = "Dit verzoek komt van een andere website en is geweigerd.";
+
+function refuse(req: Request, res: Response) {
+  if (req.path.startsWith("/api/")) {
+    res.status(403).json({ error: CROSS_SITE_MESSAGE });
+  } else {
+    res.status(403).type("text/plain; charset=utf-8").send(CROSS_SITE_MESSAGE);
+  }
+}
+
+/**
+ * Refuses bodies over the limit before anyone reads them. Remix parses form
+ * bodies itself, so this is where a 5 MB "name" field gets its clear 413.
+ */
+export function limitBodySize(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const length = Number(req.get("content-length") ?? 0);
+    if (Number.isFinite(length) && length > maxBytes) {
+      const message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`;
+      res.status(413).set("Connection", "close");
+      if (req.path.startsWith("/api/")) res.json({ error: message });
+      else res.type("text/plain; charset=utf-8").send(message);
+      return;
+    }
+    next();
+  };
+}
