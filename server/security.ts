@@ -80,13 +80,24 @@ function refuse(req: Request, res: Response) {
 export function limitBodySize(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     const length = Number(req.get("content-length") ?? 0);
-    if (Number.isFinite(length) && length > maxBytes) {
-      const message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`;
+    if (!Number.isFinite(length) || length <= maxBytes) return next();
+    const message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`;
+    const respond = () => {
+      if (res.headersSent) return;
       res.status(413).set("Connection", "close");
       if (req.path.startsWith("/api/")) res.json({ error: message });
       else res.type("text/plain; charset=utf-8").send(message);
+    };
+    // Read and discard a moderately large body so the client can read our
+    // answer (answering mid-upload makes many clients report a broken pipe);
+    // anything absurdly large is cut off at once.
+    if (length > 64 * maxBytes) {
+      respond();
+      req.destroy();
       return;
     }
-    next();
+    req.on("end", respond);
+    req.on("error", () => req.destroy());
+    req.resume();
   };
 }

@@ -50,11 +50,4 @@ export const INSTITUTES: InstituteSeed[] = [
     city: "Lingestad",
     partnerships: ["A", "B"],
   },
-  {
-    key: "ULO",
-    name: "Universitaire Lerarenopleiding Waalstad",
-    kind: "universitaire-lerarenopleiding",
-    city: "Waalhaven",
-    partnerships: ["B"],
-  },
 ];

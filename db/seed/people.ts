@@ -94,7 +94,7 @@ export function generatePeople(schoolKeys: string[], instituteKeys: string[]): P
     people.push(person(domain, "leraar", key));
   }
 
-  const studentsPerInstitute: Record<string, number> = { PABO: 20, ILVO: 18, ULO: 8 };
+  const studentsPerInstitute: Record<string, number> = { PABO: 24, ILVO: 22 };
   for (const key of instituteKeys) {
     const domain = key.toLowerCase();
     people.push(person(domain, "instituutsopleider", key));

@@ -1,0 +1,66 @@
+import { expect, expectAccessible, login, test } from "./fixtures";
+
+test("an admin invites a teacher, who sets a password and signs in", async ({ page, browser }) => {
+  await login(page, "admin@demo.nl");
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Organisaties" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organisaties" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Onderwijsregio Lingedelta" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Nodig iemand uit" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Uitnodigingen" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Naam", { exact: true }).fill("Eva Nieuw");
+  await page.getByLabel("E-mailadres").fill("eva.nieuw@school-a2.demo.nl");
+  await page.getByLabel("Organisatie").selectOption({ label: "Het Rivierencollege (Lingestad)" });
+  await expect(page.getByLabel("Rol").locator("option", { hasText: "Student" })).toHaveCount(0); // filtered to school roles
+  await page.getByLabel("Rol").selectOption({ label: "Leraar" });
+  await page.getByRole("button", { name: "Uitnodiging maken" }).click();
+
+  const status = page.getByRole("status").filter({ hasText: "Uitnodiging aangemaakt voor Eva Nieuw" });
+  await expect(status).toBeVisible();
+  const link = await page.getByTestId("invitation-link").inputValue();
+  expect(link).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("cell", { name: "eva.nieuw@school-a2.demo.nl" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The invited person, in a fresh browser without a session.
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const invited = await context.newPage();
+  await invited.goto(link);
+  await expect(invited.getByRole("heading", { level: 1, name: "Uitnodiging accepteren" })).toBeVisible();
+  await expect(invited.getByText("Fatima El Idrissi heeft je uitgenodigd als Leraar bij Het Rivierencollege.")).toBeVisible();
+  await expectAccessible(invited);
+  await invited.getByLabel("Kies een wachtwoord").fill("kort");
+  await invited.getByLabel("Herhaal het wachtwoord").fill("kort");
+  await invited.getByRole("button", { name: "Account activeren" }).click();
+  await expect(invited.getByText("Kies een wachtwoord van minstens 10 tekens.")).toBeVisible();
+
+  await invited.getByLabel("Kies een wachtwoord").fill("rivieren en dijken");
+  await invited.getByLabel("Herhaal het wachtwoord").fill("rivieren en dijken");
+  await invited.getByRole("button", { name: "Account activeren" }).click();
+  await expect(invited.getByRole("heading", { level: 1, name: "Welkom, Eva Nieuw" })).toBeVisible();
+  await expect(invited.getByText("Leraar bij Het Rivierencollege")).toBeVisible();
+
+  // Signing out and in again with the new password works; the link does not work twice.
+  await invited.getByRole("button", { name: "Uitloggen" }).click();
+  await invited.goto(link);
+  await expect(invited.getByRole("heading", { name: "Deze uitnodiging werkt niet" })).toBeVisible();
+  await expect(invited.getByText("Deze uitnodiging is al gebruikt.")).toBeVisible();
+  await login(invited, "eva.nieuw@school-a2.demo.nl", "rivieren en dijken");
+  await expect(invited.getByRole("heading", { level: 1, name: "Welkom, Eva Nieuw" })).toBeVisible();
+  await context.close();
+});
+
+test("a programmaleider sees the tree and the people of their own partnership only", async ({ page }) => {
+  await login(page, "programmaleider@demo.nl");
+  await page.getByRole("link", { name: "Organisaties" }).first().click();
+  await expect(page.getByRole("heading", { name: "Partnerschap Samen Opleiden Lingedelta" })).toBeVisible();
+  await expect(page.getByText("Je kunt de mensen van dit partnerschap niet zien.").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Uitnodigingen" })).toHaveCount(0);
+  await expectAccessible(page);
+  const response = await page.goto("/beheer/uitnodigingen");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Geen toegang" })).toBeVisible();
+});

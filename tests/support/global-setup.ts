@@ -1,0 +1,15 @@
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Integration tests run the production server, which serves the Remix build.
+ * `npm test` builds first; when vitest runs on its own and there is no build
+ * yet, build once here so the tests never run against a missing bundle.
+ */
+export default function setup() {
+  const root = path.resolve(import.meta.dirname, "../..");
+  if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
+    execSync("npx remix vite:build", { cwd: root, stdio: "inherit" });
+  }
+}
