@@ -5,6 +5,7 @@ export const DEMO_PASSWORD = "samen-onderzoeken";
 
 export const test = base.extend({
   // The server listens on an ephemeral port chosen in global-setup.
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   baseURL: async ({}, use) => {
     await use(process.env.E2E_BASE_URL);
   },
