@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { ROLES } from "../app/domain/roles";
-import { check, index, integer, sqliteTable, text, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Database schema (ARCHITECTURE §3). Ids are random UUIDs stored as text so
@@ -255,4 +255,252 @@ export const auditLog = sqliteTable(
     detail: text("detail").notNull().default("{}"),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_event_idx").on(t.event)],
+);
+
+// ───────────────────────── Questions and the onderzoeksagenda (issue 3) ─────────────────────────
+
+export const QUESTION_STATUSES = [
+  "concept",
+  "ingediend",
+  "open",
+  "gematcht",
+  "in_uitvoering",
+  "afgerond",
+  "geimplementeerd",
+  "teruggestuurd",
+  "gearchiveerd",
+] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/** A school's research question (schoolontwikkelvraag). */
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: id(),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    /** Aanleiding: why now, what the school sees. */
+    background: text("background").notNull().default(""),
+    /** Gewenste opbrengst: what the school will do with the answer. */
+    desiredOutcome: text("desired_outcome").notNull().default(""),
+    /** How the question fits the school's vision. */
+    visionFit: text("vision_fit").notNull().default(""),
+    themeId: text("theme_id").references(() => themes.id, { onDelete: "restrict" }),
+    /** Deelvragen, as a JSON array of strings. */
+    subQuestions: text("sub_questions").notNull().default("[]"),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    /** Schooljaar as "2026-2027". */
+    schoolYear: text("school_year").notNull(),
+    /** Position on the school's agenda for that schooljaar; 1 = most important. */
+    priority: integer("priority").notNull().default(0),
+    /** How many students the school can host for this question. */
+    studentCapacity: integer("student_capacity").notNull().default(1),
+    /** Supervision the school offers: the named werkplekbegeleider (free text) and their hours/places. */
+    supervisorName: text("supervisor_name").notNull().default(""),
+    supervisionCapacity: integer("supervision_capacity").notNull().default(1),
+    status: text("status", { enum: QUESTION_STATUSES }).notNull().default("concept"),
+    /** The latest feedback when the question was sent back (teruggestuurd). */
+    feedback: text("feedback"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date().toISOString()),
+  },
+  (t) => [
+    index("questions_school_year_idx").on(t.schoolId, t.schoolYear, t.priority),
+    index("questions_status_idx").on(t.status),
+    index("questions_theme_idx").on(t.themeId),
+    check("questions_sector_check", sql`${t.sector} in ('po','vo','mbo','so')`),
+    check(
+      "questions_status_check",
+      sql`${t.status} in (${sql.raw(QUESTION_STATUSES.map((s) => `'${s}'`).join(","))})`,
+    ),
+    check("questions_capacity_check", sql`${t.studentCapacity} >= 0 and ${t.supervisionCapacity} >= 0`),
+  ],
+);
+
+/** Every status change of a question: who, when, from, to, why. Append-only. */
+export const questionEvents = sqliteTable(
+  "question_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    fromStatus: text("from_status", { enum: QUESTION_STATUSES }),
+    toStatus: text("to_status", { enum: QUESTION_STATUSES }).notNull(),
+    reason: text("reason").notNull().default(""),
+    at: text("at")
+      .notNull()
+      .$defaultFn(() => new Date().toISOString()),
+  },
+  (t) => [index("question_events_question_idx").on(t.questionId, t.id)],
+);
+
+/** Near-duplicate questions linked by the programmaleider to be researched together. Stored once per pair (a < b). */
+export const questionLinks = sqliteTable(
+  "question_links",
+  {
+    questionA: text("question_a")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    questionB: text("question_b")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.questionA, t.questionB] }),
+    index("question_links_b_idx").on(t.questionB),
+    check("question_links_order", sql`${t.questionA} < ${t.questionB}`),
+  ],
+);
+
+/** In-app notifications (the bell). `params` is JSON for the i18n message. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    params: text("params").notNull().default("{}"),
+    link: text("link"),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.id)],
+);
+
+// ───────────────────────── Projects and live plans (issues 4 and 5) ─────────────────────────
+
+/** A matched question being researched by students (and/or a lab). */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: id(),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "restrict" }),
+    /** Denormalised from the question so access checks need no join. */
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("projects_question_idx").on(t.questionId), index("projects_school_idx").on(t.schoolId)],
+);
+
+export const PROJECT_ROLES = ["student", "begeleider"] as const;
+
+/** Students write the plan; begeleiders (from the institute or the school) comment on it. */
+export const projectMembers = sqliteTable(
+  "project_members",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: PROJECT_ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    index("project_members_user_idx").on(t.userId),
+    check("project_members_role_check", sql`${t.role} in ('student','begeleider')`),
+  ],
+);
+
+/** The onderzoeksplan of a project: one Yjs document, addressed by `room`. */
+export const plans = sqliteTable("plans", {
+  id: id(),
+  projectId: text("project_id")
+    .notNull()
+    .unique()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  title: text("title").notNull(),
+  /** The WebSocket room name (/collab/<room>); random so it cannot be guessed. */
+  room: text("room").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/**
+ * The Yjs update log of a plan. Every update is appended here before it is
+ * relayed to other clients (contract 6.6); compaction folds rows into
+ * plan_snapshots and deletes them in one transaction.
+ */
+export const planUpdates = sqliteTable(
+  "plan_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    update: blob("update", { mode: "buffer" }).notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_updates_plan_idx").on(t.planId, t.id)],
+);
+
+/** The compacted state of a plan: Y.encodeStateAsUpdate of everything up to `throughUpdateId`. */
+export const planSnapshots = sqliteTable("plan_snapshots", {
+  planId: text("plan_id")
+    .primaryKey()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  state: blob("state", { mode: "buffer" }).notNull(),
+  throughUpdateId: integer("through_update_id").notNull().default(0),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Named, frozen versions of a plan ("Ingediend ter beoordeling"). */
+export const planVersions = sqliteTable(
+  "plan_versions",
+  {
+    id: id(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    state: blob("state", { mode: "buffer" }).notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_versions_plan_idx").on(t.planId, t.createdAt)],
+);
+
+/**
+ * Comments and threads on a plan, anchored to text with Yjs relative
+ * positions (JSON) so they survive concurrent edits.
+ */
+export const planComments = sqliteTable(
+  "plan_comments",
+  {
+    id: id(),
+    planId: text("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    /** Null for a thread's first comment; else the thread it answers. */
+    parentId: text("parent_id"),
+    sectionId: text("section_id").notNull(),
+    /** JSON: { from, to } as Y.RelativePosition JSON; null for replies. */
+    anchor: text("anchor"),
+    /** The quoted text at the time of commenting. */
+    quote: text("quote").notNull().default(""),
+    body: text("body").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    resolvedAt: text("resolved_at"),
+    resolvedById: text("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("plan_comments_plan_idx").on(t.planId, t.createdAt), index("plan_comments_parent_idx").on(t.parentId)],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, type Action, type Actor, type Membership, type OrganisationScope } from "./permissions";
+import { ACTIONS, can, planAccess, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope } from "./permissions";
 import { ROLES, organisationKindForRole, type Role } from "./roles";
 
 // The organisation tree the table is written against.
@@ -28,7 +28,16 @@ function actorWith(role: Role): Actor {
 const inOwnPartnership: OrganisationScope = { partnershipIds: [PARTNERSHIP_A], schoolId: SCHOOL_A1 };
 const inOtherPartnership: OrganisationScope = { partnershipIds: [PARTNERSHIP_B], schoolId: "school-b1" };
 
-type Row = { action: Action; scope?: OrganisationScope; label: string; allowed: Role[] };
+// The demo project: a student writes, the instituutsopleider supervises, at school A1.
+const demoPlan: PlanScope = {
+  partnershipIds: [PARTNERSHIP_A],
+  schoolId: SCHOOL_A1,
+  studentIds: ["user-student"],
+  begeleiderIds: ["user-instituutsopleider"],
+};
+const otherPartnershipPlan: PlanScope = { ...demoPlan, partnershipIds: [PARTNERSHIP_B], schoolId: "school-b1", studentIds: [], begeleiderIds: [] };
+
+type Row = { action: Action; scope?: OrganisationScope | PlanScope; label: string; allowed: Role[] };
 
 // Every role against every action; a role missing from `allowed` must be refused.
 const TABLE: Row[] = [
@@ -40,6 +49,17 @@ const TABLE: Row[] = [
   { action: "invitation:create", scope: inOwnPartnership, label: "invite", allowed: ["admin"] },
   { action: "invitation:manage", label: "manage invitations", allowed: ["admin"] },
   { action: "audit:view", label: "audit log", allowed: ["admin"] },
+  { action: "metrics:view", label: "collaboration metrics", allowed: ["admin"] },
+  {
+    action: "plan:read",
+    scope: demoPlan,
+    label: "read the demo plan",
+    allowed: ["admin", "programmaleider", "schoolleider", "onderzoekscoordinator", "instituutsopleider", "student"],
+  },
+  { action: "plan:comment", scope: demoPlan, label: "comment on the demo plan", allowed: ["instituutsopleider", "student"] },
+  { action: "plan:edit", scope: demoPlan, label: "edit the demo plan", allowed: ["student"] },
+  { action: "plan:read", scope: otherPartnershipPlan, label: "read a plan elsewhere", allowed: ["admin"] },
+  { action: "plan:read", label: "read a plan without scope", allowed: [] },
 ];
 
 describe("can(): every role against every action", () => {
@@ -75,6 +95,18 @@ describe("can(): edge cases", () => {
     };
     expect(can(actor, "people:view", inOtherPartnership)).toBe(true);
     expect(can(actor, "people:view", inOwnPartnership)).toBe(false);
+  });
+
+  it("gives plan access by project role first, then by organisation", () => {
+    expect(planAccess(actorWith("student"), demoPlan)).toBe("edit");
+    expect(planAccess({ userId: "another-student", memberships: [membershipFor("student")] }, demoPlan)).toBeNull();
+    expect(planAccess(actorWith("instituutsopleider"), demoPlan)).toBe("comment");
+    expect(planAccess(actorWith("schoolleider"), demoPlan)).toBe("read");
+    expect(planAccess(actorWith("leraar"), demoPlan)).toBeNull();
+    expect(planAccess(null, demoPlan)).toBeNull();
+    // A schoolleider who is also a student on the project writes.
+    const both: Actor = { userId: "user-student", memberships: [membershipFor("schoolleider")] };
+    expect(planAccess(both, demoPlan)).toBe("edit");
   });
 
   it("throws on an action it does not know rather than allowing it", () => {

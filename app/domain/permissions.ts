@@ -36,6 +36,14 @@ export type OrganisationScope = {
   instituteId?: string | null;
 };
 
+/** A plan's place in the tree plus who works on its project. */
+export type PlanScope = OrganisationScope & {
+  studentIds: readonly string[];
+  begeleiderIds: readonly string[];
+};
+
+export type PlanAccess = "edit" | "comment" | "read";
+
 export type Action =
   /** See the own dashboard, profile and `/api/v1/me`. */
   | "dashboard:view"
@@ -48,7 +56,15 @@ export type Action =
   /** See and revoke open invitations. */
   | "invitation:manage"
   /** Read the security audit log. */
-  | "audit:view";
+  | "audit:view"
+  /** Open a plan read-only (scope: PlanScope). */
+  | "plan:read"
+  /** Comment on a plan (scope: PlanScope). */
+  | "plan:comment"
+  /** Change a plan's text, freeze and restore versions (scope: PlanScope). */
+  | "plan:edit"
+  /** See the collaboration metrics. */
+  | "metrics:view";
 
 export const ACTIONS: readonly Action[] = [
   "dashboard:view",
@@ -57,6 +73,10 @@ export const ACTIONS: readonly Action[] = [
   "invitation:create",
   "invitation:manage",
   "audit:view",
+  "plan:read",
+  "plan:comment",
+  "plan:edit",
+  "metrics:view",
 ];
 
 function hasRole(actor: Actor, role: Role): boolean {
@@ -70,12 +90,43 @@ function ledPartnerships(actor: Actor): string[] {
     .map((m) => m.partnershipId as string);
 }
 
+function isSchoolStaffOf(actor: Actor, schoolId: string | null | undefined, roles: readonly Role[]): boolean {
+  return !!schoolId && actor.memberships.some((m) => m.schoolId === schoolId && roles.includes(m.role));
+}
+
+/**
+ * What the actor may do with a plan: students of the project write, its
+ * begeleiders comment, the school's leadership, the partnership's
+ * programmaleider and admins read. Null: no access at all.
+ */
+export function planAccess(actor: Actor | null | undefined, scope: PlanScope): PlanAccess | null {
+  if (!actor) return null;
+  if (scope.studentIds.includes(actor.userId)) return "edit";
+  if (scope.begeleiderIds.includes(actor.userId)) return "comment";
+  if (hasRole(actor, "admin")) return "read";
+  if (isSchoolStaffOf(actor, scope.schoolId, ["schoolleider", "onderzoekscoordinator"])) return "read";
+  if (scopeInPartnerships(scope, ledPartnerships(actor))) return "read";
+  return null;
+}
+
+const PLAN_ACCESS_RANK: Record<PlanAccess, number> = { read: 1, comment: 2, edit: 3 };
+
+function planAllows(actor: Actor, scope: OrganisationScope | undefined, needed: PlanAccess): boolean {
+  if (!scope || !("studentIds" in scope)) return false;
+  const access = planAccess(actor, scope as PlanScope);
+  return access !== null && PLAN_ACCESS_RANK[access] >= PLAN_ACCESS_RANK[needed];
+}
+
 function scopeInPartnerships(scope: OrganisationScope | undefined, partnershipIds: string[]): boolean {
   if (!scope?.partnershipIds || partnershipIds.length === 0) return false;
   return scope.partnershipIds.some((id) => partnershipIds.includes(id));
 }
 
-export function can(actor: Actor | null | undefined, action: Action, scope?: OrganisationScope): boolean {
+export function can(
+  actor: Actor | null | undefined,
+  action: Action,
+  scope?: OrganisationScope | PlanScope,
+): boolean {
   if (!actor || actor.memberships.length === 0) return false;
   const isAdmin = hasRole(actor, "admin");
 
@@ -91,7 +142,14 @@ export function can(actor: Actor | null | undefined, action: Action, scope?: Org
     case "invitation:create":
     case "invitation:manage":
     case "audit:view":
+    case "metrics:view":
       return isAdmin;
+    case "plan:read":
+      return planAllows(actor, scope, "read");
+    case "plan:comment":
+      return planAllows(actor, scope, "comment");
+    case "plan:edit":
+      return planAllows(actor, scope, "edit");
     default: {
       // Exhaustiveness: a new action without a rule fails the type check.
       const unknownAction: never = action;

@@ -9,14 +9,24 @@ import {
   partnershipInstitutes,
   partnerships,
   partnershipSchools,
+  plans,
+  projectMembers,
+  projects,
+  questionEvents,
+  questions,
   regions,
   schools,
   users,
 } from "../schema";
+import { historyTo } from "./lifecycle-paths";
+import { CURRENT_SCHOOL_YEAR, QUESTIONS } from "./questions";
 import { INSTITUTES, PARTNERSHIPS, REGION_NAME, SCHOOLS } from "./organisations";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, generatePeople } from "./people";
 
-export type SeedSummary = { seeded: boolean; users: number; schools: number; institutes: number };
+export type SeedSummary = { seeded: boolean; users: number; schools: number; institutes: number; questions: number };
+
+const NOT_SEEDED: SeedSummary = { seeded: false, users: 0, schools: 0, institutes: 0, questions: 0 };
+const DAY = 24 * 3600 * 1000;
 
 /**
  * Loads the demo region into an empty database. Idempotent: when any user or
@@ -24,7 +34,7 @@ export type SeedSummary = { seeded: boolean; users: number; schools: number; ins
  * Everything is written in one transaction: a failure leaves the database empty.
  */
 export async function seedDemo(db: DB): Promise<SeedSummary> {
-  if (!isEmpty(db)) return { seeded: false, users: 0, schools: 0, institutes: 0 };
+  if (!isEmpty(db)) return NOT_SEEDED;
 
   // Hash once: every demo account shares the documented demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -33,7 +43,7 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
   return db.transaction((tx) => {
     // Re-check inside the transaction: another process may have seeded meanwhile.
     if (tx.select({ n: count() }).from(users).get()!.n > 0) {
-      return { seeded: false, users: 0, schools: 0, institutes: 0 };
+      return NOT_SEEDED;
     }
     const region = tx.insert(regions).values({ name: REGION_NAME }).returning().get();
     const partnershipIds = {
@@ -66,15 +76,101 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
       orgIds.set(institute.key, { instituteId: row.id });
     }
 
+    const userIds = new Map<string, string>();
+    // Per organisation, who signs school events and who signs programme events.
+    const schoolLeaders = new Map<string, string>();
+    const programmeLeaders = new Map<string, string>();
     for (const person of people) {
       const user = tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning().get();
+      userIds.set(person.email, user.id);
       for (const m of person.memberships) {
         const org = m.org ? orgIds.get(m.org) : {};
         if (!org) throw new Error(`Seed: onbekende organisatie ${m.org}`);
         tx.insert(memberships).values({ userId: user.id, role: m.role, ...org }).run();
+        if (m.role === "schoolleider" && m.org && !schoolLeaders.has(m.org)) schoolLeaders.set(m.org, user.id);
+        if (m.role === "programmaleider" && m.org) programmeLeaders.set(m.org.replace("partnership:", ""), user.id);
       }
     }
-    return { seeded: true, users: people.length, schools: SCHOOLS.length, institutes: INSTITUTES.length };
+
+    // Questions with their status history, spread over the past months.
+    const questionIds = new Map<string, string>();
+    const priorities = new Map<string, number>();
+    const now = Date.now();
+    QUESTIONS.forEach((q, index) => {
+      const school = SCHOOLS.find((s) => s.key === q.school)!;
+      const schoolYear = q.schoolYear ?? CURRENT_SCHOOL_YEAR;
+      const agendaKey = `${q.school}/${schoolYear}`;
+      const priority = (priorities.get(agendaKey) ?? 0) + 1;
+      priorities.set(agendaKey, priority);
+      const history = historyTo(q.status);
+      const createdAt = new Date(now - (120 - index * 2) * DAY).toISOString();
+      const row = tx
+        .insert(questions)
+        .values({
+          schoolId: orgIds.get(q.school)!.schoolId!,
+          authorId: schoolLeaders.get(q.school) ?? null,
+          title: q.title,
+          background: q.background,
+          desiredOutcome: q.desiredOutcome,
+          visionFit: q.visionFit ?? "",
+          themeId: q.theme,
+          subQuestions: JSON.stringify(q.subQuestions),
+          sector: school.sector,
+          schoolYear,
+          priority,
+          studentCapacity: q.studentCapacity ?? 1,
+          supervisorName: q.supervisorName ?? "",
+          supervisionCapacity: q.studentCapacity ?? 1,
+          status: q.status,
+          feedback: q.feedback ?? null,
+          createdAt,
+          updatedAt: createdAt,
+        })
+        .returning({ id: questions.id })
+        .get();
+      if (q.key) questionIds.set(q.key, row.id);
+      let from: (typeof history)[number]["to"] = "concept";
+      history.forEach((step, i) => {
+        tx.insert(questionEvents)
+          .values({
+            questionId: row.id,
+            actorId:
+              step.by === "school" ? (schoolLeaders.get(q.school) ?? null) : (programmeLeaders.get(school.partnership) ?? null),
+            fromStatus: from,
+            toStatus: step.to,
+            reason: step.to === "teruggestuurd" ? (q.feedback ?? "") : "",
+            at: new Date(Date.parse(createdAt) + (i + 1) * 6 * DAY).toISOString(),
+          })
+          .run();
+        from = step.to;
+      });
+    });
+
+    // The demo project (contract 6.2): student@ and student2@ write, begeleider@ supervises.
+    const demoQuestion = QUESTIONS.find((q) => q.key === "demo-project")!;
+    const project = tx
+      .insert(projects)
+      .values({ questionId: questionIds.get("demo-project")!, schoolId: orgIds.get(demoQuestion.school)!.schoolId!, title: demoQuestion.title })
+      .returning({ id: projects.id })
+      .get();
+    for (const [email, role] of [
+      ["student@demo.nl", "student"],
+      ["student2@demo.nl", "student"],
+      ["begeleider@demo.nl", "begeleider"],
+    ] as const) {
+      tx.insert(projectMembers).values({ projectId: project.id, userId: userIds.get(email)!, role }).run();
+    }
+    tx.insert(plans)
+      .values({ projectId: project.id, title: "Onderzoeksplan leesmotivatie groep 6-8", room: `plan-${crypto.randomUUID()}` })
+      .run();
+
+    return {
+      seeded: true,
+      users: people.length,
+      schools: SCHOOLS.length,
+      institutes: INSTITUTES.length,
+      questions: QUESTIONS.length,
+    };
   });
 }
 

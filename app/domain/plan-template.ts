@@ -1,0 +1,94 @@
+/**
+ * The onderzoeksplan template (contract 6.6): one Y.XmlFragment per section,
+ * named `section:<id>`, in this order, with the Dutch heading used in the
+ * editor and in export.md, and guidance for students.
+ */
+export const PLAN_SECTIONS = [
+  {
+    id: "aanleiding",
+    heading: "Aanleiding",
+    headingEn: "Background",
+    guidance: "Wat speelt er op school? Beschrijf de situatie en waarom deze vraag nu belangrijk is voor de school.",
+  },
+  {
+    id: "probleem",
+    heading: "Probleemanalyse",
+    headingEn: "Problem analysis",
+    guidance: "Wat is precies het probleem of de kans? Onderbouw met wat je ziet, hoort en leest (data, gesprekken).",
+  },
+  {
+    id: "doel",
+    heading: "Doel",
+    headingEn: "Aim",
+    guidance: "Wat wil de school na het onderzoek weten of kunnen? Formuleer het doel concreet en haalbaar.",
+  },
+  {
+    id: "onderzoeksvraag",
+    heading: "Onderzoeksvraag en deelvragen",
+    headingEn: "Research question and sub-questions",
+    guidance: "Eén heldere hoofdvraag, als verbetervraag geformuleerd, met 2 tot 4 deelvragen die samen het antwoord geven.",
+  },
+  {
+    id: "theoretisch-kader",
+    heading: "Theoretisch kader",
+    headingEn: "Theoretical framework",
+    guidance: "Welke literatuur en begrippen gebruik je? Vat samen wat al bekend is en wat je daaruit meeneemt.",
+  },
+  {
+    id: "methode",
+    heading: "Methode en onderzoeksontwerp",
+    headingEn: "Method and design",
+    guidance: "Welk type onderzoek doe je (bijv. ontwerpgericht, praktijkgericht, actieonderzoek) en waarom past dat?",
+  },
+  {
+    id: "participanten",
+    heading: "Participanten",
+    headingEn: "Participants",
+    guidance: "Wie doen er mee (leerlingen, leraren, ouders)? Hoeveel, en hoe kies je ze?",
+  },
+  {
+    id: "dataverzameling",
+    heading: "Dataverzameling",
+    headingEn: "Data collection",
+    guidance: "Welke instrumenten gebruik je (observatie, interview, vragenlijst, toets) en wanneer?",
+  },
+  {
+    id: "analyse",
+    heading: "Analyse",
+    headingEn: "Analysis",
+    guidance: "Hoe analyseer je de gegevens? Hoe zorg je voor betrouwbaarheid en validiteit?",
+  },
+  {
+    id: "ethiek",
+    heading: "Ethiek en AVG",
+    headingEn: "Ethics and GDPR",
+    guidance: "Toestemming, dataminimalisatie, opslag en bewaartermijn. Je begeleider tekent de checklist af.",
+  },
+  {
+    id: "planning",
+    heading: "Planning",
+    headingEn: "Planning",
+    guidance: "Wanneer doe je wat? Neem momenten op voor feedback van je begeleider en de school.",
+  },
+  {
+    id: "implementatie",
+    heading: "Implementatie",
+    headingEn: "Implementation",
+    guidance: "Hoe komen de resultaten terug in de school? Wie doet wat met de aanbevelingen?",
+  },
+  {
+    id: "bronnen",
+    heading: "Bronnen",
+    headingEn: "References",
+    guidance: "Alle gebruikte bronnen volgens APA.",
+  },
+] as const;
+
+export type PlanSectionId = (typeof PLAN_SECTIONS)[number]["id"];
+
+export const PLAN_SECTION_IDS: readonly PlanSectionId[] = PLAN_SECTIONS.map((s) => s.id);
+
+/** The Y.Doc key of a section's XmlFragment. */
+export function sectionFragmentName(id: PlanSectionId): string {
+  return `section:${id}`;
+}
