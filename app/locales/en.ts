@@ -1,7 +1,11 @@
 import type { Translation } from "./nl";
+import planEn from "./plan.en";
+import questionsEn from "./questions.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
+  plan: planEn,
+  questions: questionsEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

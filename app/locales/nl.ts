@@ -1,8 +1,14 @@
+import planNl from "./plan.nl";
+import questionsNl from "./questions.nl";
+
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
  * (en.ts) must have exactly the same keys; the type check enforces that.
  */
 const nl = {
+  // Feature areas live in their own files so parallel work does not collide.
+  plan: planNl,
+  questions: questionsNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

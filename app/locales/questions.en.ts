@@ -1,0 +1,7 @@
+import type { Translation } from "./nl";
+
+const questionsEn: Translation["questions"] = {
+  title: "School development questions",
+};
+
+export default questionsEn;
