@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { QUESTION_STATUSES } from "../app/domain/question-lifecycle";
 import { ROLES } from "../app/domain/roles";
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -259,18 +260,7 @@ export const auditLog = sqliteTable(
 
 // ───────────────────────── Questions and the onderzoeksagenda (issue 3) ─────────────────────────
 
-export const QUESTION_STATUSES = [
-  "concept",
-  "ingediend",
-  "open",
-  "gematcht",
-  "in_uitvoering",
-  "afgerond",
-  "geimplementeerd",
-  "teruggestuurd",
-  "gearchiveerd",
-] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+export { QUESTION_STATUSES, type QuestionStatus } from "../app/domain/question-lifecycle";
 
 /** A school's research question (schoolontwikkelvraag). */
 export const questions = sqliteTable(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, planAccess, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope } from "./permissions";
+import { ACTIONS, can, planAccess, transitionActorsFor, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope, type QuestionScope } from "./permissions";
 import { ROLES, organisationKindForRole, type Role } from "./roles";
 
 // The organisation tree the table is written against.
@@ -37,7 +37,16 @@ const demoPlan: PlanScope = {
 };
 const otherPartnershipPlan: PlanScope = { ...demoPlan, partnershipIds: [PARTNERSHIP_B], schoolId: "school-b1", studentIds: [], begeleiderIds: [] };
 
-type Row = { action: Action; scope?: OrganisationScope | PlanScope; label: string; allowed: Role[] };
+const conceptA1: QuestionScope = { partnershipIds: [PARTNERSHIP_A], schoolId: SCHOOL_A1, status: "concept" };
+const submittedA1: QuestionScope = { ...conceptA1, status: "ingediend" };
+const sentBackA1: QuestionScope = { ...conceptA1, status: "teruggestuurd" };
+const submittedB1: QuestionScope = { partnershipIds: [PARTNERSHIP_B], schoolId: "school-b1", status: "ingediend" };
+const schoolA1: OrganisationScope = { partnershipIds: [PARTNERSHIP_A], schoolId: SCHOOL_A1 };
+const SCHOOL_STAFF: Role[] = ["schoolleider", "onderzoekscoordinator", "schoolopleider", "werkplekbegeleider", "leraar"];
+const QUESTION_OWNERS: Role[] = ["schoolleider", "onderzoekscoordinator"];
+const INSTITUTE_ROLES: Role[] = ["instituutsopleider", "onderzoeker", "student"];
+
+type Row = { action: Action; scope?: OrganisationScope | PlanScope | QuestionScope; label: string; allowed: Role[] };
 
 // Every role against every action; a role missing from `allowed` must be refused.
 const TABLE: Row[] = [
@@ -60,6 +69,23 @@ const TABLE: Row[] = [
   { action: "plan:edit", scope: demoPlan, label: "edit the demo plan", allowed: ["student"] },
   { action: "plan:read", scope: otherPartnershipPlan, label: "read a plan elsewhere", allowed: ["admin"] },
   { action: "plan:read", label: "read a plan without scope", allowed: [] },
+  { action: "questions:browse", label: "browse questions", allowed: [...ROLES] },
+  { action: "question:view", scope: conceptA1, label: "see a concept of school A1", allowed: SCHOOL_STAFF },
+  { action: "question:view", scope: submittedA1, label: "see a submitted question of A1", allowed: [...ROLES] },
+  { action: "question:view", scope: submittedB1, label: "see a submitted question in partnership B", allowed: ["admin", ...INSTITUTE_ROLES] },
+  { action: "question:view", label: "see a question without scope", allowed: [] },
+  { action: "question:create", scope: schoolA1, label: "write a question for A1", allowed: QUESTION_OWNERS },
+  { action: "question:create", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "write a question for B1", allowed: [] },
+  { action: "question:edit", scope: conceptA1, label: "edit a concept of A1", allowed: QUESTION_OWNERS },
+  { action: "question:edit", scope: sentBackA1, label: "edit a sent-back question of A1", allowed: QUESTION_OWNERS },
+  { action: "question:edit", scope: submittedA1, label: "edit a submitted question of A1", allowed: [] },
+  { action: "question:act-as-school", scope: submittedA1, label: "act as the school of A1", allowed: QUESTION_OWNERS },
+  { action: "question:act-as-programme", scope: submittedA1, label: "act as programme on A1", allowed: ["admin", "programmaleider"] },
+  { action: "question:act-as-programme", scope: conceptA1, label: "act as programme on a concept", allowed: [] },
+  { action: "question:act-as-programme", scope: submittedB1, label: "act as programme in partnership B", allowed: ["admin"] },
+  { action: "question:triage", label: "see the triage queue", allowed: ["admin", "programmaleider"] },
+  { action: "agenda:view", scope: schoolA1, label: "see the agenda of A1", allowed: [...SCHOOL_STAFF, "admin", "programmaleider"] },
+  { action: "agenda:edit", scope: schoolA1, label: "reorder the agenda of A1", allowed: QUESTION_OWNERS },
 ];
 
 describe("can(): every role against every action", () => {
@@ -95,6 +121,13 @@ describe("can(): edge cases", () => {
     };
     expect(can(actor, "people:view", inOtherPartnership)).toBe(true);
     expect(can(actor, "people:view", inOwnPartnership)).toBe(false);
+  });
+
+  it("lets a schoolleider act as school only for their own school", () => {
+    expect(transitionActorsFor(actorWith("schoolleider"), submittedA1)).toEqual(["school"]);
+    expect(transitionActorsFor(actorWith("schoolleider"), submittedB1)).toEqual([]);
+    expect(transitionActorsFor(actorWith("programmaleider"), submittedA1)).toEqual(["programme"]);
+    expect(transitionActorsFor(actorWith("student"), submittedA1)).toEqual([]);
   });
 
   it("gives plan access by project role first, then by organisation", () => {

@@ -1,3 +1,5 @@
+import type { QuestionStatus, TransitionActor } from "./question-lifecycle";
+import { isEditable } from "./question-lifecycle";
 import type { Role } from "./roles";
 
 /**
@@ -44,6 +46,19 @@ export type PlanScope = OrganisationScope & {
 
 export type PlanAccess = "edit" | "comment" | "read";
 
+/** A question's school, that school's partnerships and its status. */
+export type QuestionScope = OrganisationScope & { status: QuestionStatus };
+
+/** Roles that speak for a school about its questions and agenda. */
+export const SCHOOL_QUESTION_OWNERS: readonly Role[] = ["schoolleider", "onderzoekscoordinator"];
+const SCHOOL_ROLES: readonly Role[] = [
+  "schoolleider",
+  "onderzoekscoordinator",
+  "schoolopleider",
+  "werkplekbegeleider",
+  "leraar",
+];
+
 export type Action =
   /** See the own dashboard, profile and `/api/v1/me`. */
   | "dashboard:view"
@@ -64,7 +79,25 @@ export type Action =
   /** Change a plan's text, freeze and restore versions (scope: PlanScope). */
   | "plan:edit"
   /** See the collaboration metrics. */
-  | "metrics:view";
+  | "metrics:view"
+  /** Browse and search the partnership's questions (results are filtered per question). */
+  | "questions:browse"
+  /** See one question (scope: QuestionScope). Concepts only for the school's own staff. */
+  | "question:view"
+  /** Write a new question for a school (scope: the school). */
+  | "question:create"
+  /** Change a question's content (scope: QuestionScope; only while concept or sent back). */
+  | "question:edit"
+  /** Move a question as its school: submit, withdraw, archive (scope: QuestionScope). */
+  | "question:act-as-school"
+  /** Move a question as programmaleider: open, send back, link duplicates (scope: QuestionScope). */
+  | "question:act-as-programme"
+  /** See the triage queue of submitted questions. */
+  | "question:triage"
+  /** See a school's onderzoeksagenda (scope: the school). */
+  | "agenda:view"
+  /** Reorder a school's onderzoeksagenda (scope: the school). */
+  | "agenda:edit";
 
 export const ACTIONS: readonly Action[] = [
   "dashboard:view",
@@ -77,6 +110,15 @@ export const ACTIONS: readonly Action[] = [
   "plan:comment",
   "plan:edit",
   "metrics:view",
+  "questions:browse",
+  "question:view",
+  "question:create",
+  "question:edit",
+  "question:act-as-school",
+  "question:act-as-programme",
+  "question:triage",
+  "agenda:view",
+  "agenda:edit",
 ];
 
 function hasRole(actor: Actor, role: Role): boolean {
@@ -109,6 +151,26 @@ export function planAccess(actor: Actor | null | undefined, scope: PlanScope): P
   return null;
 }
 
+/** Any membership in an organisation that takes part in one of the scope's partnerships. */
+function isInPartnershipOf(actor: Actor, scope: OrganisationScope | undefined): boolean {
+  if (!scope?.partnershipIds?.length) return false;
+  return actor.memberships.some((m) =>
+    (m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : [])).some((id) => scope.partnershipIds!.includes(id)),
+  );
+}
+
+function questionStatusOf(scope: OrganisationScope | undefined): QuestionStatus | null {
+  return scope && "status" in scope ? (scope as QuestionScope).status : null;
+}
+
+/** As whom the actor may move this question (for the lifecycle function). */
+export function transitionActorsFor(actor: Actor | null | undefined, scope: QuestionScope): TransitionActor[] {
+  const actors: TransitionActor[] = [];
+  if (can(actor, "question:act-as-school", scope)) actors.push("school");
+  if (can(actor, "question:act-as-programme", scope)) actors.push("programme");
+  return actors;
+}
+
 const PLAN_ACCESS_RANK: Record<PlanAccess, number> = { read: 1, comment: 2, edit: 3 };
 
 function planAllows(actor: Actor, scope: OrganisationScope | undefined, needed: PlanAccess): boolean {
@@ -125,7 +187,7 @@ function scopeInPartnerships(scope: OrganisationScope | undefined, partnershipId
 export function can(
   actor: Actor | null | undefined,
   action: Action,
-  scope?: OrganisationScope | PlanScope,
+  scope?: OrganisationScope | PlanScope | QuestionScope,
 ): boolean {
   if (!actor || actor.memberships.length === 0) return false;
   const isAdmin = hasRole(actor, "admin");
@@ -144,6 +206,36 @@ export function can(
     case "audit:view":
     case "metrics:view":
       return isAdmin;
+    case "questions:browse":
+      return true;
+    case "question:view": {
+      const status = questionStatusOf(scope);
+      if (!status) return false;
+      const ownStaff = isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_ROLES);
+      // A concept is the school's own draft; from ingediend on the partnership sees it.
+      if (status === "concept") return ownStaff;
+      return ownStaff || isAdmin || isInPartnershipOf(actor, scope);
+    }
+    case "question:create":
+    case "agenda:edit":
+      return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    case "question:edit": {
+      const status = questionStatusOf(scope);
+      return !!status && isEditable(status) && isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    }
+    case "question:act-as-school":
+      return questionStatusOf(scope) !== null && isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    case "question:act-as-programme": {
+      const status = questionStatusOf(scope);
+      // Programme leaders never act on a school's private concept.
+      return !!status && status !== "concept" && (isAdmin || scopeInPartnerships(scope, ledPartnerships(actor)));
+    }
+    case "question:triage":
+      return isAdmin || hasRole(actor, "programmaleider");
+    case "agenda:view":
+      return (
+        isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_ROLES) || isAdmin || scopeInPartnerships(scope, ledPartnerships(actor))
+      );
     case "plan:read":
       return planAllows(actor, scope, "read");
     case "plan:comment":
