@@ -16,6 +16,7 @@ import { AppHeader } from "./components/app-header";
 import { ToastMessage } from "./components/toast-message";
 import { can } from "./domain/permissions";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n";
+import { unreadNotificationCount } from "./models/notification.server";
 import { toActor } from "./models/user.server";
 import stylesHref from "./styles/app.css?url";
 import { getCurrentUser } from "./utils/auth.server";
@@ -38,12 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const actor = user ? toActor(user) : null;
   const nav = {
+    questions: can(actor, "questions:browse"),
+    // The agenda belongs to schools; programme leaders and admins look at their schools' agendas.
+    agenda: !!user?.memberships.some((m) => m.schoolId) || can(actor, "question:triage"),
+    triage: can(actor, "question:triage"),
     organisations: can(actor, "organisations:view"),
     invitations: can(actor, "invitation:manage"),
     audit: can(actor, "audit:view"),
   };
+  const unread = user ? unreadNotificationCount(user.id) : 0;
   return data(
-    { user: user ? { name: user.name, email: user.email } : null, nav, locale, toast },
+    { user: user ? { name: user.name, email: user.email } : null, nav, locale, toast, unread },
     { headers: clearHeader ? { "Set-Cookie": clearHeader } : undefined },
   );
 }
@@ -76,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   return (
-    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={rootData?.toast ?? null}>
+    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={rootData?.toast ?? null} unread={rootData?.unread ?? 0}>
       <Outlet />
     </Page>
   );
@@ -86,11 +92,13 @@ function Page({
   user,
   nav,
   toast,
+  unread = 0,
   children,
 }: {
   user: RootLoaderData["user"];
   nav?: RootLoaderData["nav"];
   toast: RootLoaderData["toast"];
+  unread?: number;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -99,7 +107,7 @@ function Page({
       <a className="skip-link" href="#inhoud">
         {t("app.skipToContent")}
       </a>
-      <AppHeader user={user} nav={nav} />
+      <AppHeader user={user} nav={nav} unread={unread} />
       {toast ? <ToastMessage toast={toast} /> : null}
       <main id="inhoud" tabIndex={-1} className="main">
         {children}

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { QUESTION_STATUSES } from "../app/domain/question-lifecycle";
 import { ROLES } from "../app/domain/roles";
+import { SECTOR_VALUES } from "../app/domain/sectors";
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -18,7 +19,7 @@ const createdAt = () =>
     .notNull()
     .$defaultFn(() => new Date().toISOString());
 
-export const SECTORS = ["po", "vo", "mbo", "so"] as const;
+export const SECTORS = SECTOR_VALUES;
 export type Sector = (typeof SECTORS)[number];
 
 export const INSTITUTE_KINDS = ["pabo", "hbo-lerarenopleiding", "universitaire-lerarenopleiding"] as const;

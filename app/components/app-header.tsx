@@ -3,7 +3,15 @@ import { useTranslation } from "react-i18next";
 import type { RootLoaderData } from "../root";
 import { LanguageSwitch } from "./language-switch";
 
-export function AppHeader({ user, nav }: { user: RootLoaderData["user"]; nav?: RootLoaderData["nav"] }) {
+export function AppHeader({
+  user,
+  nav,
+  unread = 0,
+}: {
+  user: RootLoaderData["user"];
+  nav?: RootLoaderData["nav"];
+  unread?: number;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -19,6 +27,14 @@ export function AppHeader({ user, nav }: { user: RootLoaderData["user"]; nav?: R
           <LanguageSwitch redirectTo={`${location.pathname}${location.search}`} />
           {user ? (
             <div className="user-menu">
+              <NavLink to="/meldingen" className="bell" aria-label={t("questions.notifications.bell", { count: unread })}>
+                <span aria-hidden="true">🔔</span>
+                {unread > 0 ? (
+                  <span className="bell__count" aria-hidden="true">
+                    {unread}
+                  </span>
+                ) : null}
+              </NavLink>
               <span className="user-menu__name">{t("nav.signedInAs", { name: user.name })}</span>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--secondary button--small">
@@ -41,6 +57,21 @@ export function AppHeader({ user, nav }: { user: RootLoaderData["user"]; nav?: R
                 {t("nav.home")}
               </NavLink>
             </li>
+            {nav?.questions ? (
+              <li>
+                <NavLink to="/vragen">{t("nav.questions")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.agenda ? (
+              <li>
+                <NavLink to="/agenda">{t("nav.agenda")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.triage ? (
+              <li>
+                <NavLink to="/triage">{t("nav.triage")}</NavLink>
+              </li>
+            ) : null}
             {nav?.organisations ? (
               <li>
                 <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>

@@ -18,6 +18,9 @@ const en: Translation = {
     required: "required",
   },
   nav: {
+    questions: "Questions",
+    agenda: "Agenda",
+    triage: "Triage",
     home: "Overview",
     organisations: "Organisations",
     invitations: "Invitations",

@@ -21,6 +21,9 @@ const nl = {
     required: "verplicht",
   },
   nav: {
+    questions: "Vragen",
+    agenda: "Agenda",
+    triage: "Triage",
     home: "Overzicht",
     organisations: "Organisaties",
     invitations: "Uitnodigingen",

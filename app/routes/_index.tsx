@@ -10,6 +10,9 @@ export const meta: MetaFunction = () => [{ title: "Overzicht — Samen Onderzoek
 
 type SectionKey = "vragen" | "agenda" | "matching" | "plannen" | "opbrengsten" | "expertgroepen" | "scan";
 
+/** Sections that exist already; the rest are announced as coming soon. */
+const SECTION_LINKS: Partial<Record<SectionKey, string>> = { vragen: "/vragen", agenda: "/agenda" };
+
 /** Which upcoming sections matter most to which role, in the order they see them. */
 const SECTIONS_BY_ROLE: Record<Role, SectionKey[]> = {
   admin: ["vragen", "matching", "opbrengsten", "expertgroepen", "scan"],
@@ -90,9 +93,15 @@ export default function Dashboard() {
         <ul className="section-grid">
           {sections.map((key) => (
             <li key={key} className="section-card">
-              <h3>{t(`home.sections.${key}.title`)}</h3>
+              <h3>
+                {SECTION_LINKS[key] ? (
+                  <Link to={SECTION_LINKS[key]}>{t(`home.sections.${key}.title`)}</Link>
+                ) : (
+                  t(`home.sections.${key}.title`)
+                )}
+              </h3>
               <p>{t(`home.sections.${key}.text`)}</p>
-              <p className="badge">{t("home.comingSoon")}</p>
+              {SECTION_LINKS[key] ? null : <p className="badge">{t("home.comingSoon")}</p>}
             </li>
           ))}
         </ul>

@@ -1,0 +1,40 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { notifications } from "../../db/schema";
+
+/** In-app notifications (the bell). Written by the models that cause them, e.g. question transitions. */
+export function unreadNotificationCount(userId: string): number {
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`))
+    .get()!.n;
+}
+
+export function listNotifications(userId: string, limit = 50) {
+  return getDb()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all()
+    .map((n) => ({ ...n, params: safeJson(n.params) }));
+}
+
+export function markNotificationsRead(userId: string): void {
+  getDb()
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`))
+    .run();
+}
+
+function safeJson(value: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}

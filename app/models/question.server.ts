@@ -1,0 +1,525 @@
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import {
+  memberships,
+  notifications,
+  partnershipSchools,
+  questionEvents,
+  questionLinks,
+  questions,
+  schools,
+  themes,
+  users,
+} from "../../db/schema";
+import { can, SCHOOL_QUESTION_OWNERS, type Actor, type QuestionScope } from "../domain/permissions";
+import {
+  checkTransition,
+  isQuestionStatus,
+  type QuestionStatus,
+  type TransitionActor,
+} from "../domain/question-lifecycle";
+import { buildFtsQuery, tokenize } from "../domain/search-query";
+import type { QuestionInput } from "../schemas/question";
+
+export type QuestionRow = typeof questions.$inferSelect;
+
+/** The partnerships each school belongs to, for permission scopes. */
+function partnershipsOfSchools(schoolIds: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (schoolIds.length === 0) return map;
+  const rows = getDb()
+    .select()
+    .from(partnershipSchools)
+    .where(inArray(partnershipSchools.schoolId, [...new Set(schoolIds)]))
+    .all();
+  for (const row of rows) map.set(row.schoolId, [...(map.get(row.schoolId) ?? []), row.partnershipId]);
+  return map;
+}
+
+export function partnershipsOfSchool(schoolId: string): string[] {
+  return partnershipsOfSchools([schoolId]).get(schoolId) ?? [];
+}
+
+export function questionScope(question: Pick<QuestionRow, "schoolId" | "status">, partnershipIds: string[]): QuestionScope {
+  return { schoolId: question.schoolId, partnershipIds, status: question.status };
+}
+
+export function scopeForQuestion(question: Pick<QuestionRow, "schoolId" | "status">): QuestionScope {
+  return questionScope(question, partnershipsOfSchools([question.schoolId]).get(question.schoolId) ?? []);
+}
+
+/**
+ * SQL prefilter with the same rule as can("question:view"): own school's
+ * questions in any status; elsewhere in the actor's partnerships (or anywhere
+ * for an admin) everything but concepts. Rows are still passed through can()
+ * afterwards; this only keeps pagination and counts fast.
+ */
+function visibilityFilter(actor: Actor): SQL {
+  const ownSchools = actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : []));
+  const partnershipIds = [
+    ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
+  ];
+  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const own = ownSchools.length ? inArray(questions.schoolId, ownSchools) : sql`0`;
+  const shared = isAdmin
+    ? ne(questions.status, "concept")
+    : partnershipIds.length
+      ? and(
+          ne(questions.status, "concept"),
+          inArray(
+            questions.schoolId,
+            getDb()
+              .select({ id: partnershipSchools.schoolId })
+              .from(partnershipSchools)
+              .where(inArray(partnershipSchools.partnershipId, partnershipIds)),
+          ),
+        )!
+      : sql`0`;
+  return or(own, shared)!;
+}
+
+export type QuestionFilters = {
+  q?: string;
+  status?: QuestionStatus;
+  themeId?: string;
+  sector?: string;
+  schoolId?: string;
+  schoolYear?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export type QuestionListItem = {
+  id: string;
+  title: string;
+  status: QuestionStatus;
+  schoolId: string;
+  schoolName: string;
+  themeId: string | null;
+  themeName: string | null;
+  sector: string;
+  schoolYear: string;
+  updatedAt: string;
+};
+
+/** The questions the actor may see, filtered, full-text searched and paginated. */
+export function searchQuestions(actor: Actor, filters: QuestionFilters): { items: QuestionListItem[]; total: number } {
+  const db = getDb();
+  const conditions: SQL[] = [visibilityFilter(actor)];
+  const match = filters.q ? buildFtsQuery(filters.q) : null;
+  if (match) {
+    conditions.push(sql`${questions}.rowid in (select rowid from questions_fts where questions_fts match ${match})`);
+  }
+  if (filters.status) conditions.push(eq(questions.status, filters.status));
+  if (filters.themeId) conditions.push(eq(questions.themeId, filters.themeId));
+  if (filters.sector) conditions.push(sql`${questions.sector} = ${filters.sector}`);
+  if (filters.schoolId) conditions.push(eq(questions.schoolId, filters.schoolId));
+  if (filters.schoolYear) conditions.push(eq(questions.schoolYear, filters.schoolYear));
+  const where = and(...conditions);
+
+  const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
+  const page = Math.max(filters.page ?? 1, 1);
+  const total = db.select({ n: sql<number>`count(*)` }).from(questions).where(where).get()!.n;
+  const order = match
+    ? [sql`(select bm25(questions_fts, 10.0, 2.0, 2.0, 4.0) from questions_fts where questions_fts.rowid = ${questions}.rowid and questions_fts match ${match})`, desc(questions.updatedAt)]
+    : [desc(questions.updatedAt), asc(questions.title)];
+  const rows = db
+    .select({
+      id: questions.id,
+      title: questions.title,
+      status: questions.status,
+      schoolId: questions.schoolId,
+      schoolName: schools.name,
+      themeId: questions.themeId,
+      themeName: themes.nameNl,
+      sector: questions.sector,
+      schoolYear: questions.schoolYear,
+      updatedAt: questions.updatedAt,
+    })
+    .from(questions)
+    .innerJoin(schools, eq(schools.id, questions.schoolId))
+    .leftJoin(themes, eq(themes.id, questions.themeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const partnerships = partnershipsOfSchools(rows.map((r) => r.schoolId));
+  // The permission module has the last word on every row.
+  const items = rows.filter((row) => can(actor, "question:view", questionScope(row, partnerships.get(row.schoolId) ?? [])));
+  return { items, total: total - (rows.length - items.length) };
+}
+
+export type QuestionDetail = QuestionRow & {
+  schoolName: string;
+  schoolCity: string;
+  themeName: string | null;
+  authorName: string | null;
+  subQuestionList: string[];
+  scope: QuestionScope;
+  events: { id: number; at: string; fromStatus: QuestionStatus | null; toStatus: QuestionStatus; reason: string; actorName: string | null }[];
+  links: { id: string; title: string; schoolName: string; status: QuestionStatus }[];
+};
+
+export function findQuestion(id: string): QuestionRow | undefined {
+  if (!id || id.length > 100) return undefined;
+  return getDb().select().from(questions).where(eq(questions.id, id)).get();
+}
+
+/** One question with its history and links, or null when the actor may not see it. */
+export function getQuestionForActor(actor: Actor, id: string): QuestionDetail | null {
+  const db = getDb();
+  const question = findQuestion(id);
+  if (!question) return null;
+  const scope = scopeForQuestion(question);
+  if (!can(actor, "question:view", scope)) return null;
+  const school = db.select().from(schools).where(eq(schools.id, question.schoolId)).get()!;
+  const theme = question.themeId ? db.select().from(themes).where(eq(themes.id, question.themeId)).get() : undefined;
+  const author = question.authorId ? db.select().from(users).where(eq(users.id, question.authorId)).get() : undefined;
+  const events = db
+    .select({
+      id: questionEvents.id,
+      at: questionEvents.at,
+      fromStatus: questionEvents.fromStatus,
+      toStatus: questionEvents.toStatus,
+      reason: questionEvents.reason,
+      actorName: users.name,
+    })
+    .from(questionEvents)
+    .leftJoin(users, eq(users.id, questionEvents.actorId))
+    .where(eq(questionEvents.questionId, id))
+    .orderBy(asc(questionEvents.id))
+    .all();
+  const linkRows = db
+    .select()
+    .from(questionLinks)
+    .where(or(eq(questionLinks.questionA, id), eq(questionLinks.questionB, id)))
+    .all();
+  const linkedIds = linkRows.map((l) => (l.questionA === id ? l.questionB : l.questionA));
+  const linked = linkedIds.length
+    ? db
+        .select({ id: questions.id, title: questions.title, status: questions.status, schoolId: questions.schoolId, schoolName: schools.name })
+        .from(questions)
+        .innerJoin(schools, eq(schools.id, questions.schoolId))
+        .where(inArray(questions.id, linkedIds))
+        .all()
+    : [];
+  const linkedPartnerships = partnershipsOfSchools(linked.map((l) => l.schoolId));
+  return {
+    ...question,
+    schoolName: school.name,
+    schoolCity: school.city,
+    themeName: theme?.nameNl ?? null,
+    authorName: author?.name ?? null,
+    subQuestionList: parseSubQuestions(question.subQuestions),
+    scope,
+    events,
+    links: linked
+      .filter((l) => can(actor, "question:view", questionScope(l, linkedPartnerships.get(l.schoolId) ?? [])))
+      .map(({ id: linkId, title, schoolName, status }) => ({ id: linkId, title, schoolName, status })),
+  };
+}
+
+export function parseSubQuestions(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function themeExists(themeId: string): boolean {
+  return !!getDb().select({ id: themes.id }).from(themes).where(eq(themes.id, themeId)).get();
+}
+
+export function listThemes() {
+  return getDb().select().from(themes).orderBy(asc(themes.sortOrder)).all();
+}
+
+/** Schools whose questions the actor can see at all (for the school filter). */
+export function visibleSchools(actor: Actor) {
+  const partnershipIds = [
+    ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
+  ];
+  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const db = getDb();
+  const query = db.selectDistinct({ id: schools.id, name: schools.name }).from(schools);
+  if (isAdmin) return query.orderBy(asc(schools.name)).all();
+  if (partnershipIds.length === 0) return [];
+  return query
+    .innerJoin(partnershipSchools, eq(partnershipSchools.schoolId, schools.id))
+    .where(inArray(partnershipSchools.partnershipId, partnershipIds))
+    .orderBy(asc(schools.name))
+    .all();
+}
+
+/** The schools the actor may write questions for. */
+export function schoolsActorCanWriteFor(actor: Actor) {
+  const ids = [
+    ...new Set(actor.memberships.filter((m) => m.schoolId && SCHOOL_QUESTION_OWNERS.includes(m.role)).map((m) => m.schoolId!)),
+  ];
+  if (ids.length === 0) return [];
+  return getDb()
+    .select({ id: schools.id, name: schools.name, sector: schools.sector })
+    .from(schools)
+    .where(inArray(schools.id, ids))
+    .orderBy(asc(schools.name))
+    .all();
+}
+
+type Content = Omit<QuestionInput, "intent" | "schoolId">;
+
+function contentColumns(input: Content) {
+  return {
+    title: input.title,
+    background: input.background,
+    desiredOutcome: input.desiredOutcome,
+    visionFit: input.visionFit,
+    themeId: input.themeId,
+    subQuestions: JSON.stringify(input.subQuestions),
+    sector: input.sector,
+    schoolYear: input.schoolYear,
+    studentCapacity: input.studentCapacity,
+    supervisorName: input.supervisorName,
+    supervisionCapacity: input.supervisionCapacity,
+  };
+}
+
+/** Creates a concept (and submits it straight away when asked) in one transaction. */
+export function createQuestion(actorUserId: string, schoolId: string, input: Content, submit: boolean): string {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const last = tx
+      .select({ max: sql<number>`coalesce(max(${questions.priority}), 0)` })
+      .from(questions)
+      .where(and(eq(questions.schoolId, schoolId), eq(questions.schoolYear, input.schoolYear)))
+      .get()!.max;
+    const row = tx
+      .insert(questions)
+      .values({ ...contentColumns(input), schoolId, authorId: actorUserId, priority: last + 1, status: "concept" })
+      .returning({ id: questions.id })
+      .get();
+    tx.insert(questionEvents).values({ questionId: row.id, actorId: actorUserId, fromStatus: null, toStatus: "concept" }).run();
+    if (submit) applyTransition(tx, row.id, "concept", "ingediend", actorUserId, "");
+    return row.id;
+  });
+}
+
+/** Updates content; only while the status is still the one the caller checked. */
+export function updateQuestion(id: string, expectedStatus: QuestionStatus, input: Content): boolean {
+  return (
+    getDb()
+      .update(questions)
+      .set({ ...contentColumns(input), updatedAt: new Date().toISOString() })
+      .where(and(eq(questions.id, id), eq(questions.status, expectedStatus)))
+      .run().changes === 1
+  );
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** Status change + history row + notifications; the caller has checked the rules. */
+function applyTransition(tx: Tx, id: string, from: QuestionStatus, to: QuestionStatus, actorUserId: string, reason: string): boolean {
+  const now = new Date().toISOString();
+  const changed = tx
+    .update(questions)
+    .set({ status: to, updatedAt: now, ...(to === "teruggestuurd" ? { feedback: reason } : {}) })
+    .where(and(eq(questions.id, id), eq(questions.status, from)))
+    .run().changes;
+  if (changed !== 1) return false; // someone else moved it first
+  tx.insert(questionEvents).values({ questionId: id, actorId: actorUserId, fromStatus: from, toStatus: to, reason, at: now }).run();
+  notifyAboutTransition(tx, id, from, to, actorUserId);
+  return true;
+}
+
+/**
+ * Who hears about a move: the school's question owners when someone else moved
+ * it (opened, sent back, matched); the partnership's programmaleiders when the
+ * school submitted or withdrew it. Never the person who made the move.
+ */
+function notifyAboutTransition(tx: Tx, id: string, from: QuestionStatus, to: QuestionStatus, actorUserId: string) {
+  const question = tx.select({ title: questions.title, schoolId: questions.schoolId }).from(questions).where(eq(questions.id, id)).get()!;
+  const schoolOwners = tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.schoolId, question.schoolId), inArray(memberships.role, [...SCHOOL_QUESTION_OWNERS])))
+    .all()
+    .map((r) => r.userId);
+  let recipients: string[] = schoolOwners;
+  if (to === "ingediend" || (from === "ingediend" && to === "concept")) {
+    const partnershipIds = tx
+      .select({ id: partnershipSchools.partnershipId })
+      .from(partnershipSchools)
+      .where(eq(partnershipSchools.schoolId, question.schoolId))
+      .all()
+      .map((r) => r.id);
+    recipients = partnershipIds.length
+      ? tx
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(and(eq(memberships.role, "programmaleider"), inArray(memberships.partnershipId, partnershipIds)))
+          .all()
+          .map((r) => r.userId)
+      : [];
+  }
+  const kind = to === "teruggestuurd" ? "question.sentBack" : "question.status";
+  for (const userId of new Set(recipients)) {
+    if (userId === actorUserId) continue;
+    tx.insert(notifications)
+      .values({ userId, kind, params: JSON.stringify({ title: question.title, from, to }), link: `/vragen/${id}` })
+      .run();
+  }
+}
+
+export type TransitionOutcome = "ok" | "same" | "notAllowed" | "notYours" | "reasonRequired" | "conflict";
+
+/** Moves a question if the lifecycle allows it for one of the actor's capacities. */
+export function transitionQuestion(
+  question: QuestionRow,
+  to: string,
+  actors: TransitionActor[],
+  actorUserId: string,
+  reason: string,
+): TransitionOutcome {
+  if (!isQuestionStatus(to)) return "notAllowed";
+  let outcome: TransitionOutcome = actors.length === 0 ? "notYours" : "notAllowed";
+  for (const as of actors) {
+    const check = checkTransition(question.status, to, as, reason);
+    if (check.ok) {
+      const done = getDb().transaction((tx) => applyTransition(tx, question.id, question.status, to, actorUserId, reason.trim()));
+      return done ? "ok" : "conflict";
+    }
+    // Prefer the most specific refusal for the message.
+    if (check.error === "reasonRequired" || check.error === "same" || outcome === "notAllowed") outcome = check.error;
+  }
+  return outcome;
+}
+
+// ───────── Near-duplicates ─────────
+
+const STOPWORDS = new Set(
+  "de het een en van in op te voor met hoe wat wie waar waarom welke we wij onze ons je jij zij ze die dat dit er is zijn kan kunnen worden wordt bij aan door als om naar tot uit over ook of niet meer dan zo beter".split(" "),
+);
+
+/**
+ * Questions of other schools that look alike (FTS5 bm25 over the title and
+ * deelvragen terms), for the programmaleider to link so they can be
+ * researched together. Only what the actor may see; never the question itself.
+ */
+export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5): QuestionListItem[] {
+  const terms = [...new Set(tokenize(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`))]
+    .filter((t) => t.length > 3 && !STOPWORDS.has(t))
+    .slice(0, 12);
+  if (terms.length === 0) return [];
+  const match = terms.map((t) => `"${t}"*`).join(" OR ");
+  const rows = getDb()
+    .select({
+      id: questions.id,
+      title: questions.title,
+      status: questions.status,
+      schoolId: questions.schoolId,
+      schoolName: schools.name,
+      themeId: questions.themeId,
+      themeName: themes.nameNl,
+      sector: questions.sector,
+      schoolYear: questions.schoolYear,
+      updatedAt: questions.updatedAt,
+    })
+    .from(questions)
+    .innerJoin(schools, eq(schools.id, questions.schoolId))
+    .leftJoin(themes, eq(themes.id, questions.themeId))
+    .where(
+      and(
+        visibilityFilter(actor),
+        ne(questions.id, question.id),
+        ne(questions.schoolId, question.schoolId),
+        sql`${questions}.rowid in (select rowid from questions_fts where questions_fts match ${match})`,
+      ),
+    )
+    .orderBy(sql`(select bm25(questions_fts) from questions_fts where questions_fts.rowid = ${questions}.rowid and questions_fts match ${match})`)
+    .limit(limit * 2)
+    .all();
+  const partnerships = partnershipsOfSchools(rows.map((r) => r.schoolId));
+  return rows.filter((r) => can(actor, "question:view", questionScope(r, partnerships.get(r.schoolId) ?? []))).slice(0, limit);
+}
+
+/** Links two questions (idempotent). */
+export function linkQuestions(a: string, b: string, actorUserId: string): void {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  getDb().insert(questionLinks).values({ questionA: first, questionB: second, createdById: actorUserId }).onConflictDoNothing().run();
+}
+
+export function unlinkQuestions(a: string, b: string): void {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  getDb()
+    .delete(questionLinks)
+    .where(and(eq(questionLinks.questionA, first), eq(questionLinks.questionB, second)))
+    .run();
+}
+
+// ───────── Agenda ─────────
+
+export function agendaFor(schoolId: string, schoolYear: string) {
+  return getDb()
+    .select({
+      id: questions.id,
+      title: questions.title,
+      status: questions.status,
+      priority: questions.priority,
+      themeName: themes.nameNl,
+      studentCapacity: questions.studentCapacity,
+      supervisorName: questions.supervisorName,
+      desiredOutcome: questions.desiredOutcome,
+    })
+    .from(questions)
+    .leftJoin(themes, eq(themes.id, questions.themeId))
+    .where(and(eq(questions.schoolId, schoolId), eq(questions.schoolYear, schoolYear), ne(questions.status, "gearchiveerd")))
+    .orderBy(asc(questions.priority), asc(questions.createdAt))
+    .all();
+}
+
+export function allSchoolYears(): string[] {
+  return getDb()
+    .selectDistinct({ year: questions.schoolYear })
+    .from(questions)
+    .orderBy(desc(questions.schoolYear))
+    .all()
+    .map((r) => r.year);
+}
+
+export function schoolYearsOf(schoolId: string): string[] {
+  return getDb()
+    .selectDistinct({ year: questions.schoolYear })
+    .from(questions)
+    .where(eq(questions.schoolId, schoolId))
+    .orderBy(desc(questions.schoolYear))
+    .all()
+    .map((r) => r.year);
+}
+
+/**
+ * Moves one question up or down on its school's agenda by swapping it with its
+ * neighbour; priorities are renumbered 1..n in the same transaction so gaps
+ * and duplicates from older data disappear.
+ */
+export function moveOnAgenda(questionId: string, direction: "up" | "down"): boolean {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const question = tx.select().from(questions).where(eq(questions.id, questionId)).get();
+    if (!question) return false;
+    const list = tx
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(eq(questions.schoolId, question.schoolId), eq(questions.schoolYear, question.schoolYear), ne(questions.status, "gearchiveerd")))
+      .orderBy(asc(questions.priority), asc(questions.createdAt))
+      .all()
+      .map((r) => r.id);
+    const index = list.indexOf(questionId);
+    const target = direction === "up" ? index - 1 : index + 1;
+    if (index < 0 || target < 0 || target >= list.length) return false;
+    [list[index], list[target]] = [list[target]!, list[index]!];
+    list.forEach((id, i) => tx.update(questions).set({ priority: i + 1 }).where(eq(questions.id, id)).run());
+    return true;
+  });
+}

@@ -1,0 +1,185 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../components/status-badge";
+import { can } from "../domain/permissions";
+import { agendaFor, findQuestion, moveOnAgenda, partnershipsOfSchool, schoolYearsOf, visibleSchools } from "../models/question.server";
+import { toActor } from "../models/user.server";
+import { currentSchoolYear } from "../schemas/question";
+import { requireUser } from "../utils/auth.server";
+import { readForm } from "../utils/forms.server";
+import { getT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Onderzoeksagenda — Samen Onderzoeken" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = toActor(user);
+  const params = new URL(request.url).searchParams;
+  // The schools whose agenda this user may see: their own first, then (for
+  // programme leaders and admins) the partnership's.
+  const own = user.memberships.filter((m) => m.schoolId).map((m) => ({ id: m.schoolId!, name: m.organisationName ?? "" }));
+  const others = visibleSchools(actor).filter((s) => !own.some((o) => o.id === s.id));
+  const candidates = [...own, ...others].filter(
+    (s, i, all) =>
+      all.findIndex((x) => x.id === s.id) === i &&
+      can(actor, "agenda:view", { schoolId: s.id, partnershipIds: partnershipsOfSchool(s.id) }),
+  );
+  const requested = params.get("school");
+  const school = candidates.find((s) => s.id === requested) ?? candidates[0];
+  if (!school) return { school: null, schools: [], years: [], year: currentSchoolYear(), items: [], canEdit: false };
+  if (requested && requested !== school.id) throw new Response("Niet gevonden", { status: 404 });
+  const years = [...new Set([currentSchoolYear(), ...schoolYearsOf(school.id)])].sort().reverse();
+  const year = years.includes(params.get("jaar") ?? "") ? params.get("jaar")! : currentSchoolYear();
+  const scope = { schoolId: school.id, partnershipIds: partnershipsOfSchool(school.id) };
+  return {
+    school,
+    schools: candidates,
+    years,
+    year,
+    items: agendaFor(school.id, year),
+    canEdit: can(actor, "agenda:edit", scope),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const form = await readForm(request);
+  const direction = form?.direction;
+  if (!form || (direction !== "up" && direction !== "down")) {
+    return data({ error: t("errors.badRequest") }, { status: 400 });
+  }
+  const question = findQuestion(form.questionId ?? "");
+  const scope = question ? { schoolId: question.schoolId, partnershipIds: partnershipsOfSchool(question.schoolId) } : null;
+  if (!question || !scope || !can(toActor(user), "agenda:edit", scope)) {
+    return data({ error: t("questions.errors.notYours") }, { status: 403 });
+  }
+  const back = `/agenda?school=${question.schoolId}&jaar=${question.schoolYear}#vraag-${question.id}`;
+  if (!moveOnAgenda(question.id, direction)) {
+    return data({ error: t("questions.agenda.notMovable") }, { status: 400 });
+  }
+  return redirectWithToast(back, { kind: "success", message: t("questions.agenda.moved") });
+}
+
+export default function AgendaPage() {
+  const { school, schools, years, year, items, canEdit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const moving = navigation.state !== "idle" && navigation.formAction?.startsWith("/agenda");
+  if (!school) {
+    return (
+      <div className="stack">
+        <h1>{t("questions.agenda.title")}</h1>
+        <p className="empty">{t("questions.agenda.noSchool")}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack-lg agenda-page">
+      <header className="page-header">
+        <div>
+          <h1>{t("questions.agenda.title")}</h1>
+          <p className="print-only">{t("questions.agenda.printTitle", { school: school.name, year })}</p>
+          <p className="lead no-print">{t("questions.agenda.intro")}</p>
+        </div>
+        <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>
+          {t("questions.agenda.print")}
+        </button>
+      </header>
+      <Form method="get" className="card filters-inline no-print">
+        {schools.length > 1 ? (
+          <div className="field">
+            <label htmlFor="agenda-school">{t("questions.agenda.school")}</label>
+            <select id="agenda-school" name="school" defaultValue={school.id}>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="school" value={school.id} />
+        )}
+        <div className="field">
+          <label htmlFor="agenda-year">{t("questions.agenda.schoolYear")}</label>
+          <select id="agenda-year" name="jaar" defaultValue={params.get("jaar") ?? year}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("questions.agenda.show")}
+        </button>
+      </Form>
+      <h2>
+        {school.name} · {year}
+      </h2>
+      {items.length === 0 ? (
+        <div className="empty">
+          <p>{t("questions.agenda.empty")}</p>
+          {canEdit ? <Link to="/vragen/nieuw">{t("questions.agenda.emptyAction")}</Link> : null}
+        </div>
+      ) : (
+        <ol className="agenda-list" aria-busy={moving}>
+          {items.map((item, index) => (
+            <li key={item.id} id={`vraag-${item.id}`} className="agenda-item">
+              <span className="agenda-item__position" aria-hidden="true">
+                {index + 1}
+              </span>
+              <div className="agenda-item__body">
+                <h3>
+                  <Link to={`/vragen/${item.id}`}>{item.title}</Link>
+                </h3>
+                <p className="result__meta">
+                  <StatusBadge status={item.status} />
+                  {item.themeName ? <span>{item.themeName}</span> : null}
+                  <span>{t("questions.detail.capacity", { count: item.studentCapacity })}</span>
+                  {item.supervisorName ? <span>{item.supervisorName}</span> : null}
+                </p>
+                <p className="print-only">{item.desiredOutcome}</p>
+              </div>
+              {canEdit ? (
+                <div className="agenda-item__move no-print">
+                  <Form method="post">
+                    <input type="hidden" name="questionId" value={item.id} />
+                    <button
+                      type="submit"
+                      name="direction"
+                      value="up"
+                      className="button button--small button--secondary"
+                      disabled={index === 0}
+                      aria-label={t("questions.agenda.moveUpLabel", { title: item.title })}
+                    >
+                      ↑ {t("questions.agenda.moveUp")}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="questionId" value={item.id} />
+                    <button
+                      type="submit"
+                      name="direction"
+                      value="down"
+                      className="button button--small button--secondary"
+                      disabled={index === items.length - 1}
+                      aria-label={t("questions.agenda.moveDownLabel", { title: item.title })}
+                    >
+                      ↓ {t("questions.agenda.moveDown")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,298 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../components/status-badge";
+import { can, transitionActorsFor } from "../domain/permissions";
+import { looksLikeControlQuestion } from "../domain/question-hints";
+import { availableTransitions, type QuestionStatus } from "../domain/question-lifecycle";
+import {
+  findQuestion,
+  getQuestionForActor,
+  linkQuestions,
+  scopeForQuestion,
+  similarQuestions,
+  transitionQuestion,
+  unlinkQuestions,
+} from "../models/question.server";
+import { toActor } from "../models/user.server";
+import { transitionSchema } from "../schemas/question";
+import { requireUser } from "../utils/auth.server";
+import { readForm } from "../utils/forms.server";
+import { getLocale, getT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: `${loaderData?.question.title ?? "Vraag"} — Samen Onderzoeken` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = toActor(user);
+  const question = getQuestionForActor(actor, params.id ?? "");
+  // Not visible and not existing look the same: no existence leak.
+  if (!question) throw new Response("Niet gevonden", { status: 404 });
+  const actors = transitionActorsFor(actor, question.scope);
+  const isProgramme = actors.includes("programme");
+  const { scope: _scope, ...rest } = question;
+  return {
+    question: rest,
+    transitions: availableTransitions(question.status, actors).map((r) => ({
+      to: r.to,
+      verb: r.verb,
+      reasonRequired: !!r.reasonRequired,
+    })),
+    canEdit: can(actor, "question:edit", question.scope),
+    canLink: isProgramme,
+    similar: isProgramme ? similarQuestions(actor, question).filter((s) => !question.links.some((l) => l.id === s.id)) : [],
+    controlHint: looksLikeControlQuestion(question.title) && can(actor, "question:act-as-school", question.scope),
+    locale: await getLocale(request),
+  };
+}
+
+type ActionData = { error?: string; field?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = toActor(user);
+  const t = await getT(request);
+  const question = findQuestion(params.id ?? "");
+  if (!question || !can(actor, "question:view", scopeForQuestion(question))) {
+    throw new Response("Niet gevonden", { status: 404 });
+  }
+  const scope = scopeForQuestion(question);
+  const form = await readForm(request);
+  if (!form) return data<ActionData>({ error: t("errors.badRequest") }, { status: 400 });
+
+  if (form.intent === "link" || form.intent === "unlink") {
+    const other = findQuestion(form.otherId ?? "");
+    if (!can(actor, "question:act-as-programme", scope)) {
+      return data<ActionData>({ error: t("questions.errors.notYours") }, { status: 403 });
+    }
+    if (!other || other.id === question.id || !can(actor, "question:view", scopeForQuestion(other))) {
+      return data<ActionData>({ error: t("questions.errors.notFound") }, { status: 404 });
+    }
+    if (form.intent === "link") linkQuestions(question.id, other.id, user.id);
+    else unlinkQuestions(question.id, other.id);
+    return redirectWithToast(`/vragen/${question.id}`, {
+      kind: "success",
+      message: t(form.intent === "link" ? "questions.detail.linkedToast" : "questions.detail.unlinkedToast"),
+    });
+  }
+
+  if (form.intent !== "transition") return data<ActionData>({ error: t("errors.badRequest") }, { status: 400 });
+  const parsed = transitionSchema.safeParse(form);
+  if (!parsed.success) return data<ActionData>({ error: t("questions.errors.tooLong"), field: "reason" }, { status: 400 });
+  const outcome = transitionQuestion(question, parsed.data.to, transitionActorsFor(actor, scope), user.id, parsed.data.reason);
+  if (outcome !== "ok") {
+    const status = outcome === "notYours" ? 403 : outcome === "conflict" ? 409 : 400;
+    return data<ActionData>(
+      { error: t(`questions.errors.${outcome}`), field: outcome === "reasonRequired" ? "reason" : undefined },
+      { status },
+    );
+  }
+  return redirectWithToast(`/vragen/${question.id}`, {
+    kind: "success",
+    message: t("questions.transitionDone", { status: t(`questions.status.${parsed.data.to}`) }),
+  });
+}
+
+export default function QuestionPage() {
+  const { question, transitions, canEdit, canLink, similar, controlHint, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const busy = navigation.state === "submitting";
+  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  const statusLabel = (s: QuestionStatus | null) => (s ? t(`questions.status.${s}`) : "—");
+  const simple = transitions.filter((tr) => !tr.reasonRequired);
+  const withReason = transitions.filter((tr) => tr.reasonRequired);
+
+  return (
+    <article className="stack-lg question-page">
+      <p>
+        <Link to="/vragen">← {t("questions.detail.backToList")}</Link>
+      </p>
+      <header className="stack">
+        <p className="result__meta">
+          <StatusBadge status={question.status} />
+          <span>{question.schoolName}</span>
+          <span>{question.schoolYear}</span>
+        </p>
+        <h1>{question.title}</h1>
+        {question.authorName ? <p className="muted">{t("questions.detail.author", { name: question.authorName })}</p> : null}
+      </header>
+
+      {actionData?.error ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      {question.status === "concept" ? <p className="hint-box">{t("questions.detail.conceptNotice")}</p> : null}
+      {controlHint ? <p className="hint-box">{t("questions.controlHint")}</p> : null}
+      {question.status === "teruggestuurd" && question.feedback ? (
+        <section className="alert alert--info" aria-labelledby="feedback-title">
+          <h2 id="feedback-title">{t("questions.detail.feedbackTitle")}</h2>
+          <p className="preserve-lines">{question.feedback}</p>
+        </section>
+      ) : null}
+
+      <div className="two-columns">
+        <div className="stack-lg">
+          <section aria-labelledby="background-title">
+            <h2 id="background-title">{t("questions.detail.background")}</h2>
+            <p className="preserve-lines">{question.background}</p>
+          </section>
+          <section aria-labelledby="outcome-title">
+            <h2 id="outcome-title">{t("questions.detail.desiredOutcome")}</h2>
+            <p className="preserve-lines">{question.desiredOutcome}</p>
+          </section>
+          <section aria-labelledby="sub-title">
+            <h2 id="sub-title">{t("questions.detail.subQuestions")}</h2>
+            {question.subQuestionList.length === 0 ? (
+              <p className="muted">{t("questions.detail.noSubQuestions")}</p>
+            ) : (
+              <ol>
+                {question.subQuestionList.map((sub, i) => (
+                  <li key={i}>{sub}</li>
+                ))}
+              </ol>
+            )}
+          </section>
+          {question.visionFit ? (
+            <section aria-labelledby="vision-title">
+              <h2 id="vision-title">{t("questions.detail.visionFit")}</h2>
+              <p className="preserve-lines">{question.visionFit}</p>
+            </section>
+          ) : null}
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">{t("questions.detail.history")}</h2>
+            <ol className="timeline">
+              {question.events.map((event) => (
+                <li key={event.id}>
+                  <time dateTime={event.at}>{dateFormat.format(new Date(event.at))}</time>{" "}
+                  <strong>
+                    {event.fromStatus === null
+                      ? t("questions.detail.historyCreated")
+                      : t("questions.detail.historyMove", { from: statusLabel(event.fromStatus), to: statusLabel(event.toStatus) })}
+                  </strong>
+                  {event.actorName ? <span className="muted"> {t("questions.detail.by", { name: event.actorName })}</span> : null}
+                  {event.reason ? <p className="preserve-lines">{event.reason}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside className="stack-lg">
+          <dl className="facts card">
+            <dt>{t("questions.detail.school")}</dt>
+            <dd>
+              {question.schoolName} ({question.schoolCity})
+            </dd>
+            <dt>{t("questions.detail.theme")}</dt>
+            <dd>{question.themeName ?? "—"}</dd>
+            <dt>{t("questions.detail.sector")}</dt>
+            <dd>{t(`sectors.${question.sector}`)}</dd>
+            <dt>{t("questions.detail.studentCapacity")}</dt>
+            <dd>{t("questions.detail.capacity", { count: question.studentCapacity })}</dd>
+            <dt>{t("questions.detail.supervisor")}</dt>
+            <dd>{question.supervisorName || "—"}</dd>
+          </dl>
+
+          {transitions.length > 0 || canEdit ? (
+            <section className="card stack" aria-labelledby="actions-title">
+              <h2 id="actions-title">{t("questions.detail.actionsTitle")}</h2>
+              {canEdit ? (
+                <p>
+                  <Link to={`/vragen/${question.id}/bewerken`} className="button button--secondary">
+                    {t("questions.detail.edit")}
+                  </Link>
+                </p>
+              ) : null}
+              {simple.map((tr) => (
+                <Form method="post" key={tr.to}>
+                  <input type="hidden" name="intent" value="transition" />
+                  <input type="hidden" name="to" value={tr.to} />
+                  <button type="submit" className={tr.to === "gearchiveerd" || tr.to === "concept" ? "button button--secondary" : "button"} disabled={busy}>
+                    {t(`questions.transitions.${tr.verb}`)}
+                  </button>
+                </Form>
+              ))}
+              {withReason.map((tr) => (
+                <Form method="post" key={tr.to} className="stack">
+                  <input type="hidden" name="intent" value="transition" />
+                  <input type="hidden" name="to" value={tr.to} />
+                  <div className={`field${actionData?.field === "reason" ? " field--invalid" : ""}`}>
+                    <label htmlFor={`reason-${tr.to}`}>{t("questions.detail.reasonLabel")}</label>
+                    <p className="field__help" id={`reason-${tr.to}-help`}>
+                      {t("questions.detail.reasonHelp")}
+                    </p>
+                    <textarea id={`reason-${tr.to}`} name="reason" rows={4} maxLength={5000} aria-describedby={`reason-${tr.to}-help`} />
+                  </div>
+                  <button type="submit" className="button button--secondary" disabled={busy}>
+                    {t(`questions.transitions.${tr.verb}`)}
+                  </button>
+                </Form>
+              ))}
+            </section>
+          ) : null}
+
+          {question.links.length > 0 ? (
+            <section className="card stack" aria-labelledby="linked-title">
+              <h2 id="linked-title">{t("questions.detail.linked")}</h2>
+              <p className="muted">{t("questions.detail.linkedIntro")}</p>
+              <ul className="link-list">
+                {question.links.map((l) => (
+                  <li key={l.id}>
+                    <Link to={`/vragen/${l.id}`}>{l.title}</Link> <span className="muted">— {l.schoolName}</span>
+                    {canLink ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="unlink" />
+                        <input type="hidden" name="otherId" value={l.id} />
+                        <button type="submit" className="button-link">
+                          {t("questions.detail.unlink")}
+                          <span className="visually-hidden">: {l.title}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {canLink ? (
+            <section className="card stack" aria-labelledby="similar-title">
+              <h2 id="similar-title">{t("questions.detail.similar")}</h2>
+              <p className="muted">{t("questions.detail.similarIntro")}</p>
+              {similar.length === 0 ? (
+                <p>{t("questions.detail.similarNone")}</p>
+              ) : (
+                <ul className="link-list">
+                  {similar.map((s) => (
+                    <li key={s.id}>
+                      <Link to={`/vragen/${s.id}`}>{s.title}</Link> <span className="muted">— {s.schoolName}</span>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="link" />
+                        <input type="hidden" name="otherId" value={s.id} />
+                        <button type="submit" className="button button--small button--secondary">
+                          {t("questions.detail.link")}
+                          <span className="visually-hidden">: {s.title}</span>
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}

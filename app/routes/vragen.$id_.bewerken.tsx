@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { QuestionForm } from "../components/question-form";
+import { can } from "../domain/permissions";
+import {
+  findQuestion,
+  listThemes,
+  parseSubQuestions,
+  schoolsActorCanWriteFor,
+  scopeForQuestion,
+  updateQuestion,
+} from "../models/question.server";
+import { toActor } from "../models/user.server";
+import { requireUser } from "../utils/auth.server";
+import { getT } from "../utils/i18n.server";
+import { parseQuestionForm } from "../utils/question-form.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Vraag bewerken — Samen Onderzoeken" }];
+
+/** The question, after the permission module allowed this user to edit it now. */
+async function requireEditableQuestion(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  const actor = toActor(user);
+  const question = findQuestion(id ?? "");
+  if (!question || !can(actor, "question:view", scopeForQuestion(question))) {
+    throw new Response("Niet gevonden", { status: 404 });
+  }
+  if (!can(actor, "question:edit", scopeForQuestion(question))) {
+    const t = await getT(request);
+    throw data({ error: t("questions.errors.notEditable") }, { status: 403 });
+  }
+  return { user, actor, question };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, actor, question } = await requireEditableQuestion(request, params.id);
+  return {
+    id: question.id,
+    schools: schoolsActorCanWriteFor(actor).filter((s) => s.id === question.schoolId),
+    themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl, description: th.descriptionNl })),
+    defaults: {
+      schoolId: question.schoolId,
+      title: question.title,
+      background: question.background,
+      desiredOutcome: question.desiredOutcome,
+      visionFit: question.visionFit,
+      themeId: question.themeId ?? "",
+      subQuestions: parseSubQuestions(question.subQuestions).join("\n"),
+      sector: question.sector,
+      schoolYear: question.schoolYear,
+      studentCapacity: question.studentCapacity,
+      supervisorName: question.supervisorName,
+      supervisionCapacity: question.supervisionCapacity,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, question } = await requireEditableQuestion(request, params.id);
+  const t = await getT(request);
+  const parsed = await parseQuestionForm(request, actor);
+  if (!parsed) return data({ result: null, formError: t("errors.badRequest") }, { status: 400 });
+  if (!parsed.ok) return data({ result: parsed.reply, formError: null }, { status: parsed.status });
+  const { schoolId, intent: _intent, ...content } = parsed.value;
+  // A question cannot be moved to another school by editing it.
+  if (schoolId !== question.schoolId) {
+    return data({ result: null, formError: t("questions.errors.schoolNotYours") }, { status: 400 });
+  }
+  if (!updateQuestion(question.id, question.status, content)) {
+    return data({ result: null, formError: t("questions.errors.conflict") }, { status: 409 });
+  }
+  return redirectWithToast(`/vragen/${question.id}`, { kind: "success", message: t("questions.updated") });
+}
+
+export default function EditQuestionPage() {
+  const { id, schools, themes, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="stack-lg form-page">
+      <header>
+        <h1>{t("questions.form.editTitle")}</h1>
+      </header>
+      {actionData?.formError ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : null}
+      <QuestionForm mode="edit" schools={schools} themes={themes} defaults={defaults} lastResult={actionData?.result} cancelTo={`/vragen/${id}`} />
+    </div>
+  );
+}

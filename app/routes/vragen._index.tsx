@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../components/status-badge";
+import { QUESTION_STATUSES, isQuestionStatus } from "../domain/question-lifecycle";
+import { SECTOR_VALUES } from "../domain/sectors";
+import { allSchoolYears, listThemes, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
+import { toActor } from "../models/user.server";
+import { requirePermission } from "../utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Schoolontwikkelvragen — Samen Onderzoeken" }];
+
+const PAGE_SIZE = 20;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "questions:browse");
+  const actor = toActor(user);
+  const params = new URL(request.url).searchParams;
+  const status = params.get("status") ?? "";
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+  const filters = {
+    q: (params.get("q") ?? "").slice(0, 200),
+    status: isQuestionStatus(status) ? status : undefined,
+    themeId: (params.get("thema") ?? "").slice(0, 100) || undefined,
+    sector: (SECTOR_VALUES as readonly string[]).includes(params.get("sector") ?? "") ? params.get("sector")! : undefined,
+    schoolId: (params.get("school") ?? "").slice(0, 100) || undefined,
+    schoolYear: /^\d{4}-\d{4}$/.test(params.get("jaar") ?? "") ? params.get("jaar")! : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  };
+  const { items, total } = searchQuestions(actor, filters);
+  return {
+    items,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })),
+    schools: visibleSchools(actor),
+    canCreate: schoolsActorCanWriteFor(actor).length > 0,
+    years: allSchoolYears(),
+  };
+}
+
+export default function QuestionsPage() {
+  const { items, total, page, pages, themes, schools, canCreate, years } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/vragen";
+  const pageLink = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set("pagina", String(p));
+    return `/vragen?${next}`;
+  };
+
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <div>
+          <h1>{t("questions.title")}</h1>
+          <p className="lead">{t("questions.intro")}</p>
+        </div>
+        {canCreate ? (
+          <Link to="/vragen/nieuw" className="button">
+            {t("questions.new")}
+          </Link>
+        ) : null}
+      </header>
+
+      <Form method="get" className="card search-form" role="search" aria-label={t("questions.search.label")}>
+        <div className="search-row">
+          <div className="field field--grow">
+            <label htmlFor="q">{t("questions.search.label")}</label>
+            <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder={t("questions.search.placeholder")} />
+          </div>
+          <button type="submit" className="button" aria-busy={searching}>
+            {t("questions.search.submit")}
+          </button>
+        </div>
+        <fieldset className="filters">
+          <legend>{t("questions.filters.title")}</legend>
+          <FilterSelect name="status" label={t("questions.filters.status")} value={params.get("status")}>
+            {QUESTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`questions.status.${s}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect name="thema" label={t("questions.filters.theme")} value={params.get("thema")}>
+            {themes.map((th) => (
+              <option key={th.id} value={th.id}>
+                {th.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect name="sector" label={t("questions.filters.sector")} value={params.get("sector")}>
+            {SECTOR_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sectors.${s}`)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect name="school" label={t("questions.filters.school")} value={params.get("school")}>
+            {schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect name="jaar" label={t("questions.filters.schoolYear")} value={params.get("jaar")}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </FilterSelect>
+          <div className="filters__actions">
+            <button type="submit" className="button button--secondary">
+              {t("questions.filters.apply")}
+            </button>
+            <Link to="/vragen">{t("questions.search.reset")}</Link>
+          </div>
+        </fieldset>
+      </Form>
+
+      <section aria-labelledby="results-title" aria-busy={searching}>
+        <h2 id="results-title" aria-live="polite">
+          {t("questions.results", { count: total })}
+        </h2>
+        {items.length === 0 ? (
+          <p className="empty">{t("questions.empty")}</p>
+        ) : (
+          <ul className="result-list">
+            {items.map((item) => (
+              <li key={item.id} className="result">
+                <h3>
+                  <Link to={`/vragen/${item.id}`}>{item.title}</Link>
+                </h3>
+                <p className="result__meta">
+                  <StatusBadge status={item.status} />
+                  <span>{item.schoolName}</span>
+                  {item.themeName ? <span>{item.themeName}</span> : null}
+                  <span>{t(`sectors.${item.sector}`)}</span>
+                  <span>{item.schoolYear}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {pages > 1 ? (
+          <nav aria-label={t("questions.pagination.label")} className="pagination">
+            {page > 1 ? <Link to={pageLink(page - 1)}>{t("questions.pagination.previous")}</Link> : <span />}
+            <span>{t("questions.pagination.page", { page, pages })}</span>
+            {page < pages ? <Link to={pageLink(page + 1)}>{t("questions.pagination.next")}</Link> : <span />}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function FilterSelect({
+  name,
+  label,
+  value,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("questions.filters.all")}</option>
+        {children}
+      </select>
+    </div>
+  );
+}
