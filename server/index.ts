@@ -15,7 +15,9 @@ import { closeDb, getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed/index";
 import { cspNonce, limitBodySize, rejectCrossOrigin, securityHeaders } from "./security";
-import { handleUpgrade } from "./upgrade";
+import { handleUpgrade, registerUpgrade } from "./upgrade";
+import { createCollabServer } from "./collab/index";
+import { metricsHandler } from "./collab/metrics-route";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -52,6 +54,11 @@ async function createApp(env: Env) {
       logger,
       autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      // Method, path and status are what an operator needs; headers only add noise (and cookies).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 
@@ -84,6 +91,9 @@ async function createApp(env: Env) {
       message: "Te veel inlogverzoeken vanaf dit adres. Wacht een kwartier en probeer het opnieuw.",
     }),
   );
+
+  // Collaboration metrics (Prometheus text), admins only.
+  app.get("/metrics", metricsHandler);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (development) {
@@ -132,6 +142,8 @@ async function main() {
   await prepareDatabase(env);
   const app = await createApp(env);
   const server = http.createServer(app);
+  const collab = createCollabServer({ appOrigin: env.APP_ORIGIN });
+  registerUpgrade("/collab/", collab.handleUpgrade);
   server.on("upgrade", handleUpgrade);
   // Slow or stalled clients must not hold sockets forever.
   server.headersTimeout = 20_000;
@@ -154,6 +166,8 @@ async function main() {
       process.exit(1);
     }, 10_000);
     force.unref();
+    // Fold every live plan into its snapshot and close the sockets while the DB is open.
+    collab.shutdown();
     server.close(() => {
       closeDb();
       logger.info("afgesloten");

@@ -9,6 +9,7 @@ import {
   partnershipInstitutes,
   partnerships,
   partnershipSchools,
+  planSnapshots,
   plans,
   projectMembers,
   projects,
@@ -18,6 +19,7 @@ import {
   schools,
   users,
 } from "../schema";
+import { buildDemoPlanState } from "./demo-plan";
 import { historyTo } from "./lifecycle-paths";
 import { CURRENT_SCHOOL_YEAR, QUESTIONS } from "./questions";
 import { INSTITUTES, PARTNERSHIPS, REGION_NAME, SCHOOLS } from "./organisations";
@@ -160,8 +162,14 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
     ] as const) {
       tx.insert(projectMembers).values({ projectId: project.id, userId: userIds.get(email)!, role }).run();
     }
-    tx.insert(plans)
+    const plan = tx
+      .insert(plans)
       .values({ projectId: project.id, title: "Onderzoeksplan leesmotivatie groep 6-8", room: `plan-${crypto.randomUUID()}` })
+      .returning({ id: plans.id })
+      .get();
+    // The plan is already partly written (issue 4): its Yjs state as the first snapshot.
+    tx.insert(planSnapshots)
+      .values({ planId: plan.id, state: Buffer.from(buildDemoPlanState()), throughUpdateId: 0, updatedAt: new Date().toISOString() })
       .run();
 
     return {

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** Collaboration limits; all overridable by environment for tests and tuning. */
+const schema = z.object({
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  COLLAB_RATE_PER_SECOND: z.coerce.number().min(1).default(100),
+  COLLAB_RATE_BURST: z.coerce.number().min(1).default(300),
+  COLLAB_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
+  COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(50).default(500),
+  COLLAB_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(100),
+});
+
+export type CollabConfig = z.infer<typeof schema>;
+
+export function collabConfig(source: Record<string, string | undefined> = process.env): CollabConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([k, v]) => k.startsWith("COLLAB_") && v));
+  return schema.parse(cleaned);
+}
+
+/** Close codes: 44xx tell y-websocket not to retry; 45xx allow a retry. */
+export const CLOSE = {
+  unauthenticated: 4401,
+  forbidden: 4403,
+  badMessage: 4400,
+  tooManyMessages: 4429,
+  loadFailed: 4500,
+  persistFailed: 4501,
+  slowConsumer: 4508,
+  roomFull: 4509,
+  goingAway: 1001,
+} as const;

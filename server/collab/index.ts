@@ -1,0 +1,140 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { logger } from "../../app/utils/logger.server";
+import { decideUpgrade, originAllowed } from "./auth";
+import { CLOSE, collabConfig, type CollabConfig } from "./config";
+import { metrics } from "./metrics";
+import { Room, type Connection } from "./room";
+
+const log = logger.child({ module: "collab" });
+
+export type CollabServer = {
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Compacts every loaded document and closes every socket (SIGTERM). */
+  shutdown: () => void;
+  roomCount: () => number;
+};
+
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 503) {
+  const text = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" }[status];
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * The y-websocket endpoint `/collab/<room>` (contract 6.6): authenticates the
+ * upgrade from the session cookie, asks the permission module, loads the plan
+ * from SQLite and only then joins the socket to the room.
+ */
+export function createCollabServer(options: { config?: CollabConfig; appOrigin?: string } = {}): CollabServer {
+  const config = options.config ?? collabConfig();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const rooms = new Map<string, Room>();
+  let stopping = false;
+
+  function roomFor(planId: string): Room {
+    let room = rooms.get(planId);
+    if (!room || room.state === "closed") {
+      room = new Room(planId, config, (r) => {
+        if (rooms.get(r.planId) === r) rooms.delete(r.planId);
+      });
+      rooms.set(planId, room);
+    }
+    return room;
+  }
+
+  function attach(ws: WebSocket, room: Room, decision: { userId: string; token: string; access: Connection["access"] }) {
+    const conn: Connection = {
+      ws,
+      userId: decision.userId,
+      token: decision.token,
+      access: decision.access,
+      awarenessIds: new Set(),
+      tokens: config.COLLAB_RATE_BURST,
+      lastRefill: performance.now(),
+      closed: false,
+    };
+    ws.on("message", (data, isBinary) => {
+      if (!isBinary) {
+        room.closeConn(conn, CLOSE.badMessage, "alleen binaire berichten");
+        return;
+      }
+      room.receive(conn, toBytes(data));
+    });
+    ws.on("close", () => {
+      conn.closed = true;
+      room.leave(conn);
+    });
+    ws.on("error", (error) => {
+      // ws closes with 1009 itself when maxPayload is exceeded.
+      log.warn({ err: error, planId: room.planId }, "websocketfout; verbinding gesloten");
+      conn.closed = true;
+      room.leave(conn);
+    });
+    room.join(conn);
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (stopping) return refuse(socket, 503);
+    if (!originAllowed(req, options.appOrigin)) {
+      log.warn({ origin: req.headers.origin }, "websocket van een andere herkomst geweigerd");
+      return refuse(socket, 403);
+    }
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    let roomName: string;
+    try {
+      roomName = decodeURIComponent(path.slice("/collab/".length));
+    } catch {
+      return refuse(socket, 403);
+    }
+    const decision = await decideUpgrade(req, roomName);
+    if (socket.destroyed) return;
+    if (!decision.ok) return refuse(socket, decision.status === 401 ? 401 : 403);
+    const room = roomFor(decision.planId);
+    if (room.conns.size >= config.COLLAB_MAX_CONNECTIONS_PER_ROOM) return refuse(socket, 503);
+    let loadError: unknown = null;
+    if (room.state === "loading") {
+      try {
+        room.load(); // synchronous: nothing can be answered before it finishes
+      } catch (error) {
+        loadError = error;
+        room.shutdown(CLOSE.loadFailed, "", false);
+      }
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (loadError) {
+        log.error({ err: loadError, planId: decision.planId }, "plan kon niet worden geladen");
+        metrics.closes.inc({ reason: String(CLOSE.loadFailed) });
+        ws.close(CLOSE.loadFailed, "plan kon niet worden geladen");
+        return;
+      }
+      if (room.state !== "ready") {
+        ws.close(CLOSE.loadFailed, "probeer opnieuw");
+        return;
+      }
+      attach(ws, room, decision);
+    });
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      upgrade(req, socket, head).catch((error: unknown) => {
+        log.error({ err: error }, "websocket-upgrade mislukt");
+        if (!socket.destroyed) refuse(socket, 503);
+      });
+    },
+    shutdown() {
+      stopping = true;
+      for (const room of [...rooms.values()]) room.shutdown(CLOSE.goingAway, "server stopt", true);
+      wss.close();
+    },
+    roomCount: () => rooms.size,
+  };
+}

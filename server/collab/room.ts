@@ -1,0 +1,260 @@
+import type { WebSocket } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { PlanAccess } from "../../app/domain/permissions";
+import { appendPlanUpdate, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
+import { logger } from "../../app/utils/logger.server";
+import { currentAccess } from "./auth";
+import { CLOSE, type CollabConfig } from "./config";
+import { metrics } from "./metrics";
+import {
+  assertStateVector,
+  awarenessMessage,
+  decodeMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from "./protocol";
+
+export type Connection = {
+  ws: WebSocket;
+  userId: string;
+  token: string;
+  access: PlanAccess;
+  /** Awareness client ids this socket controls; removed when it leaves. */
+  awarenessIds: Set<number>;
+  /** Token bucket for the message rate limit. */
+  tokens: number;
+  lastRefill: number;
+  closed: boolean;
+};
+
+const log = logger.child({ module: "collab" });
+
+/**
+ * One live plan document with its sockets. Invariants:
+ * - load before sync: nothing is answered until the doc is loaded from SQLite;
+ * - persist before relay: an update is in plan_updates before any peer gets it;
+ * - read/comment sockets never change the document.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  state: "loading" | "ready" | "closed" = "loading";
+  private throughUpdateId = 0;
+  private logRows = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private accessTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly planId: string,
+    private readonly config: CollabConfig,
+    private readonly onEmpty: (room: Room) => void,
+  ) {
+    this.awareness.setLocalState(null); // the server itself is nobody
+    this.doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Loads from SQLite. Throws (and leaves the room unusable) on a damaged store. */
+  load(): void {
+    const persisted = loadPersistedPlan(this.planId);
+    try {
+      Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(persisted.doc), LOAD_ORIGIN);
+    } finally {
+      persisted.doc.destroy();
+    }
+    this.throughUpdateId = persisted.throughUpdateId;
+    this.logRows = persisted.logRows;
+    this.state = "ready";
+    metrics.docsLoaded.inc();
+    this.accessTimer = setInterval(() => this.recheckAccess(), this.config.COLLAB_ACCESS_CHECK_MS);
+    this.accessTimer.unref();
+  }
+
+  join(conn: Connection): void {
+    this.cancelUnload();
+    this.conns.add(conn);
+    metrics.connections.inc();
+    // Our step 1 makes the client send what we lack; then the current presence.
+    this.send(conn, syncStep1Message(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) this.send(conn, awarenessMessage(this.awareness, states));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    metrics.connections.dec();
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /** One frame from a socket; malformed input closes that socket only. */
+  receive(conn: Connection, data: Uint8Array): void {
+    if (conn.closed || this.state === "closed") return;
+    if (!this.takeToken(conn)) {
+      this.closeConn(conn, CLOSE.tooManyMessages, "te veel berichten");
+      return;
+    }
+    try {
+      const message = decodeMessage(data);
+      switch (message.kind) {
+        case "sync-step1":
+          assertStateVector(message.stateVector);
+          this.send(conn, syncStep2Message(this.doc, message.stateVector));
+          break;
+        case "sync-update":
+          if (conn.access !== "edit") {
+            metrics.updatesDropped.inc();
+            break;
+          }
+          metrics.updatesIn.inc();
+          // Persisting and relaying happen in onDocUpdate, in that order.
+          Y.applyUpdate(this.doc, message.update, conn);
+          break;
+        case "awareness":
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          break;
+        case "query-awareness":
+          this.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+          break;
+        case "auth":
+          break;
+      }
+    } catch (error) {
+      if ((this.state as Room["state"]) === "closed") return; // a persist failure already closed everything
+      log.warn({ err: error, planId: this.planId, userId: conn.userId }, "ongeldig bericht; verbinding gesloten");
+      this.closeConn(conn, CLOSE.badMessage, "ongeldig bericht");
+    }
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === LOAD_ORIGIN || this.state !== "ready") return;
+    const author = this.conns.has(origin as Connection) ? (origin as Connection) : null;
+    const stop = metrics.persistSeconds.startTimer();
+    try {
+      this.throughUpdateId = appendPlanUpdate(this.planId, update, author?.userId ?? null);
+      this.logRows++;
+    } catch (error) {
+      // Not stored, so nobody may see it: drop the whole in-memory doc; clients
+      // reconnect, resync from SQLite and resend what they still hold.
+      log.error({ err: error, planId: this.planId }, "update kon niet worden opgeslagen; document wordt gesloten");
+      this.shutdown(CLOSE.persistFailed, "opslaan mislukt", false);
+      return;
+    } finally {
+      stop();
+    }
+    const message = updateMessage(update);
+    for (const conn of this.conns) if (conn !== author) this.send(conn, message);
+    if (this.logRows >= this.config.COLLAB_COMPACT_EVERY) this.compact();
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    const conn = origin as Connection | null;
+    if (conn && this.conns.has(conn)) {
+      for (const id of added) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    if (changed.length === 0) return;
+    const message = awarenessMessage(this.awareness, changed);
+    for (const c of this.conns) this.send(c, message);
+  };
+
+  /** Folds the log into the snapshot; the doc holds every logged update. */
+  compact(): void {
+    if (this.state !== "ready" || this.logRows === 0) return;
+    compactPlan(this.planId, Y.encodeStateAsUpdate(this.doc), this.throughUpdateId);
+    this.logRows = 0;
+    metrics.compactions.inc();
+  }
+
+  send(conn: Connection, message: Uint8Array): void {
+    if (conn.closed || conn.ws.readyState !== conn.ws.OPEN) return;
+    // A client that cannot keep up would otherwise grow our memory without bound.
+    if (conn.ws.bufferedAmount + message.byteLength > this.config.COLLAB_MAX_BUFFERED_BYTES) {
+      this.closeConn(conn, CLOSE.slowConsumer, "te trage verbinding");
+      return;
+    }
+    conn.ws.send(message, { binary: true });
+    metrics.messagesOut.inc();
+  }
+
+  closeConn(conn: Connection, code: number, reason: string): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    metrics.closes.inc({ reason: String(code) });
+    this.leave(conn);
+    try {
+      conn.ws.close(code, reason);
+    } catch {
+      conn.ws.terminate();
+    }
+    // A peer that never answers the close handshake still goes away.
+    setTimeout(() => conn.ws.terminate(), 2000).unref();
+  }
+
+  private takeToken(conn: Connection): boolean {
+    const now = performance.now();
+    const { COLLAB_RATE_PER_SECOND: rate, COLLAB_RATE_BURST: burst } = this.config;
+    conn.tokens = Math.min(burst, conn.tokens + ((now - conn.lastRefill) / 1000) * rate);
+    conn.lastRefill = now;
+    if (conn.tokens < 1) return false;
+    conn.tokens -= 1;
+    return true;
+  }
+
+  /** Revoked access, an ended session or a deleted plan closes the socket. */
+  private recheckAccess(): void {
+    for (const conn of [...this.conns]) {
+      try {
+        const { access, signedIn } = currentAccess(conn.token, this.planId);
+        if (!signedIn) this.closeConn(conn, CLOSE.unauthenticated, "sessie verlopen");
+        else if (!access) this.closeConn(conn, CLOSE.forbidden, "geen toegang meer");
+        else conn.access = access;
+      } catch (error) {
+        log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
+      }
+    }
+  }
+
+  private scheduleUnload(): void {
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(() => {
+      if (this.conns.size === 0) this.shutdown(CLOSE.goingAway, "", true);
+    }, this.config.COLLAB_UNLOAD_MS);
+    this.unloadTimer.unref();
+  }
+
+  private cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  /** Compacts (when `flush`), closes every socket and frees the document. */
+  shutdown(code: number, reason: string, flush: boolean): void {
+    if (this.state === "closed") return;
+    if (flush) {
+      try {
+        this.compact();
+      } catch (error) {
+        log.error({ err: error, planId: this.planId }, "compactie bij sluiten mislukt (log blijft staan)");
+      }
+    }
+    const wasReady = this.state === "ready";
+    this.state = "closed";
+    this.cancelUnload();
+    if (this.accessTimer) clearInterval(this.accessTimer);
+    for (const conn of [...this.conns]) this.closeConn(conn, code, reason);
+    this.awareness.destroy();
+    this.doc.destroy();
+    if (wasReady) metrics.docsLoaded.dec();
+    this.onEmpty(this);
+  }
+}

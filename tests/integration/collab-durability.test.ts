@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../support/server";
+import { demoPlan, openDb, signedIn, waitFor, YClient } from "./collab-helpers";
+
+/** Durability of the collaboration server: kill -9, SIGTERM, compaction, damaged storage. */
+const servers: RunningServer[] = [];
+const clients: YClient[] = [];
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.ws.terminate();
+  // stop() would wait forever for a process that a signal already ended.
+  for (const s of servers.splice(0)) if (s.process.exitCode === null && s.process.signalCode === null) await s.stop();
+});
+
+async function boot(options: Parameters<typeof startServer>[0] = {}) {
+  const server = await startServer(options);
+  servers.push(server);
+  return server;
+}
+
+function exitOf(server: RunningServer): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    if (server.process.exitCode !== null || server.process.signalCode !== null) {
+      resolve({ code: server.process.exitCode, signal: server.process.signalCode });
+    } else server.process.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+}
+
+describe("durability", () => {
+  it("kill -9 never loses an update that another client has received", async () => {
+    const server = await boot({ env: { COLLAB_RATE_BURST: "5000", COLLAB_COMPACT_EVERY: "50" } });
+    const [s1, s2] = await Promise.all([signedIn(server.url, "student@demo.nl"), signedIn(server.url, "student2@demo.nl")]);
+    const plan = await demoPlan(s1);
+    const writer = new YClient(server.url, plan.room, s1.cookieHeader());
+    const watcher = new YClient(server.url, plan.room, s2.cookieHeader());
+    clients.push(writer, watcher);
+    await Promise.all([writer.synced, watcher.synced]);
+
+    // Keep typing while the server is killed, so the kill lands mid-stream.
+    let n = 0;
+    const typing = setInterval(() => {
+      for (let i = 0; i < 5 && writer.ws.readyState === writer.ws.OPEN; i++) writer.writeParagraph("participanten", `regel ${++n}`);
+    }, 2);
+    await waitFor(() => watcher.text("participanten").split("\n").length >= 120, 10_000, "watcher received 120 lines");
+    server.process.kill("SIGKILL");
+    const seen = watcher.text("participanten").split("\n");
+    clearInterval(typing);
+    expect((await exitOf(server)).signal).toBe("SIGKILL");
+    expect(n).toBeGreaterThan(seen.length - 1); // the writer was still sending
+
+    const restarted = await boot({ databasePath: server.databasePath });
+    const reader = await signedIn(restarted.url, "student2@demo.nl");
+    const md = await (await reader.get(`/api/v1/plans/${plan.id}/export.md`)).text();
+    const section = md.split("## Participanten\n\n")[1]!.split("\n\n## ")[0]!.split("\n\n");
+    for (const line of seen) expect(section).toContain(line);
+    // And the live server serves the same text after the restart.
+    const again = new YClient(restarted.url, plan.room, reader.cookieHeader());
+    clients.push(again);
+    await again.synced;
+    expect(again.text("participanten").startsWith(seen.join("\n"))).toBe(true);
+  });
+
+  it("SIGTERM folds the log into the snapshot and exits cleanly", async () => {
+    const server = await boot();
+    const s1 = await signedIn(server.url, "student@demo.nl");
+    const plan = await demoPlan(s1);
+    const writer = new YClient(server.url, plan.room, s1.cookieHeader());
+    clients.push(writer);
+    await writer.synced;
+    writer.writeParagraph("planning", "Week 1: literatuur.");
+    const db = openDb(server.databasePath);
+    try {
+      const rows = () => (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;
+      await waitFor(() => rows() > 0, 3000, "logged");
+      const closed = writer.closed;
+      server.process.kill("SIGTERM");
+      expect((await exitOf(server)).code).toBe(0);
+      expect((await closed).code).toBe(1001);
+      expect(rows()).toBe(0);
+    } finally {
+      db.close();
+    }
+    const restarted = await boot({ databasePath: server.databasePath });
+    const reader = await signedIn(restarted.url, "student@demo.nl");
+    expect(await (await reader.get(`/api/v1/plans/${plan.id}/export.md`)).text()).toContain("Week 1: literatuur.");
+  });
+
+  it("compacts the log when it grows past the threshold without losing text", async () => {
+    const server = await boot({ env: { COLLAB_COMPACT_EVERY: "20", COLLAB_RATE_BURST: "1000" } });
+    const s1 = await signedIn(server.url, "student@demo.nl");
+    const plan = await demoPlan(s1);
+    const writer = new YClient(server.url, plan.room, s1.cookieHeader());
+    const watcher = new YClient(server.url, plan.room, (await signedIn(server.url, "student2@demo.nl")).cookieHeader());
+    clients.push(writer, watcher);
+    await Promise.all([writer.synced, watcher.synced]);
+    for (let i = 1; i <= 95; i++) writer.writeParagraph("dataverzameling", `meting ${i}`);
+    await waitFor(() => watcher.text("dataverzameling").includes("meting 95"), 5000, "all relayed");
+    const db = openDb(server.databasePath);
+    try {
+      const rows = (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;
+      expect(rows).toBeLessThan(20);
+      const through = (db.prepare("select through_update_id as t from plan_snapshots where plan_id = ?").get(plan.id) as { t: number }).t;
+      expect(through).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+    const md = await (await s1.get(`/api/v1/plans/${plan.id}/export.md`)).text();
+    for (let i = 1; i <= 95; i++) expect(md).toContain(`meting ${i}\n`);
+  });
+
+  it("a damaged snapshot is an error (4500), never an empty document that overwrites it", async () => {
+    const server = await boot({ env: { COLLAB_UNLOAD_MS: "100" } });
+    const s1 = await signedIn(server.url, "student@demo.nl");
+    const plan = await demoPlan(s1);
+    const db = openDb(server.databasePath);
+    const damaged = Buffer.from([0x01, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x03, 0x99]);
+    try {
+      db.prepare("update plan_snapshots set state = ? where plan_id = ?").run(damaged, plan.id);
+      const client = new YClient(server.url, plan.room, s1.cookieHeader());
+      clients.push(client);
+      let synced = false;
+      void client.synced.then(() => (synced = true));
+      expect((await client.closed).code).toBe(4500);
+      expect(synced).toBe(false);
+      await new Promise((r) => setTimeout(r, 300));
+      const stored = db.prepare("select state from plan_snapshots where plan_id = ?").get(plan.id) as { state: Buffer };
+      expect(Buffer.compare(stored.state, damaged)).toBe(0);
+      expect((await s1.get(`/api/v1/plans/${plan.id}/export.md`)).status).toBe(500);
+      expect(server.logs()).toContain("plan kon niet worden geladen");
+    } finally {
+      db.close();
+    }
+  });
+});
