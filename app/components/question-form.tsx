@@ -80,7 +80,14 @@ export function QuestionForm({ mode, schools, themes, defaults, lastResult, canc
           </select>
         </Field>
       ) : (
-        <input type="hidden" name={fields.schoolId.name} value={schools[0]?.id ?? ""} />
+        <>
+          <input type="hidden" name={fields.schoolId.name} value={schools[0]?.id ?? ""} />
+          {fields.schoolId.errors?.length ? (
+            <p className="alert alert--error" id={fields.schoolId.errorId}>
+              {fields.schoolId.errors.map((e) => t(e)).join(" ")}
+            </p>
+          ) : null}
+        </>
       )}
 
       <Field field={fields.title} label={t("questions.fields.title")} help={t("questions.fields.titleHelp")}>
