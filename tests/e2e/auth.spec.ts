@@ -24,7 +24,7 @@ test.describe("signing in and out", () => {
   });
 
   test("a wrong password shows a Dutch error next to the form and keeps the email", async ({ page }) => {
-    await login(page, "student@demo.nl", "dit-is-fout");
+    await login(page, "student@demo.nl", "dit-is-fout", { expectFailure: true });
     const alert = page.getByRole("alert");
     await expect(alert).toContainText("Dit e-mailadres en wachtwoord horen niet bij elkaar");
     await expect(page.getByLabel("E-mailadres")).toHaveValue("student@demo.nl");

@@ -22,9 +22,14 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
-export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+/**
+ * Signs in through the form. Waits until the app has left the login page,
+ * unless the attempt is meant to fail (`expectFailure`).
+ */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
