@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState, type ComponentType } from "react";
+import { useTranslation } from "react-i18next";
+import { planSectionsFromUpdate, type PlanSectionContent } from "../domain/plan-document";
+import { colorFor } from "../editor/colors";
+import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "../editor/plan-layout";
+import { persistedPlanState } from "../models/plan-doc.server";
+import { requirePlan } from "../models/plan-guard.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.plan.title} — Samen Onderzoeken` : "Samen Onderzoeken" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // requirePlan asks the permission module; no access answers 404 like no plan.
+  const { user, plan, access } = await requirePlan(request, params.id);
+  return {
+    plan: { id: plan.id, title: plan.title, room: plan.room, projectId: plan.projectId },
+    access,
+    user: { name: user.name, color: colorFor(user.id) },
+    // The persisted text, so the page shows the plan before (or without) JavaScript.
+    sections: planSectionsFromUpdate(persistedPlanState(plan.id)),
+  };
+}
+
+type LiveProps = { room: string; user: { name: string; color: string }; canEdit: boolean; sections: PlanSectionContent[] };
+
+export default function PlanPage() {
+  const { plan, access, user, sections } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  // Tiptap and Yjs only run in the browser: load them after hydration.
+  const [Live, setLive] = useState<ComponentType<LiveProps> | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import("../editor/plan-live").then((m) => {
+      if (!cancelled) setLive(() => m.default);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  return (
+    <article className="stack-lg plan-page" aria-labelledby="plan-heading">
+      <header className="page-header">
+        <div className="stack">
+          <p>
+            <Link to={`/projecten/${plan.projectId}`}>{t("plan.editor.backToProject")}</Link>
+          </p>
+          <h1 id="plan-heading">{plan.title}</h1>
+          <p className="badge">{t(`plan.access.${access}`)}</p>
+          {access !== "edit" ? <p className="muted">{t("plan.editor.readOnlyNotice")}</p> : null}
+        </div>
+        <nav aria-label={t("plan.editor.export")} className="button-row">
+          <a className="button button--secondary button--small" href={`/api/v1/plans/${plan.id}/export.md`} download>
+            {t("plan.editor.exportMarkdown")}
+          </a>
+        </nav>
+      </header>
+      {Live ? (
+        <Live room={plan.room} user={user} canEdit={access === "edit"} sections={sections} />
+      ) : (
+        <div className="plan-layout">
+          <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
+            <SaveStatusText status="connecting" />
+            <PresenceList peers={[]} />
+          </aside>
+          <PlanSections renderBody={(sectionId) => <StaticSection sections={sections} sectionId={sectionId} />} />
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, login, test } from "./fixtures";
+
+/** Issue 4 "done when": two browsers type into one section, a reader sees it and cannot change it. */
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const page = await context.newPage();
+  await login(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+async function demoPlanId(page: Page): Promise<{ id: string; title: string }> {
+  const response = await page.request.get("/api/v1/plans");
+  const body = (await response.json()) as { plans: { id: string; title: string }[] };
+  const plan = body.plans.find((p) => p.title.includes("leesmotivatie"));
+  if (!plan) throw new Error("demo plan not listed");
+  return plan;
+}
+
+function section(page: Page, heading: string) {
+  return page.getByRole("textbox", { name: `Tekst van ${heading}` });
+}
+
+test("two students write in the same section live; the schoolleider reads along and cannot change it", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const lotte = await signedInPage(browser, "student@demo.nl");
+  const daan = await signedInPage(browser, "student2@demo.nl");
+  const jeroen = await signedInPage(browser, "schoolleider@demo.nl");
+  const plan = await demoPlanId(lotte);
+
+  for (const page of [lotte, daan, jeroen]) {
+    await page.goto(`/plannen/${plan.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+  }
+  // The partly written demo plan is there; guidance sits under each Dutch heading.
+  await expect(section(lotte, "Aanleiding")).toContainText("Basisschool De Regenboog");
+  await expect(lotte.getByRole("heading", { level: 2, name: "Methode en onderzoeksontwerp" })).toBeVisible();
+  // Presence: each sees the others by name.
+  await expect(lotte.getByRole("region", { name: "Wie is er nu" })).toContainText("Daan Visser");
+  await expect(lotte.getByRole("region", { name: "Wie is er nu" })).toContainText("Jeroen Bakker");
+  await expectAccessible(lotte);
+
+  const lotteMethod = section(lotte, "Methode en onderzoeksontwerp");
+  const daanMethod = section(daan, "Methode en onderzoeksontwerp");
+  await lotteMethod.click();
+  await daanMethod.click();
+  // Both type at the same time into the same section.
+  await Promise.all([
+    lotte.keyboard.type("Lotte schrijft over ontwerpgericht onderzoek. ", { delay: 10 }),
+    daan.keyboard.type("Daan vult de cycli aan. ", { delay: 10 }),
+  ]);
+  for (const page of [lotte, daan, jeroen]) {
+    const text = section(page, "Methode en onderzoeksontwerp");
+    await expect(text).toContainText("Lotte schrijft over ontwerpgericht onderzoek.");
+    await expect(text).toContainText("Daan vult de cycli aan.");
+  }
+  await expect(lotte.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+  await expect(daan.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+  // A live caret with the co-author's name.
+  await expect(lotte.locator(".collaboration-carets__label", { hasText: "Daan Visser" })).toBeVisible();
+
+  // The reader cannot change the text.
+  const jeroenMethod = section(jeroen, "Methode en onderzoeksontwerp");
+  await expect(jeroenMethod).toHaveAttribute("contenteditable", "false");
+  await expect(jeroen.getByText("Je kunt dit plan lezen maar niet wijzigen.")).toBeVisible();
+  await jeroenMethod.click();
+  await jeroen.keyboard.type("LEZER");
+  await expect(jeroenMethod).not.toContainText("LEZER");
+  await expectAccessible(jeroen);
+
+  // The export matches what was written (persisted on the server).
+  const md = await (await lotte.request.get(`/api/v1/plans/${plan.id}/export.md`)).text();
+  expect(md).toContain("Lotte schrijft over ontwerpgericht onderzoek.");
+  expect(md).toContain("Daan vult de cycli aan.");
+  expect(md).not.toContain("LEZER");
+
+  for (const page of [lotte, daan, jeroen]) await page.context().close();
+});
+
+test("the project page links to the plan, and the plan shows its text before JavaScript", async ({ browser }) => {
+  const page = await signedInPage(browser, "begeleider@demo.nl");
+  const plan = await demoPlanId(page);
+  await page.goto(`/plannen/${plan.id}`);
+  await page.getByRole("link", { name: "Terug naar het project" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Annelies de Graaf (begeleider)" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Open het onderzoeksplan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
+  await expect(page.getByText("Je kunt meelezen en feedback geven")).toBeVisible();
+
+  const noScript = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await noScript.newPage();
+  const response = await plain.goto(`/plannen/${plan.id}`);
+  expect(response?.status()).toBe(200);
+  await expect(plain.getByRole("heading", { level: 2, name: "Theoretisch kader" })).toBeVisible();
+  await expect(plain.getByText("zelfdeterminatietheorie", { exact: false })).toBeVisible();
+  await noScript.close();
+
+  // Someone without access gets a 404, as if the plan did not exist.
+  const stranger = await signedInPage(browser, "student3@demo.nl");
+  const hidden = await stranger.goto(`/plannen/${plan.id}`);
+  expect(hidden?.status()).toBe(404);
+  await stranger.context().close();
+  await page.context().close();
+});
