@@ -53,6 +53,9 @@ export default function PlanPage() {
           {access !== "edit" ? <p className="muted">{t("plan.editor.readOnlyNotice")}</p> : null}
         </div>
         <nav aria-label={t("plan.editor.export")} className="button-row">
+          <Link className="button button--secondary button--small" to={`/plannen/${plan.id}/versies`}>
+            {t("plan.versions.link")}
+          </Link>
           <a className="button button--secondary button--small" href={`/api/v1/plans/${plan.id}/export.md`} download>
             {t("plan.editor.exportMarkdown")}
           </a>

@@ -5,7 +5,8 @@ import { logger } from "../../app/utils/logger.server";
 import { decideUpgrade, originAllowed } from "./auth";
 import { CLOSE, collabConfig, type CollabConfig } from "./config";
 import { metrics } from "./metrics";
-import { Room, type Connection } from "./room";
+import { applyChangeToStoredPlan, registerCollabHub, type PlanChange } from "../../app/models/plan-live.server";
+import { Room, ServerChange, type Connection } from "./room";
 
 const log = logger.child({ module: "collab" });
 
@@ -122,6 +123,19 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       attach(ws, room, decision);
     });
   }
+
+  // Server-side text changes (version restore) go through the live room when loaded.
+  registerCollabHub({
+    applyChange(planId: string, userId: string | null, change: PlanChange) {
+      const room = rooms.get(planId);
+      if (room?.state === "ready") {
+        room.doc.transact(() => change(room.doc), new ServerChange(userId));
+        if (room.state !== "ready") throw new Error("de wijziging kon niet worden opgeslagen");
+        return;
+      }
+      applyChangeToStoredPlan(planId, userId, change); // no live room: straight to the log
+    },
+  });
 
   return {
     handleUpgrade(req, socket, head) {

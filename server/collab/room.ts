@@ -31,6 +31,11 @@ export type Connection = {
 
 const log = logger.child({ module: "collab" });
 
+/** Origin of a change made by the server for a user (restoring a version). */
+export class ServerChange {
+  constructor(readonly userId: string | null) {}
+}
+
 /**
  * One live plan document with its sockets. Invariants:
  * - load before sync: nothing is answered until the doc is loaded from SQLite;
@@ -134,9 +139,10 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN || this.state !== "ready") return;
     const author = this.conns.has(origin as Connection) ? (origin as Connection) : null;
+    const userId = author?.userId ?? (origin instanceof ServerChange ? origin.userId : null);
     const stop = metrics.persistSeconds.startTimer();
     try {
-      this.throughUpdateId = appendPlanUpdate(this.planId, update, author?.userId ?? null);
+      this.throughUpdateId = appendPlanUpdate(this.planId, update, userId);
       this.logRows++;
     } catch (error) {
       // Not stored, so nobody may see it: drop the whole in-memory doc; clients

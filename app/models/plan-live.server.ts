@@ -1,0 +1,43 @@
+import * as Y from "yjs";
+import { appendPlanUpdate, loadPersistedPlan } from "./plan-doc.server";
+
+/**
+ * Server-side changes to a plan's text (restoring a version) must go through
+ * the live room when one is loaded, or its next compaction would drop them.
+ * The collaboration server registers itself here; the Remix build has its own
+ * module copies, hence a key on globalThis (like db/client.ts).
+ */
+export type PlanChange = (doc: Y.Doc) => void;
+export type CollabHub = { applyChange: (planId: string, userId: string | null, change: PlanChange) => void };
+
+const hubKey = Symbol.for("samen-onderzoeken.collab-hub");
+type GlobalWithHub = typeof globalThis & { [hubKey]?: CollabHub };
+
+export function registerCollabHub(hub: CollabHub | null): void {
+  const g = globalThis as GlobalWithHub;
+  if (hub) g[hubKey] = hub;
+  else delete g[hubKey];
+}
+
+/** Applies `change` as one new update: live (persisted, then relayed) or straight to the log. */
+export function applyPlanChange(planId: string, userId: string | null, change: PlanChange): void {
+  const hub = (globalThis as GlobalWithHub)[hubKey];
+  if (hub) {
+    hub.applyChange(planId, userId, change);
+    return;
+  }
+  applyChangeToStoredPlan(planId, userId, change);
+}
+
+/** For a plan not loaded anywhere: load, change, append the one resulting update. */
+export function applyChangeToStoredPlan(planId: string, userId: string | null, change: PlanChange): void {
+  const { doc } = loadPersistedPlan(planId);
+  try {
+    const updates: Uint8Array[] = [];
+    doc.on("update", (u: Uint8Array) => updates.push(u));
+    doc.transact(() => change(doc));
+    if (updates.length > 0) appendPlanUpdate(planId, Y.mergeUpdates(updates), userId);
+  } finally {
+    doc.destroy();
+  }
+}
