@@ -84,6 +84,10 @@ const planEn: Translation["plan"] = {
     bulletList: "Bullet list",
     orderedList: "Numbered list",
     export: "Export",
+    exportDocx: "Word (.docx)",
+    print: "Print version",
+    printNow: "Print",
+    printIntro: "This page is laid out for printing or saving as PDF.",
     exportMarkdown: "Markdown (.md)",
   },
 };

@@ -83,6 +83,10 @@ const planNl = {
     bulletList: "Opsomming",
     orderedList: "Genummerde lijst",
     export: "Exporteren",
+    exportDocx: "Word (.docx)",
+    print: "Afdrukversie",
+    printNow: "Afdrukken",
+    printIntro: "Deze pagina is opgemaakt om af te drukken of als pdf te bewaren.",
     exportMarkdown: "Markdown (.md)",
   },
 } as const;

@@ -59,6 +59,12 @@ export default function PlanPage() {
           <a className="button button--secondary button--small" href={`/api/v1/plans/${plan.id}/export.md`} download>
             {t("plan.editor.exportMarkdown")}
           </a>
+          <a className="button button--secondary button--small" href={`/api/v1/plans/${plan.id}/export.docx`} download>
+            {t("plan.editor.exportDocx")}
+          </a>
+          <Link className="button button--secondary button--small" to={`/plannen/${plan.id}/afdrukken`}>
+            {t("plan.editor.print")}
+          </Link>
         </nav>
       </header>
       {Live ? (

@@ -1,7 +1,24 @@
+import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 import { demoPlan, openDb, signedIn, waitFor, YClient, type DemoPlan } from "./collab-helpers";
+
+/** One entry of a zip file (docx), read from its local headers. */
+function zipEntry(zip: Buffer, name: string): string {
+  let at = 0;
+  while (zip.readUInt32LE(at) === 0x04034b50) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const entry = zip.subarray(at + 30, at + 30 + nameLength).toString();
+    const data = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
+    at += 30 + nameLength + extra + size;
+  }
+  throw new Error(`${name} not in zip`);
+}
 
 /** Named versions: freeze, list, view with a diff, restore as a new change through the live room. */
 let server: RunningServer;
@@ -76,5 +93,26 @@ describe("plan versions", () => {
     expect((await stranger.get(`/plannen/${plan.id}/versies`)).status).toBe(404);
     expect((await stranger.get(`/plannen/${plan.id}/versies/${versionId}`)).status).toBe(404);
     expect((await student.get(`/plannen/${plan.id}/versies/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+  });
+
+  it("exports the persisted plan as DOCX and as a print page, with the same access rules", async () => {
+    const response = await student.get(`/api/v1/plans/${plan.id}/export.docx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const xml = zipEntry(Buffer.from(await response.arrayBuffer()), "word/document.xml");
+    for (const text of [plan.title, "Probleemanalyse", "Ethiek en AVG", "Basisschool De Regenboog", "Hoe ervaren leerlingen"]) {
+      expect(xml).toContain(text);
+    }
+    expect(xml).toContain("<w:b/>"); // the bold sentence stays bold
+    const stranger = await signedIn(server.url, "schoolleider2@demo.nl");
+    expect((await stranger.get(`/api/v1/plans/${plan.id}/export.docx`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v1/plans/${plan.id}/export.docx`)).status).toBe(401);
+
+    const print = await student.get(`/plannen/${plan.id}/afdrukken`);
+    expect(print.status).toBe(200);
+    const html = await print.text();
+    expect(html).toContain("<h2 id=\"print-probleem\">Probleemanalyse</h2>");
+    expect(html).toContain("zelfdeterminatietheorie");
+    expect((await stranger.get(`/plannen/${plan.id}/afdrukken`)).status).toBe(404);
   });
 });

@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { planSectionsFromUpdate } from "../domain/plan-document";
+import { StaticBlocks } from "../editor/plan-static";
+import { persistedPlanState } from "../models/plan-doc.server";
+import { requirePlan } from "../models/plan-guard.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.plan.title : "Samen Onderzoeken" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlan(request, params.id);
+  return { plan: { id: plan.id, title: plan.title }, sections: planSectionsFromUpdate(persistedPlanState(plan.id)) };
+}
+
+/** A print-ready page of the persisted plan (print CSS hides the site chrome). */
+export default function PrintPage() {
+  const { plan, sections } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <article className="plan-print stack" aria-labelledby="print-title">
+      <div className="plan-print__tools button-row">
+        <Link to={`/plannen/${plan.id}`}>{t("plan.versions.backToPlan")}</Link>
+        <button type="button" className="button button--small" onClick={() => window.print()}>
+          {t("plan.editor.printNow")}
+        </button>
+        <p className="muted">{t("plan.editor.printIntro")}</p>
+      </div>
+      <h1 id="print-title">{plan.title}</h1>
+      {sections.map((s) => (
+        <section key={s.id} aria-labelledby={`print-${s.id}`}>
+          <h2 id={`print-${s.id}`}>{s.heading}</h2>
+          {s.blocks.length ? <StaticBlocks blocks={s.blocks} /> : <p className="muted">{t("plan.editor.emptySection")}</p>}
+        </section>
+      ))}
+    </article>
+  );
+}
