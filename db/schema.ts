@@ -304,6 +304,8 @@ export const questions = sqliteTable(
     index("questions_school_year_idx").on(t.schoolId, t.schoolYear, t.priority),
     index("questions_status_idx").on(t.status),
     index("questions_theme_idx").on(t.themeId),
+    // The question list's default order (newest change first).
+    index("questions_updated_idx").on(t.updatedAt, t.id),
     check("questions_sector_check", sql`${t.sector} in ('po','vo','mbo','so')`),
     check(
       "questions_status_check",

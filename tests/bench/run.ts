@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runFoundationBench } from "./foundation.bench";
+import { runQuestionsBench } from "./questions.bench";
 import { printTable } from "./stats";
 
 /**
@@ -15,6 +16,7 @@ fs.mkdirSync(outDir, { recursive: true });
 
 const benches: Record<string, () => Promise<Record<string, string | number>[]>> = {
   foundation: () => runFoundationBench({ iterations }),
+  questions: () => runQuestionsBench({ iterations: Math.min(iterations, 200) }),
 };
 
 const only = process.argv.slice(2);

@@ -170,9 +170,9 @@ describe("writing questions", () => {
     const response = await client.post("/vragen/nieuw", validQuestion());
     expect(response.status).toBe(302);
     const id = response.headers.get("location")!.split("/").pop()!;
-    const row = db.prepare("select status, sub_questions, author_id from questions where id = ?").get(id) as Record<string, string>;
+    const row = db.prepare("select status, sub_questions, author_id from questions where id = ?").get(id) as Record<string, string | undefined>;
     expect(row.status).toBe("concept");
-    expect(JSON.parse(row.sub_questions)).toEqual(["Wat ervaren leerlingen?", "Wat doen andere scholen?"]);
+    expect(JSON.parse(row.sub_questions!)).toEqual(["Wat ervaren leerlingen?", "Wat doen andere scholen?"]);
     expect(db.prepare("select to_status from question_events where question_id = ?").all(id)).toEqual([{ to_status: "concept" }]);
     expect((await client.get(`/vragen/${id}`)).status).toBe(200);
     const other = await signedIn("schoolleider2@demo.nl");

@@ -47,7 +47,7 @@ export async function startServer(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 45_000);
     const onData = () => {
-      const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
+      const match = /draait op (http:\/\/localhost:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         child.stdout!.off("data", onData);

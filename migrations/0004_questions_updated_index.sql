@@ -1,0 +1,1 @@
+CREATE INDEX `questions_updated_idx` ON `questions` (`updated_at`,`id`);

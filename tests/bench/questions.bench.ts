@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "../../db/client";
+import { runMigrations } from "../../db/migrate";
+import { seedDemo } from "../../db/seed/index";
+import { seededRandom } from "../../db/seed/people";
+import { Client } from "../support/http";
+import { startServer } from "../support/server";
+import { round, summarise, type Timing } from "./stats";
+
+const SCHOOLS = 500;
+const QUESTIONS = 20_000;
+
+const TOPICS = [
+  "leesmotivatie", "begrijpend lezen", "rekenvaardigheid", "woordenschat", "ouderbetrokkenheid", "burgerschap",
+  "digitale geletterdheid", "formatief evalueren", "differentiatie", "executieve functies", "meertaligheid",
+  "loopbaanoriëntatie", "welbevinden", "sociale veiligheid", "eigenaarschap", "samenwerkend leren", "feedback",
+  "huiswerkbegeleiding", "techniekonderwijs", "schrijfvaardigheid", "kansengelijkheid", "passend onderwijs",
+];
+const GROUPS = ["groep 3", "groep 5", "groep 7 en 8", "de brugklas", "havo 4", "mavo 3", "het eerste jaar mbo", "de kleutergroepen"];
+const VERBS = ["vergroten", "verbeteren", "versterken", "beter benutten", "zichtbaar maken", "vormgeven"];
+
+/** Builds the benchmark database: the demo region plus 500 schools and 20,000 questions. */
+export function buildDatabase(file: string) {
+  const db = openDatabase(file);
+  runMigrations(db);
+  return seedDemo(db).then(() => {
+    const sqlite = db.$client;
+    const random = seededRandom(42);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const region = (sqlite.prepare("select id from regions limit 1").get() as { id: string }).id;
+    const partnership = (sqlite.prepare("select id from partnerships order by name desc limit 1").get() as { id: string }).id;
+    const themes = (sqlite.prepare("select id from themes").all() as { id: string }[]).map((t) => t.id);
+    const statuses = ["ingediend", "open", "open", "gematcht", "in_uitvoering", "afgerond", "geimplementeerd", "concept"];
+    const insertSchool = sqlite.prepare("insert into schools (id, region_id, name, sector, board, city, created_at) values (?, ?, ?, ?, ?, ?, ?)");
+    const link = sqlite.prepare("insert into partnership_schools (partnership_id, school_id) values (?, ?)");
+    const insertQuestion = sqlite.prepare(
+      `insert into questions (id, school_id, title, background, desired_outcome, theme_id, sub_questions, sector, school_year, priority,
+        student_capacity, supervisor_name, supervision_capacity, status, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const now = new Date().toISOString();
+    sqlite.transaction(() => {
+      const schoolIds: string[] = [];
+      for (let i = 0; i < SCHOOLS; i++) {
+        const id = crypto.randomUUID();
+        schoolIds.push(id);
+        insertSchool.run(id, region, `Benchmarkschool ${i + 1}`, pick(["po", "vo", "mbo", "so"]), "Stichting Benchmark", `Plaats ${i % 40}`, now);
+        // All in the programmaleider's partnership, so every question is in scope.
+        link.run(partnership, id);
+      }
+      for (let i = 0; i < QUESTIONS; i++) {
+        const topic = pick(TOPICS);
+        const group = pick(GROUPS);
+        insertQuestion.run(
+          crypto.randomUUID(),
+          pick(schoolIds),
+          `Hoe kunnen we ${topic} in ${group} ${pick(VERBS)}? (${i})`,
+          `Het team ziet dat ${topic} in ${group} achterblijft. Uit gesprekken met leerlingen en ouders blijkt dat ${pick(TOPICS)} ook een rol speelt.`,
+          `Een aanpak voor ${topic} die het hele team gebruikt.`,
+          pick(themes),
+          JSON.stringify([`Wat weten we al over ${topic}?`, `Hoe ervaren leerlingen ${pick(TOPICS)}?`]),
+          pick(["po", "vo", "mbo", "so"]),
+          pick(["2025-2026", "2026-2027"]),
+          i,
+          1 + Math.floor(random() * 3),
+          "Benchmarkbegeleider",
+          2,
+          pick(statuses),
+          now,
+          new Date(Date.now() - Math.floor(random() * 1e10)).toISOString(),
+        );
+      }
+    })();
+    sqlite.pragma("optimize");
+    db.$client.close();
+  });
+}
+
+/**
+ * Server time of /vragen (first page, filtered, full-text) and of
+ * /api/v1/questions?q= on 20,000 questions over 500 schools, next to a bare
+ * Remix route in the same server and run (ratios, not absolute times).
+ */
+export async function runQuestionsBench(options: { iterations: number }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "so-bench-q-"));
+  const file = path.join(dir, "bench.db");
+  const buildStart = performance.now();
+  await buildDatabase(file);
+  const buildMs = performance.now() - buildStart;
+  const server = await startServer({ databasePath: file, env: { LOG_LEVEL: "warn", ENABLE_BENCH_ROUTES: "true" } });
+  try {
+    const client = new Client(server.url);
+    await client.login("programmaleider@demo.nl");
+    const targets: [string, string][] = [
+      ["bare Remix route (reference)", "/bench/kaal"],
+      ["/vragen first page", "/vragen"],
+      ["/vragen filtered (status+theme+year)", "/vragen?status=open&thema=lezen-en-taal&jaar=2026-2027"],
+      ["/vragen full-text q=lezen", "/vragen?q=lezen"],
+      ["/vragen full-text q=ouderbetrokkenheid groep", "/vragen?q=ouderbetrokkenheid+groep"],
+      ["/api/v1/questions?q=lezen", "/api/v1/questions?q=lezen"],
+      ["/api/v1/questions?q=rekenvaardigheid", "/api/v1/questions?q=rekenvaardigheid"],
+    ];
+    const timings: Timing[] = [];
+    for (const [name, url] of targets) {
+      const durations: number[] = [];
+      for (let i = 0; i < options.iterations + 10; i++) {
+        const start = performance.now();
+        const response = await client.get(url);
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+        if (i >= 10) durations.push(performance.now() - start);
+      }
+      timings.push(summarise(name, durations));
+    }
+    const reference = timings[0]!;
+    return [
+      ...timings.map((t) => ({
+        ...t,
+        p95RatioToReference: round(t.p95Ms / reference.p95Ms),
+        goal: t === reference ? "" : t.name.includes("q=") ? (t.p95Ms < 30 && t.p95Ms / reference.p95Ms <= 3 ? "ok" : "MISSED") : "",
+      })),
+      { name: `database build (${QUESTIONS} questions, ${SCHOOLS} schools)`, samples: 1, medianMs: round(buildMs), p95Ms: round(buildMs), p95RatioToReference: "", goal: "" },
+    ];
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
