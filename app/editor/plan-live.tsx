@@ -1,6 +1,10 @@
+import type { Editor } from "@tiptap/core";
+import { useCallback, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
+import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
+import { selectionAnchor } from "./selection-anchor";
 import { SectionEditor } from "./section-editor";
 import { usePlanConnection } from "./use-plan-connection";
 
@@ -9,14 +13,22 @@ type Props = {
   user: { name: string; color: string };
   canEdit: boolean;
   sections: PlanSectionContent[];
+  planId: string;
+  threads: ThreadView[];
+  canComment: boolean;
 };
 
 /**
  * The live plan (browser only, loaded lazily): one connection, one editor per
  * section once the first sync is in, the server text until then.
  */
-export default function PlanLive({ room, user, canEdit, sections }: Props) {
+export default function PlanLive({ room, user, canEdit, sections, planId, threads, canComment }: Props) {
   const { t } = useTranslation();
+  const editors = useRef(new Map<string, Editor>());
+  const onEditor = useCallback((sectionId: string, editor: Editor | null) => {
+    if (editor) editors.current.set(sectionId, editor);
+    else editors.current.delete(sectionId);
+  }, []);
   const connection = usePlanConnection(room, user, canEdit);
   const live = connection?.ready ? connection : null;
   return (
@@ -26,20 +38,31 @@ export default function PlanLive({ room, user, canEdit, sections }: Props) {
         <PresenceList peers={connection?.peers ?? []} />
       </aside>
       <PlanSections
-        renderBody={(sectionId, heading) =>
-          live ? (
-            <SectionEditor
+        renderBody={(sectionId, heading) => (
+          <>
+            {live ? (
+              <SectionEditor
+                sectionId={sectionId}
+                heading={heading}
+                doc={live.doc}
+                provider={live.provider}
+                user={user}
+                editable={canEdit && live.status !== "denied"}
+                onEditor={onEditor}
+              />
+            ) : (
+              <StaticSection sections={sections} sectionId={sectionId} />
+            )}
+            <SectionComments
+              planId={planId}
               sectionId={sectionId}
               heading={heading}
-              doc={live.doc}
-              provider={live.provider}
-              user={user}
-              editable={canEdit && live.status !== "denied"}
+              threads={threads.filter((th) => th.sectionId === sectionId)}
+              canComment={canComment}
+              selection={() => selectionAnchor(editors.current.get(sectionId))}
             />
-          ) : (
-            <StaticSection sections={sections} sectionId={sectionId} />
-          )
-        }
+          </>
+        )}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -13,6 +14,8 @@ type Props = {
   provider: WebsocketProvider;
   user: { name: string; color: string };
   editable: boolean;
+  /** Lets the page read this editor's selection (to anchor comments). */
+  onEditor?: (sectionId: string, editor: Editor | null) => void;
 };
 
 /**
@@ -20,7 +23,7 @@ type Props = {
  * `section:<id>` XmlFragment of the shared doc; carets come from the shared
  * awareness, so every editor shows the co-authors working in it.
  */
-export function SectionEditor({ sectionId, heading, doc, provider, user, editable }: Props) {
+export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor }: Props) {
   const { t } = useTranslation();
   const editor = useEditor(
     {
@@ -45,6 +48,10 @@ export function SectionEditor({ sectionId, heading, doc, provider, user, editabl
     },
     [sectionId, doc, provider, editable],
   );
+  useEffect(() => {
+    onEditor?.(sectionId, editor);
+    return () => onEditor?.(sectionId, null);
+  }, [editor, sectionId, onEditor]);
   return (
     <div className="plan-editor">
       {editable && editor ? <Toolbar editor={editor} heading={heading} /> : null}

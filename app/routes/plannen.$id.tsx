@@ -4,7 +4,9 @@ import { useEffect, useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { planSectionsFromUpdate, type PlanSectionContent } from "../domain/plan-document";
 import { colorFor } from "../editor/colors";
+import { SectionComments, type ThreadView } from "../editor/plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "../editor/plan-layout";
+import { listThreads } from "../models/plan-comment.server";
 import { persistedPlanState } from "../models/plan-doc.server";
 import { requirePlan } from "../models/plan-guard.server";
 
@@ -21,13 +23,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: { name: user.name, color: colorFor(user.id) },
     // The persisted text, so the page shows the plan before (or without) JavaScript.
     sections: planSectionsFromUpdate(persistedPlanState(plan.id)),
+    threads: listThreads(plan.id),
   };
 }
 
-type LiveProps = { room: string; user: { name: string; color: string }; canEdit: boolean; sections: PlanSectionContent[] };
+type LiveProps = {
+  room: string;
+  user: { name: string; color: string };
+  canEdit: boolean;
+  sections: PlanSectionContent[];
+  planId: string;
+  threads: ThreadView[];
+  canComment: boolean;
+};
 
 export default function PlanPage() {
-  const { plan, access, user, sections } = useLoaderData<typeof loader>();
+  const { plan, access, user, sections, threads } = useLoaderData<typeof loader>();
+  const canComment = access !== "read";
   const { t } = useTranslation();
   // Tiptap and Yjs only run in the browser: load them after hydration.
   const [Live, setLive] = useState<ComponentType<LiveProps> | null>(null);
@@ -68,14 +80,35 @@ export default function PlanPage() {
         </nav>
       </header>
       {Live ? (
-        <Live room={plan.room} user={user} canEdit={access === "edit"} sections={sections} />
+        <Live
+          room={plan.room}
+          user={user}
+          canEdit={access === "edit"}
+          sections={sections}
+          planId={plan.id}
+          threads={threads}
+          canComment={canComment}
+        />
       ) : (
         <div className="plan-layout">
           <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
             <SaveStatusText status="connecting" />
             <PresenceList peers={[]} />
           </aside>
-          <PlanSections renderBody={(sectionId) => <StaticSection sections={sections} sectionId={sectionId} />} />
+          <PlanSections
+            renderBody={(sectionId, heading) => (
+              <>
+                <StaticSection sections={sections} sectionId={sectionId} />
+                <SectionComments
+                  planId={plan.id}
+                  sectionId={sectionId}
+                  heading={heading}
+                  threads={threads.filter((th) => th.sectionId === sectionId)}
+                  canComment={canComment}
+                />
+              </>
+            )}
+          />
         </div>
       )}
     </article>

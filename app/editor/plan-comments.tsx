@@ -1,0 +1,184 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { formatWhen } from "./format";
+import type { SelectionAnchor } from "./selection-anchor";
+
+export type ThreadView = {
+  id: string;
+  sectionId: string;
+  quote: string;
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  replies: { id: string; authorName: string | null; body: string; createdAt: string }[];
+};
+
+type Props = {
+  planId: string;
+  sectionId: string;
+  heading: string;
+  threads: ThreadView[];
+  canComment: boolean;
+  /** The selected text in this section's editor, when the live editor runs. */
+  selection?: () => SelectionAnchor | null;
+};
+
+/** Feedback threads of one section: begeleiders comment, students answer, both resolve. */
+export function SectionComments({ planId, sectionId, heading, threads, canComment, selection }: Props) {
+  const { t } = useTranslation();
+  const open = threads.filter((th) => !th.resolvedAt);
+  const resolved = threads.filter((th) => th.resolvedAt);
+  if (!canComment && threads.length === 0) return null;
+  return (
+    <div className="plan-comments">
+      <h3 className="plan-comments__title">
+        {t("plan.comments.heading")} {open.length > 0 ? <span className="badge">{t("plan.comments.count", { count: open.length })}</span> : null}
+      </h3>
+      {threads.length === 0 ? <p className="muted">{t("plan.comments.none")}</p> : null}
+      <ul className="plan-comments__list">
+        {open.map((th) => (
+          <Thread key={th.id} planId={planId} thread={th} canComment={canComment} />
+        ))}
+      </ul>
+      {resolved.length > 0 ? (
+        <details>
+          <summary>{t("plan.comments.showResolved", { count: resolved.length })}</summary>
+          <ul className="plan-comments__list">
+            {resolved.map((th) => (
+              <Thread key={th.id} planId={planId} thread={th} canComment={canComment} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {canComment ? <NewComment planId={planId} sectionId={sectionId} heading={heading} selection={selection} /> : null}
+    </div>
+  );
+}
+
+function useResetOnSuccess(fetcher: ReturnType<typeof useFetcher<{ error?: string }>>) {
+  const form = useRef<HTMLFormElement>(null);
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (fetcher.state !== "idle") wasBusy.current = true;
+    else if (wasBusy.current) {
+      wasBusy.current = false;
+      if (!fetcher.data?.error) form.current?.reset();
+    }
+  }, [fetcher.state, fetcher.data]);
+  return form;
+}
+
+function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "threads" | "canComment">) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<{ error?: string }>();
+  const form = useResetOnSuccess(fetcher);
+  const quote = useRef<HTMLInputElement>(null);
+  const anchor = useRef<HTMLInputElement>(null);
+  const busy = fetcher.state !== "idle";
+  const id = `comment-${sectionId}`;
+  const error = fetcher.state === "idle" ? fetcher.data?.error : undefined;
+  return (
+    <fetcher.Form
+      method="post"
+      action={`/plannen/${planId}/reacties`}
+      ref={form}
+      className="plan-comments__new stack"
+      onSubmit={() => {
+        // Attach the comment to the selected text, if any.
+        const picked = selection?.() ?? null;
+        if (quote.current) quote.current.value = picked?.quote ?? "";
+        if (anchor.current) anchor.current.value = picked?.anchor ?? "";
+      }}
+    >
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="sectionId" value={sectionId} />
+      <input type="hidden" name="quote" ref={quote} />
+      <input type="hidden" name="anchor" ref={anchor} />
+      <div className={`field${error ? " field--invalid" : ""}`}>
+        <label htmlFor={id}>{t("plan.comments.newLabel", { heading })}</label>
+        <p className="field__help" id={`${id}-help`}>
+          {t("plan.comments.newHint")}
+        </p>
+        <textarea
+          id={id}
+          name="body"
+          rows={2}
+          maxLength={4000}
+          required
+          aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
+          aria-invalid={error ? true : undefined}
+        />
+        {error ? (
+          <p className="field__error" id={`${id}-error`} role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <p>
+        <button type="submit" className="button button--small" disabled={busy}>
+          {busy ? t("plan.comments.submitting") : t("plan.comments.submit")}
+        </button>
+      </p>
+    </fetcher.Form>
+  );
+}
+
+function Thread({ planId, thread, canComment }: { planId: string; thread: ThreadView; canComment: boolean }) {
+  const { t, i18n } = useTranslation();
+  const reply = useFetcher<{ error?: string }>();
+  const toggle = useFetcher<{ error?: string }>();
+  const replyForm = useResetOnSuccess(reply);
+  const byline = (name: string | null, at: string) =>
+    t("plan.comments.byline", { author: name ?? t("plan.comments.unknownAuthor"), date: formatWhen(at, i18n.language) });
+  const replyId = `reply-${thread.id}`;
+  return (
+    <li className={`plan-thread${thread.resolvedAt ? " plan-thread--resolved" : ""}`}>
+      <article aria-label={byline(thread.authorName, thread.createdAt)}>
+        {thread.quote ? (
+          <blockquote className="plan-thread__quote">
+            <span className="visually-hidden">{t("plan.comments.quoteLabel")} </span>
+            {thread.quote}
+          </blockquote>
+        ) : null}
+        <p className="plan-thread__body">{thread.body}</p>
+        <p className="plan-thread__meta muted">{byline(thread.authorName, thread.createdAt)}</p>
+        {thread.replies.map((r) => (
+          <div key={r.id} className="plan-thread__reply">
+            <p className="plan-thread__body">{r.body}</p>
+            <p className="plan-thread__meta muted">{byline(r.authorName, r.createdAt)}</p>
+          </div>
+        ))}
+        {thread.resolvedAt ? (
+          <p className="muted">{t("plan.comments.resolvedBy", { name: thread.resolvedByName ?? t("plan.comments.unknownAuthor") })}</p>
+        ) : null}
+        {canComment ? (
+          <div className="plan-thread__actions">
+            {!thread.resolvedAt ? (
+              <reply.Form method="post" action={`/plannen/${planId}/reacties`} ref={replyForm} className="plan-thread__reply-form">
+                <input type="hidden" name="intent" value="reply" />
+                <input type="hidden" name="threadId" value={thread.id} />
+                <label htmlFor={replyId} className="visually-hidden">
+                  {t("plan.comments.replyLabel")}
+                </label>
+                <input id={replyId} name="body" type="text" maxLength={4000} required placeholder={t("plan.comments.replyLabel")} />
+                <button type="submit" className="button button--small button--secondary" disabled={reply.state !== "idle"}>
+                  {t("plan.comments.reply")}
+                </button>
+              </reply.Form>
+            ) : null}
+            <toggle.Form method="post" action={`/plannen/${planId}/reacties`}>
+              <input type="hidden" name="intent" value={thread.resolvedAt ? "reopen" : "resolve"} />
+              <input type="hidden" name="threadId" value={thread.id} />
+              <button type="submit" className="button-link" disabled={toggle.state !== "idle"}>
+                {thread.resolvedAt ? t("plan.comments.reopen") : t("plan.comments.resolve")}
+              </button>
+            </toggle.Form>
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,112 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
+import { getDb } from "../../db/client";
+import { planComments, users } from "../../db/schema";
+import { PLAN_SECTION_IDS } from "../domain/plan-template";
+
+export type PlanComment = { id: string; authorName: string | null; body: string; createdAt: string };
+export type PlanThread = PlanComment & {
+  sectionId: string;
+  quote: string;
+  anchor: string | null;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  replies: PlanComment[];
+};
+
+/** Error messages are i18n keys under plan.comments. */
+const anchorSchema = z
+  .string()
+  .max(2000)
+  .refine((s) => {
+    try {
+      const v = JSON.parse(s) as unknown;
+      return typeof v === "object" && v !== null && "from" in v && "to" in v;
+    } catch {
+      return false;
+    }
+  });
+
+export const commentSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create"),
+    sectionId: z.enum(PLAN_SECTION_IDS as [string, ...string[]], { errorMap: () => ({ message: "plan.comments.badSection" }) }),
+    body: z.string().trim().min(1, "plan.comments.bodyRequired").max(4000, "plan.comments.bodyTooLong"),
+    quote: z.string().max(1000).default(""),
+    anchor: anchorSchema.optional().or(z.literal("").transform(() => undefined)),
+  }),
+  z.object({
+    intent: z.literal("reply"),
+    threadId: z.string().min(1).max(100),
+    body: z.string().trim().min(1, "plan.comments.bodyRequired").max(4000, "plan.comments.bodyTooLong"),
+  }),
+  z.object({ intent: z.enum(["resolve", "reopen"]), threadId: z.string().min(1).max(100) }),
+]);
+export type CommentInput = z.infer<typeof commentSchema>;
+
+export function listThreads(planId: string): PlanThread[] {
+  const db = getDb();
+  const author = alias(users, "author");
+  const resolver = alias(users, "resolver");
+  const rows = db
+    .select({
+      id: planComments.id,
+      parentId: planComments.parentId,
+      sectionId: planComments.sectionId,
+      quote: planComments.quote,
+      anchor: planComments.anchor,
+      body: planComments.body,
+      createdAt: planComments.createdAt,
+      resolvedAt: planComments.resolvedAt,
+      authorName: author.name,
+      resolvedByName: resolver.name,
+    })
+    .from(planComments)
+    .leftJoin(author, eq(author.id, planComments.authorId))
+    .leftJoin(resolver, eq(resolver.id, planComments.resolvedById))
+    .where(eq(planComments.planId, planId))
+    .orderBy(asc(planComments.createdAt))
+    .all();
+  const threads = rows.filter((r) => !r.parentId).map((r) => ({ ...r, replies: [] as PlanComment[] }));
+  for (const r of rows) {
+    if (!r.parentId) continue;
+    threads
+      .find((t) => t.id === r.parentId)
+      ?.replies.push({ id: r.id, authorName: r.authorName, body: r.body, createdAt: r.createdAt });
+  }
+  return threads.map(({ parentId: _p, ...t }) => t);
+}
+
+function threadOf(planId: string, threadId: string) {
+  return getDb()
+    .select({ id: planComments.id, sectionId: planComments.sectionId })
+    .from(planComments)
+    .where(and(eq(planComments.planId, planId), eq(planComments.id, threadId), isNull(planComments.parentId)))
+    .get();
+}
+
+/** Applies one comment action; returns the section it concerns, or null for an unknown thread. */
+export function applyCommentInput(planId: string, userId: string, input: CommentInput): { sectionId: string } | null {
+  const db = getDb();
+  if (input.intent === "create") {
+    db.insert(planComments)
+      .values({ planId, sectionId: input.sectionId, body: input.body, quote: input.quote.trim(), anchor: input.anchor ?? null, authorId: userId })
+      .run();
+    return { sectionId: input.sectionId };
+  }
+  const thread = threadOf(planId, input.threadId);
+  if (!thread) return null;
+  if (input.intent === "reply") {
+    db.insert(planComments)
+      .values({ planId, parentId: thread.id, sectionId: thread.sectionId, body: input.body, authorId: userId })
+      .run();
+  } else {
+    const resolved = input.intent === "resolve";
+    db.update(planComments)
+      .set({ resolvedAt: resolved ? new Date().toISOString() : null, resolvedById: resolved ? userId : null })
+      .where(eq(planComments.id, thread.id))
+      .run();
+  }
+  return { sectionId: thread.sectionId };
+}

@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { applyCommentInput, commentSchema } from "../models/plan-comment.server";
+import { requirePlan } from "../models/plan-guard.server";
+import { getLocale, tFor } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+/** Comments live on the plan page; this address only takes the forms. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlan(request, params.id);
+  return redirect(`/plannen/${plan.id}`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Begeleiders comment; students (edit) answer; readers may not (permission module).
+  const { user, plan } = await requirePlan(request, params.id, { needs: "comment" });
+  const t = tFor(await getLocale(request));
+  const form = Object.fromEntries(await request.formData());
+  const parsed = commentSchema.safeParse(form);
+  if (!parsed.success) {
+    const key = parsed.error.issues[0]?.message ?? "";
+    return json({ error: key.startsWith("plan.") ? t(key) : t("plan.comments.invalid") }, { status: 400 });
+  }
+  const done = applyCommentInput(plan.id, user.id, parsed.data);
+  if (!done) return json({ error: t("plan.comments.unknownThread") }, { status: 404 });
+  return redirectWithToast(`/plannen/${plan.id}#sectie-${done.sectionId}`, {
+    kind: "success",
+    message: t(`plan.comments.done.${parsed.data.intent}`),
+  });
+}
