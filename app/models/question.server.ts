@@ -491,13 +491,13 @@ export function agendaFor(schoolId: string, schoolYear: string) {
     .all();
 }
 
-export function allSchoolYears(): string[] {
-  return getDb()
-    .selectDistinct({ year: questions.schoolYear })
-    .from(questions)
-    .orderBy(desc(questions.schoolYear))
-    .all()
-    .map((r) => r.year);
+/**
+ * School years offered in filters: the current one, the next, and four back.
+ * Computed, not queried: a DISTINCT over all questions costs a full scan.
+ */
+export function recentSchoolYears(current: string): string[] {
+  const start = Number(current.slice(0, 4));
+  return [1, 0, -1, -2, -3, -4].map((offset) => `${start + offset}-${start + offset + 1}`);
 }
 
 export function schoolYearsOf(schoolId: string): string[] {

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { QUESTION_STATUSES, isQuestionStatus } from "../domain/question-lifecycle";
 import { SECTOR_VALUES } from "../domain/sectors";
-import { allSchoolYears, listThemes, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
+import { listThemes, recentSchoolYears, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
 import { toActor } from "../models/user.server";
+import { currentSchoolYear } from "../schemas/question";
 import { requirePermission } from "../utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Schoolontwikkelvragen — Samen Onderzoeken" }];
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })),
     schools: visibleSchools(actor),
     canCreate: schoolsActorCanWriteFor(actor).length > 0,
-    years: allSchoolYears(),
+    years: recentSchoolYears(currentSchoolYear()),
   };
 }
 
