@@ -103,7 +103,11 @@ async function createApp(env: Env) {
   } else {
     const buildPath = path.join(rootDir, "build/server/index.js");
     build = (await import(buildPath)) as ServerBuild;
-    app.use("/assets", express.static(path.join(rootDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    // fallthrough: false — a missing asset (e.g. an old hash after a deploy) is a 404, not a page.
+    app.use(
+      "/assets",
+      express.static(path.join(rootDir, "build/client/assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
+    );
     app.use(express.static(path.join(rootDir, "build/client"), { maxAge: "1h" }));
   }
 
@@ -125,7 +129,8 @@ async function createApp(env: Env) {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status ?? 500;
     if (status >= 400 && status < 500) {
-      const message = status === 413 ? "Het verzoek is te groot." : "Het verzoek kon niet worden gelezen.";
+      const message =
+        status === 404 ? "Niet gevonden." : status === 413 ? "Het verzoek is te groot." : "Het verzoek kon niet worden gelezen.";
       res.status(status).type("text/plain; charset=utf-8").send(message);
       return;
     }
@@ -154,6 +159,8 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const url = `http://localhost:${port}`;
     logger.info({ url, port }, `Samen Onderzoeken draait op ${url}`);
+    // Also a plain line, whatever LOG_LEVEL says: people (and the test harness) look for it.
+    if (!logger.isLevelEnabled("info")) console.log(`Samen Onderzoeken draait op ${url}`);
   });
 
   let stopping = false;
