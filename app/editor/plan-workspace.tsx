@@ -19,10 +19,12 @@ type Props = {
 };
 
 /**
- * The live plan (browser only, loaded lazily): one connection, one editor per
- * section once the first sync is in, the server text until then.
+ * The plan page body. On the server (and before the first sync) it shows the
+ * persisted text; the connection starts in an effect, so Tiptap and the socket
+ * only ever run in the browser. The tree stays the same when the editors
+ * arrive, so half-typed comment forms are kept.
  */
-export default function PlanLive({ room, user, canEdit, sections, planId, threads, canComment }: Props) {
+export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, canComment }: Props) {
   const { t } = useTranslation();
   const editors = useRef(new Map<string, Editor>());
   const onEditor = useCallback((sectionId: string, editor: Editor | null) => {

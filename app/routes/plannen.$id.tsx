@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
-import { planSectionsFromUpdate, type PlanSectionContent } from "../domain/plan-document";
+import { planSectionsFromUpdate } from "../domain/plan-document";
 import { colorFor } from "../editor/colors";
-import { SectionComments, type ThreadView } from "../editor/plan-comments";
-import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "../editor/plan-layout";
+import { PlanWorkspace } from "../editor/plan-workspace";
 import { listThreads } from "../models/plan-comment.server";
 import { persistedPlanState } from "../models/plan-doc.server";
 import { requirePlan } from "../models/plan-guard.server";
@@ -27,31 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type LiveProps = {
-  room: string;
-  user: { name: string; color: string };
-  canEdit: boolean;
-  sections: PlanSectionContent[];
-  planId: string;
-  threads: ThreadView[];
-  canComment: boolean;
-};
-
 export default function PlanPage() {
   const { plan, access, user, sections, threads } = useLoaderData<typeof loader>();
   const canComment = access !== "read";
   const { t } = useTranslation();
-  // Tiptap and Yjs only run in the browser: load them after hydration.
-  const [Live, setLive] = useState<ComponentType<LiveProps> | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void import("../editor/plan-live").then((m) => {
-      if (!cancelled) setLive(() => m.default);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   return (
     <article className="stack-lg plan-page" aria-labelledby="plan-heading">
@@ -79,38 +56,15 @@ export default function PlanPage() {
           </Link>
         </nav>
       </header>
-      {Live ? (
-        <Live
-          room={plan.room}
-          user={user}
-          canEdit={access === "edit"}
-          sections={sections}
-          planId={plan.id}
-          threads={threads}
-          canComment={canComment}
-        />
-      ) : (
-        <div className="plan-layout">
-          <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
-            <SaveStatusText status="connecting" />
-            <PresenceList peers={[]} />
-          </aside>
-          <PlanSections
-            renderBody={(sectionId, heading) => (
-              <>
-                <StaticSection sections={sections} sectionId={sectionId} />
-                <SectionComments
-                  planId={plan.id}
-                  sectionId={sectionId}
-                  heading={heading}
-                  threads={threads.filter((th) => th.sectionId === sectionId)}
-                  canComment={canComment}
-                />
-              </>
-            )}
-          />
-        </div>
-      )}
+      <PlanWorkspace
+        room={plan.room}
+        user={user}
+        canEdit={access === "edit"}
+        sections={sections}
+        planId={plan.id}
+        threads={threads}
+        canComment={canComment}
+      />
     </article>
   );
 }

@@ -107,3 +107,34 @@ test("the project page links to the plan, and the plan shows its text before Jav
   await stranger.context().close();
   await page.context().close();
 });
+
+test("the begeleider comments on selected text and a student answers and resolves it", async ({ browser }) => {
+  const annelies = await signedInPage(browser, "begeleider@demo.nl");
+  const plan = await demoPlanId(annelies);
+  await annelies.goto(`/plannen/${plan.id}`);
+  await expect(annelies.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+  const doel = section(annelies, "Doel");
+  await expect(doel).toHaveAttribute("contenteditable", "false");
+  // Select a sentence in the (read-only) editor, then comment on it.
+  await doel.getByText("Het doel van dit onderzoek", { exact: false }).dblclick();
+  await annelies.getByLabel("Nieuwe reactie bij Doel").fill("Maak het doel meetbaar: wanneer is het gelukt?");
+  await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
+  await expect(annelies.getByText("Je reactie is geplaatst.")).toBeVisible();
+  const thread = annelies.locator("#sectie-doel .plan-thread");
+  await expect(thread).toContainText("Maak het doel meetbaar");
+  await expect(thread.locator("blockquote")).not.toBeEmpty();
+  await expectAccessible(annelies);
+
+  const lotte = await signedInPage(browser, "student@demo.nl");
+  await lotte.goto(`/plannen/${plan.id}`);
+  await expect(lotte.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+  const lotteThread = lotte.locator("#sectie-doel .plan-thread");
+  await lotteThread.getByLabel("Antwoord").fill("We voegen een nul- en eindmeting toe.");
+  await lotteThread.getByRole("button", { name: "Antwoorden" }).click();
+  await expect(lotteThread).toContainText("We voegen een nul- en eindmeting toe.");
+  await lotteThread.getByRole("button", { name: "Afhandelen" }).click();
+  await expect(lotte.getByText("De feedback is afgehandeld.")).toBeVisible();
+  await expect(lotte.locator("#sectie-doel").getByText("Afgehandelde feedback (1)")).toBeVisible();
+  await annelies.context().close();
+  await lotte.context().close();
+});
