@@ -2,6 +2,8 @@ import type { Editor } from "@tiptap/core";
 import { useCallback, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
+import type { EthicsAnswers } from "../domain/plan-ethics";
+import { EthicsChecklist } from "./ethics-checklist";
 import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
 import { selectionAnchor } from "./selection-anchor";
@@ -16,6 +18,8 @@ type Props = {
   planId: string;
   threads: ThreadView[];
   canComment: boolean;
+  ethics: EthicsAnswers;
+  canSignOff: boolean;
 };
 
 /**
@@ -24,7 +28,7 @@ type Props = {
  * only ever run in the browser. The tree stays the same when the editors
  * arrive, so half-typed comment forms are kept.
  */
-export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, canComment }: Props) {
+export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, canComment, ethics, canSignOff }: Props) {
   const { t } = useTranslation();
   const editors = useRef(new Map<string, Editor>());
   const onEditor = useCallback((sectionId: string, editor: Editor | null) => {
@@ -55,6 +59,15 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
             ) : (
               <StaticSection sections={sections} sectionId={sectionId} />
             )}
+            {sectionId === "ethiek" ? (
+              <EthicsChecklist
+                planId={planId}
+                initial={ethics}
+                doc={live?.doc ?? null}
+                canEdit={canEdit && live?.status !== "denied"}
+                canSignOff={canSignOff}
+              />
+            ) : null}
             <SectionComments
               planId={planId}
               sectionId={sectionId}

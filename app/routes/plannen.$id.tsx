@@ -6,7 +6,9 @@ import { colorFor } from "../editor/colors";
 import { PlanWorkspace } from "../editor/plan-workspace";
 import { listThreads } from "../models/plan-comment.server";
 import { persistedPlanState } from "../models/plan-doc.server";
+import { persistedEthics } from "../models/plan-ethics.server";
 import { requirePlan } from "../models/plan-guard.server";
+import { loadPlanScope } from "../models/plan.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} — Samen Onderzoeken` : "Samen Onderzoeken" },
@@ -22,11 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The persisted text, so the page shows the plan before (or without) JavaScript.
     sections: planSectionsFromUpdate(persistedPlanState(plan.id)),
     threads: listThreads(plan.id),
+    ethics: persistedEthics(plan.id),
+    canSignOff: access === "comment" && loadPlanScope(plan).begeleiderIds.includes(user.id),
   };
 }
 
 export default function PlanPage() {
-  const { plan, access, user, sections, threads } = useLoaderData<typeof loader>();
+  const { plan, access, user, sections, threads, ethics, canSignOff } = useLoaderData<typeof loader>();
   const canComment = access !== "read";
   const { t } = useTranslation();
 
@@ -64,6 +68,8 @@ export default function PlanPage() {
         planId={plan.id}
         threads={threads}
         canComment={canComment}
+        ethics={ethics}
+        canSignOff={canSignOff}
       />
     </article>
   );

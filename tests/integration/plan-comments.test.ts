@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
-import { demoPlan, openDb, signedIn, type DemoPlan } from "./collab-helpers";
+import { demoPlan, openDb, signedIn, waitFor, YClient, type DemoPlan } from "./collab-helpers";
 
 /** Feedback on a plan: begeleiders comment, students answer and resolve, readers only read. */
 let server: RunningServer;
@@ -79,5 +79,44 @@ describe("plan comments", () => {
     expect((await begeleider.post(`/plannen/${plan.id}/reacties`, { intent: "wis-alles" })).status).toBe(400);
     expect((await begeleider.post(`/plannen/${plan.id}/reacties`, { intent: "reply", threadId: "nope", body: "x" })).status).toBe(404);
     expect(count()).toBe(before);
+  });
+
+  it("the Ethiek & AVG checklist: students answer live, the consent form follows, only the begeleider signs off", async () => {
+    expect((await begeleider.post(`/plannen/${plan.id}/ethiek`, {})).status).toBe(400); // not filled in yet
+    const live = new YClient(server.url, plan.room, student.cookieHeader());
+    await live.synced;
+    try {
+      const map = live.doc.getMap("ethiek");
+      live.doc.transact(() => {
+        map.set("pupilsInvolved", "ja");
+        map.set("ageGroups", ["onder-12"]);
+        map.set("dataMinimisation", "Alleen antwoorden op de leesvragenlijst, zonder namen.");
+        map.set("storage", "Beveiligde OneDrive van de hogeschool");
+        map.set("retention", "einde-onderzoek");
+      });
+      // The answers reach SQLite through the socket; poll the persisted form.
+      let text = "";
+      for (let i = 0; i < 50 && !text.includes("OneDrive"); i++) {
+        const form = await student.get(`/plannen/${plan.id}/toestemmingsformulier.md`);
+        expect(form.status).toBe(200);
+        text = await form.text();
+        if (!text.includes("OneDrive")) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(text).toContain("ouder/verzorger van");
+      expect(text).toContain("Beveiligde OneDrive van de hogeschool");
+      expect(text).toContain("Basisschool De Regenboog");
+
+      expect((await student.post(`/plannen/${plan.id}/ethiek`, {})).status).toBe(403);
+      expect((await (await signedIn(server.url, "schoolleider@demo.nl")).post(`/plannen/${plan.id}/ethiek`, {})).status).toBe(403);
+      const signed = await begeleider.post(`/plannen/${plan.id}/ethiek`, {});
+      expect(signed.status).toBe(302);
+      await waitFor(() => (map.get("signedOff") as { name?: string } | undefined)?.name === "Annelies de Graaf", 3000, "sign-off relayed");
+      const page = await (await student.get(`/plannen/${plan.id}`)).text();
+      expect(page).toContain("Afgetekend door Annelies de Graaf");
+    } finally {
+      live.close();
+    }
+    const stranger = await signedIn(server.url, "schoolleider2@demo.nl");
+    expect((await stranger.get(`/plannen/${plan.id}/toestemmingsformulier.md`)).status).toBe(404);
   });
 });

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+/**
+ * The Ethiek & AVG checklist of a plan (issue 4). Students fill it in, the
+ * begeleider signs it off. It lives in the plan's Y.Doc as the map
+ * `ethiek`, so it is live, versioned and restored with the text. Pure.
+ */
+export const ETHICS_MAP = "ethiek";
+export const AGE_GROUPS = ["onder-12", "12-15", "16-plus"] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+export const RETENTION_OPTIONS = ["einde-onderzoek", "1-jaar", "5-jaar"] as const;
+
+export const ethicsSchema = z.object({
+  pupilsInvolved: z.enum(["ja", "nee"]).optional().catch(undefined),
+  ageGroups: z.array(z.enum(AGE_GROUPS)).max(3).optional().catch(undefined),
+  dataMinimisation: z.string().max(4000).optional().catch(undefined),
+  storage: z.string().max(1000).optional().catch(undefined),
+  retention: z.enum(RETENTION_OPTIONS).optional().catch(undefined),
+  signedOff: z.object({ name: z.string().max(200), at: z.string().max(40) }).optional().catch(undefined),
+});
+export type EthicsAnswers = z.infer<typeof ethicsSchema>;
+
+/** Whatever peers put in the map, only well-formed answers come out. */
+export function readEthics(raw: unknown): EthicsAnswers {
+  const parsed = ethicsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/**
+ * Consent policy. The default follows the AVG (UAVG art. 5): under 16 the
+ * parents consent. A partnership may choose a different age (e.g. also ask
+ * parents of 16- and 17-year-olds); that setting has no table yet.
+ */
+export type ConsentPolicy = { parentalConsentUnderAge: number };
+export const DEFAULT_CONSENT_POLICY: ConsentPolicy = { parentalConsentUnderAge: 16 };
+
+export type RequiredConsent = "none" | "parents" | "pupil" | "parents-and-pupil";
+
+const MAX_AGE: Record<AgeGroup, number> = { "onder-12": 11, "12-15": 15, "16-plus": 18 };
+const MIN_AGE: Record<AgeGroup, number> = { "onder-12": 4, "12-15": 12, "16-plus": 16 };
+
+export function requiredConsent(answers: EthicsAnswers, policy: ConsentPolicy = DEFAULT_CONSENT_POLICY): RequiredConsent {
+  if (answers.pupilsInvolved !== "ja" || !answers.ageGroups?.length) return "none";
+  const parents = answers.ageGroups.some((g) => MIN_AGE[g] < policy.parentalConsentUnderAge);
+  const pupils = answers.ageGroups.some((g) => MAX_AGE[g] >= policy.parentalConsentUnderAge);
+  if (parents && pupils) return "parents-and-pupil";
+  return parents ? "parents" : "pupil";
+}
+
+export function ethicsComplete(answers: EthicsAnswers): boolean {
+  if (answers.pupilsInvolved === "nee") return !!answers.storage?.trim() && !!answers.retention;
+  return (
+    answers.pupilsInvolved === "ja" &&
+    !!answers.ageGroups?.length &&
+    !!answers.dataMinimisation?.trim() &&
+    !!answers.storage?.trim() &&
+    !!answers.retention
+  );
+}
+
+const RETENTION_TEXT: Record<(typeof RETENTION_OPTIONS)[number], string> = {
+  "einde-onderzoek": "tot het einde van het onderzoek; daarna worden ze vernietigd",
+  "1-jaar": "tot één jaar na afloop van het onderzoek",
+  "5-jaar": "vijf jaar na afloop van het onderzoek (voor controle van de resultaten)",
+};
+
+/** A draft toestemmingsformulier (Markdown) from the answers. */
+export function consentFormMarkdown(input: { planTitle: string; schoolName: string; answers: EthicsAnswers; policy?: ConsentPolicy }): string {
+  const { planTitle, schoolName, answers } = input;
+  const consent = requiredConsent(answers, input.policy);
+  const who =
+    consent === "parents"
+      ? "ouder/verzorger van"
+      : consent === "pupil"
+        ? "leerling"
+        : "ouder/verzorger van (of leerling van 16 jaar of ouder)";
+  const lines = [
+    `# Toestemmingsformulier (concept)`,
+    ``,
+    `**Onderzoek:** ${planTitle}  `,
+    `**School:** ${schoolName}`,
+    ``,
+    `## Waarom dit onderzoek`,
+    ``,
+    `Studenten van de lerarenopleiding doen samen met ${schoolName} onderzoek. Daarvoor willen zij gegevens verzamelen. Meedoen is vrijwillig; u kunt uw toestemming altijd intrekken, zonder opgaaf van reden.`,
+    ``,
+    `## Welke gegevens en waarom`,
+    ``,
+    answers.dataMinimisation?.trim() || "_Nog in te vullen in de checklist Ethiek en AVG._",
+    ``,
+    `## Bewaren`,
+    ``,
+    `De gegevens worden bewaard in: ${answers.storage?.trim() || "_nog in te vullen_"}. Ze worden bewaard ${answers.retention ? RETENTION_TEXT[answers.retention] : "_(bewaartermijn nog in te vullen)_"}. Alleen de onderzoekers en hun begeleider kunnen erbij. In het verslag komen geen namen.`,
+    ``,
+    `## Toestemming`,
+    ``,
+    consent === "none"
+      ? "_Volgens de checklist doen er geen leerlingen mee; toestemming van leerlingen of ouders is dan niet nodig._"
+      : `Ondergetekende, ${who} ______________________ (naam leerling), geeft toestemming voor deelname aan dit onderzoek.`,
+    ``,
+    `Naam: ______________________  Handtekening: ______________________  Datum: __________`,
+    ``,
+  ];
+  if (consent === "parents-and-pupil") {
+    lines.push("_Voor leerlingen van 16 jaar of ouder tekent de leerling zelf; voor jongere leerlingen een ouder of verzorger._", "");
+  }
+  return lines.join("\n");
+}

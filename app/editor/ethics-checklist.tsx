@@ -1,0 +1,162 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type * as Y from "yjs";
+import {
+  AGE_GROUPS,
+  ETHICS_MAP,
+  RETENTION_OPTIONS,
+  ethicsComplete,
+  readEthics,
+  requiredConsent,
+  type EthicsAnswers,
+} from "../domain/plan-ethics";
+import { formatWhen } from "./format";
+
+type Props = {
+  planId: string;
+  initial: EthicsAnswers;
+  /** The live doc once synced; null before (then the fields are read-only). */
+  doc: Y.Doc | null;
+  canEdit: boolean;
+  canSignOff: boolean;
+};
+
+/** The Ethiek & AVG checklist, stored live in the plan doc's `ethiek` map. */
+export function EthicsChecklist({ planId, initial, doc, canEdit, canSignOff }: Props) {
+  const { t, i18n } = useTranslation();
+  const [answers, setAnswers] = useState<EthicsAnswers>(initial);
+  const signOff = useFetcher<{ error?: string }>();
+
+  useEffect(() => {
+    if (!doc) return;
+    const map = doc.getMap(ETHICS_MAP);
+    const update = () => setAnswers(readEthics(map.toJSON()));
+    update();
+    map.observe(update);
+    return () => map.unobserve(update);
+  }, [doc]);
+
+  const editable = canEdit && !!doc;
+  const set = (key: keyof EthicsAnswers, value: unknown) => {
+    if (!doc) return;
+    const map = doc.getMap(ETHICS_MAP);
+    doc.transact(() => {
+      map.set(key, value);
+      map.delete("signedOff"); // changed answers need a new sign-off
+    });
+  };
+  const consent = requiredConsent(answers);
+  const signed = answers.signedOff;
+  return (
+    <fieldset className="plan-ethics stack" aria-describedby="ethics-intro">
+      <legend>{t("plan.ethics.heading")}</legend>
+      <p id="ethics-intro" className="muted">
+        {t("plan.ethics.intro")}
+      </p>
+      <fieldset className="plan-ethics__group">
+        <legend>{t("plan.ethics.pupilsInvolved")}</legend>
+        {(["ja", "nee"] as const).map((v) => (
+          <label key={v} className="plan-ethics__choice">
+            <input
+              type="radio"
+              name="ethics-pupils"
+              value={v}
+              checked={answers.pupilsInvolved === v}
+              disabled={!editable}
+              onChange={() => set("pupilsInvolved", v)}
+            />
+            {v === "ja" ? t("plan.ethics.yes") : t("plan.ethics.no")}
+          </label>
+        ))}
+      </fieldset>
+      {answers.pupilsInvolved === "ja" ? (
+        <fieldset className="plan-ethics__group">
+          <legend>{t("plan.ethics.ageGroups")}</legend>
+          {AGE_GROUPS.map((g) => (
+            <label key={g} className="plan-ethics__choice">
+              <input
+                type="checkbox"
+                value={g}
+                checked={answers.ageGroups?.includes(g) ?? false}
+                disabled={!editable}
+                onChange={(e) => {
+                  const current = new Set(answers.ageGroups ?? []);
+                  if (e.target.checked) current.add(g);
+                  else current.delete(g);
+                  set("ageGroups", AGE_GROUPS.filter((a) => current.has(a)));
+                }}
+              />
+              {t(`plan.ethics.age.${g}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <div className="plan-ethics__consent" aria-live="polite">
+        <strong>{t("plan.ethics.consentHeading")}:</strong> {t(`plan.ethics.consent.${consent}`)}
+      </div>
+      <div className="field">
+        <label htmlFor="ethics-data">{t("plan.ethics.dataMinimisation")}</label>
+        <textarea
+          id="ethics-data"
+          rows={3}
+          maxLength={4000}
+          value={answers.dataMinimisation ?? ""}
+          readOnly={!editable}
+          onChange={(e) => set("dataMinimisation", e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="ethics-storage">{t("plan.ethics.storage")}</label>
+        <p className="field__help" id="ethics-storage-help">
+          {t("plan.ethics.storageHint")}
+        </p>
+        <input
+          id="ethics-storage"
+          type="text"
+          maxLength={1000}
+          aria-describedby="ethics-storage-help"
+          value={answers.storage ?? ""}
+          readOnly={!editable}
+          onChange={(e) => set("storage", e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="ethics-retention">{t("plan.ethics.retention")}</label>
+        <select
+          id="ethics-retention"
+          value={answers.retention ?? ""}
+          disabled={!editable}
+          onChange={(e) => set("retention", e.target.value || undefined)}
+        >
+          <option value="">{t("plan.ethics.retentionChoose")}</option>
+          {RETENTION_OPTIONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`plan.ethics.retentionOption.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className={signed ? "plan-ethics__signed" : "muted"}>
+        {signed ? t("plan.ethics.signedOff", { name: signed.name, date: formatWhen(signed.at, i18n.language) }) : t("plan.ethics.notSignedOff")}
+      </p>
+      <div className="button-row">
+        {canSignOff && !signed ? (
+          <signOff.Form method="post" action={`/plannen/${planId}/ethiek`}>
+            <button type="submit" className="button button--small" disabled={signOff.state !== "idle" || !ethicsComplete(answers)}>
+              {signOff.state !== "idle" ? t("plan.ethics.signingOff") : t("plan.ethics.signOff")}
+            </button>
+          </signOff.Form>
+        ) : null}
+        <a className="button button--secondary button--small" href={`/plannen/${planId}/toestemmingsformulier.md`} download>
+          {t("plan.ethics.consentForm")}
+        </a>
+      </div>
+      {signOff.state === "idle" && signOff.data?.error ? (
+        <p className="field__error" role="alert">
+          {signOff.data.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { ethicsComplete } from "../domain/plan-ethics";
+import { persistedEthics, signOffEthics } from "../models/plan-ethics.server";
+import { requirePlan } from "../models/plan-guard.server";
+import { loadPlanScope } from "../models/plan.server";
+import { getLocale, tFor } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlan(request, params.id);
+  return redirect(`/plannen/${plan.id}#sectie-ethiek`);
+}
+
+/** The begeleider of the project signs the Ethiek & AVG checklist off. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, plan } = await requirePlan(request, params.id, { needs: "comment" });
+  const t = tFor(await getLocale(request));
+  if (!loadPlanScope(plan).begeleiderIds.includes(user.id)) {
+    return json({ error: t("plan.ethics.onlyBegeleider") }, { status: 403 });
+  }
+  if (!ethicsComplete(persistedEthics(plan.id))) {
+    return json({ error: t("plan.ethics.incomplete") }, { status: 400 });
+  }
+  signOffEthics(plan.id, user);
+  return redirectWithToast(`/plannen/${plan.id}#sectie-ethiek`, { kind: "success", message: t("plan.ethics.signedOffToast") });
+}
