@@ -9,6 +9,7 @@ const schema = z.object({
   COLLAB_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(50).default(500),
+  COLLAB_PING_MS: z.coerce.number().int().min(100).default(30_000),
   COLLAB_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(100),
 });
 

@@ -39,6 +39,19 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
   let stopping = false;
+  // Half-open TCP connections (a laptop lid closed) would hold a room forever.
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, config.COLLAB_PING_MS);
+  heartbeat.unref();
 
   function roomFor(planId: string): Room {
     let room = rooms.get(planId);
@@ -62,6 +75,8 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       lastRefill: performance.now(),
       closed: false,
     };
+    alive.add(ws);
+    ws.on("pong", () => alive.add(ws));
     ws.on("message", (data, isBinary) => {
       if (!isBinary) {
         room.closeConn(conn, CLOSE.badMessage, "alleen binaire berichten");
@@ -146,6 +161,7 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
     },
     shutdown() {
       stopping = true;
+      clearInterval(heartbeat);
       for (const room of [...rooms.values()]) room.shutdown(CLOSE.goingAway, "server stopt", true);
       wss.close();
     },

@@ -218,9 +218,13 @@ export class Room {
 
   /** Revoked access, an ended session or a deleted plan closes the socket. */
   private recheckAccess(): void {
+    // One lookup per session per tick, however many tabs it has open.
+    const seen = new Map<string, ReturnType<typeof currentAccess>>();
     for (const conn of [...this.conns]) {
       try {
-        const { access, signedIn } = currentAccess(conn.token, this.planId);
+        let result = seen.get(conn.token);
+        if (!result) seen.set(conn.token, (result = currentAccess(conn.token, this.planId)));
+        const { access, signedIn } = result;
         if (!signedIn) this.closeConn(conn, CLOSE.unauthenticated, "sessie verlopen");
         else if (!access) this.closeConn(conn, CLOSE.forbidden, "geen toegang meer");
         else conn.access = access;

@@ -16,7 +16,7 @@ import { percentile, round } from "./stats";
  * Collaboration benchmark (contract 6.7, issue 4): our server (auth, SQLite
  * persist-before-relay, limits) next to the reference @y/websocket-server@0.1.1
  * (in memory, no auth) in the same run. N raw y-websocket clients per room.
- * Env: BENCH_COLLAB_CLIENTS (5), BENCH_COLLAB_EDITS (200), BENCH_COLLAB_DOCS (20).
+ * Env: BENCH_COLLAB_CLIENTS (5), BENCH_COLLAB_EDITS (200), BENCH_COLLAB_DOCS (50).
  */
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -194,7 +194,7 @@ function addBenchPlans(databasePath: string, count: number): string[] {
 export async function runCollabBench(): Promise<Record<string, string | number>[]> {
   const clients = Number(process.env.BENCH_COLLAB_CLIENTS ?? 5);
   const edits = Number(process.env.BENCH_COLLAB_EDITS ?? 200);
-  const docs = Number(process.env.BENCH_COLLAB_DOCS ?? 20);
+  const docs = Number(process.env.BENCH_COLLAB_DOCS ?? 50);
   const ours = await startServer({
     env: { LOG_LEVEL: "warn", COLLAB_RATE_PER_SECOND: "100000", COLLAB_RATE_BURST: "100000", COLLAB_COMPACT_EVERY: "500" },
   });
