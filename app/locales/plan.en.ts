@@ -7,6 +7,13 @@ const planEn: Translation["plan"] = {
     forbidden: "You may not change this plan.",
     loadFailed: "The plan could not be loaded. Please try again later.",
   },
+  list: {
+    metaTitle: "Research plans",
+    title: "Research plans",
+    intro: "The plans you co-write, give feedback on or may read.",
+    empty: "You have no research plans (yet). Once you are linked to a project, its plan appears here.",
+    project: "Project",
+  },
   access: {
     edit: "You are a co-author",
     comment: "You can read along and give feedback",

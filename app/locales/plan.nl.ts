@@ -6,6 +6,13 @@ const planNl = {
     forbidden: "Je mag dit plan niet wijzigen.",
     loadFailed: "Het plan kon niet worden geladen. Probeer het later opnieuw.",
   },
+  list: {
+    metaTitle: "Onderzoeksplannen",
+    title: "Onderzoeksplannen",
+    intro: "De plannen waar je aan meeschrijft, feedback op geeft of die je mag lezen.",
+    empty: "Je hebt (nog) geen onderzoeksplannen. Zodra je aan een project gekoppeld bent, staat het plan hier.",
+    project: "Project",
+  },
   access: {
     edit: "Je schrijft mee",
     comment: "Je kunt meelezen en feedback geven",

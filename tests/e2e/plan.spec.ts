@@ -83,7 +83,10 @@ test("two students write in the same section live; the schoolleider reads along 
 test("the project page links to the plan, and the plan shows its text before JavaScript", async ({ browser }) => {
   const page = await signedInPage(browser, "begeleider@demo.nl");
   const plan = await demoPlanId(page);
-  await page.goto(`/plannen/${plan.id}`);
+  await page.goto("/plannen");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: plan.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
   await page.getByRole("link", { name: "Terug naar het project" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Annelies de Graaf (begeleider)" })).toBeVisible();
