@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { QUESTION_STATUSES } from "../app/domain/question-lifecycle";
 import { ROLES } from "../app/domain/roles";
+import { ACTION_STATUSES, RESULT_TYPES, RESULT_VISIBILITIES } from "../app/domain/result-types";
 import { SECTOR_VALUES } from "../app/domain/sectors";
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -496,4 +497,190 @@ export const planComments = sqliteTable(
     resolvedById: text("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("plan_comments_plan_idx").on(t.planId, t.createdAt), index("plan_comments_parent_idx").on(t.parentId)],
+);
+
+// ───────────────────────── Results, implementation actions, expert groups (issue 6) ─────────────────────────
+
+export { RESULT_TYPES, RESULT_VISIBILITIES, ACTION_STATUSES } from "../app/domain/result-types";
+
+/** A published outcome (opbrengst) of a project, with a chosen visibility. */
+export const results = sqliteTable(
+  "results",
+  {
+    id: id(),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "set null" }),
+    /** The school the research was for; visibility is decided from here. */
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    type: text("type", { enum: RESULT_TYPES }).notNull(),
+    /** Plain-language summary. */
+    summary: text("summary").notNull(),
+    conclusions: text("conclusions").notNull().default(""),
+    /** JSON array of strings: each recommendation can become an action. */
+    recommendations: text("recommendations").notNull().default("[]"),
+    /** JSON array of theme ids. */
+    themeIds: text("theme_ids").notNull().default("[]"),
+    /** JSON array of { label, url }. */
+    links: text("links").notNull().default("[]"),
+    visibility: text("visibility", { enum: RESULT_VISIBILITIES }).notNull().default("school"),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: text("published_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("results_school_idx").on(t.schoolId),
+    index("results_visibility_idx").on(t.visibility),
+    check("results_visibility_check", sql`${t.visibility} in ('school','partnership','region','public')`),
+    check(
+      "results_type_check",
+      sql`${t.type} in ('onderzoeksrapport','samenvatting','poster','presentatie','lesmateriaal','advies')`,
+    ),
+  ],
+);
+
+/** Consent to publish beyond the school: each student and the schoolleider confirm in the app. */
+export const resultConsents = sqliteTable(
+  "result_consents",
+  {
+    resultId: text("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["student", "schoolleider"] }).notNull(),
+    /** The visibility consented to. */
+    visibility: text("visibility", { enum: RESULT_VISIBILITIES }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.resultId, t.userId] })],
+);
+
+/** Uploaded files, stored on disk under the data directory; the row is the source of truth. */
+export const resultFiles = sqliteTable(
+  "result_files",
+  {
+    id: id(),
+    resultId: text("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
+    /** The name shown to users (sanitised); never used as a path. */
+    fileName: text("file_name").notNull(),
+    /** Detected from the content, not from the name. */
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    /** Path relative to the uploads directory: <result id>/<file id>. */
+    storageKey: text("storage_key").notNull().unique(),
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("result_files_result_idx").on(t.resultId)],
+);
+
+
+/** An implementation action (implementatie-actie) following a result's recommendation. */
+export const actions = sqliteTable(
+  "actions",
+  {
+    id: id(),
+    resultId: text("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: text("due_date"),
+    status: text("status", { enum: ACTION_STATUSES }).notNull().default("gepland"),
+    /** Why it was let go (losgelaten). */
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("actions_result_idx").on(t.resultId),
+    index("actions_school_idx").on(t.schoolId, t.status),
+    check("actions_status_check", sql`${t.status} in ('gepland','bezig','gedaan','losgelaten')`),
+  ],
+);
+
+/** A regional expert group around a theme. */
+export const expertGroups = sqliteTable("expert_groups", {
+  id: id(),
+  regionId: text("region_id")
+    .notNull()
+    .references(() => regions.id, { onDelete: "cascade" }),
+  name: text("name").notNull().unique(),
+  themeId: text("theme_id").references(() => themes.id, { onDelete: "set null" }),
+  description: text("description").notNull().default(""),
+  /** open: anyone joins; moderated: a moderator accepts requests. */
+  joinPolicy: text("join_policy", { enum: ["open", "moderated"] }).notNull().default("open"),
+  createdAt: createdAt(),
+});
+
+export const expertGroupMembers = sqliteTable(
+  "expert_group_members",
+  {
+    groupId: text("group_id")
+      .notNull()
+      .references(() => expertGroups.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["member", "moderator"] }).notNull().default("member"),
+    status: text("status", { enum: ["active", "requested"] }).notNull().default("active"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("expert_group_members_user_idx").on(t.userId)],
+);
+
+/** Results shared into a group. */
+export const expertGroupResults = sqliteTable(
+  "expert_group_results",
+  {
+    groupId: text("group_id")
+      .notNull()
+      .references(() => expertGroups.id, { onDelete: "cascade" }),
+    resultId: text("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
+    sharedById: text("shared_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.resultId] })],
+);
+
+/** The discussion per result inside a group ("hoe hebben jullie dit ingevoerd?"). */
+export const expertGroupPosts = sqliteTable(
+  "expert_group_posts",
+  {
+    id: id(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => expertGroups.id, { onDelete: "cascade" }),
+    resultId: text("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("expert_group_posts_thread_idx").on(t.groupId, t.resultId, t.createdAt)],
+);
+
+export const expertGroupMeetings = sqliteTable(
+  "expert_group_meetings",
+  {
+    id: id(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => expertGroups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startsAt: text("starts_at").notNull(),
+    location: text("location").notNull().default(""),
+  },
+  (t) => [index("expert_group_meetings_group_idx").on(t.groupId, t.startsAt)],
 );

@@ -62,6 +62,12 @@ export function AppHeader({
                 <NavLink to="/vragen">{t("nav.questions")}</NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink to="/opbrengsten">{t("nav.results")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/expertgroepen">{t("nav.expertGroups")}</NavLink>
+            </li>
             {nav?.agenda ? (
               <li>
                 <NavLink to="/agenda">{t("nav.agenda")}</NavLink>

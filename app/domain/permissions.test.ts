@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, planAccess, transitionActorsFor, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope, type QuestionScope } from "./permissions";
+import { ACTIONS, can, planAccess, transitionActorsFor, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope, type QuestionScope, type ResultScope } from "./permissions";
 import { ROLES, organisationKindForRole, type Role } from "./roles";
 
 // The organisation tree the table is written against.
@@ -7,17 +7,18 @@ const PARTNERSHIP_A = "partnership-a";
 const PARTNERSHIP_B = "partnership-b";
 const SCHOOL_A1 = "school-a1";
 const INSTITUTE_1 = "institute-1";
+const REGION = "region-1";
 
 function membershipFor(role: Role): Membership {
   switch (organisationKindForRole(role)) {
     case "platform":
       return { role };
     case "partnership":
-      return { role, partnershipId: PARTNERSHIP_A };
+      return { role, partnershipId: PARTNERSHIP_A, regionId: REGION };
     case "school":
-      return { role, schoolId: SCHOOL_A1, partnershipIds: [PARTNERSHIP_A] };
+      return { role, schoolId: SCHOOL_A1, partnershipIds: [PARTNERSHIP_A], regionId: REGION };
     case "institute":
-      return { role, instituteId: INSTITUTE_1, partnershipIds: [PARTNERSHIP_A, PARTNERSHIP_B] };
+      return { role, instituteId: INSTITUTE_1, partnershipIds: [PARTNERSHIP_A, PARTNERSHIP_B], regionId: REGION };
   }
 }
 
@@ -46,7 +47,15 @@ const SCHOOL_STAFF: Role[] = ["schoolleider", "onderzoekscoordinator", "schoolop
 const QUESTION_OWNERS: Role[] = ["schoolleider", "onderzoekscoordinator"];
 const INSTITUTE_ROLES: Role[] = ["instituutsopleider", "onderzoeker", "student"];
 
-type Row = { action: Action; scope?: OrganisationScope | PlanScope | QuestionScope; label: string; allowed: Role[] };
+const resultAt = (visibility: ResultScope["visibility"], where: "A1" | "B1" | "elsewhere"): ResultScope => ({
+  visibility,
+  schoolId: where === "A1" ? SCHOOL_A1 : where === "B1" ? "school-b1" : "school-x",
+  partnershipIds: where === "A1" ? [PARTNERSHIP_A] : where === "B1" ? [PARTNERSHIP_B] : ["partnership-x"],
+  regionId: where === "elsewhere" ? "region-2" : REGION,
+  projectMemberIds: where === "A1" ? ["user-student"] : [],
+});
+
+type Row = { action: Action; scope?: OrganisationScope | PlanScope | QuestionScope | ResultScope; label: string; allowed: Role[] };
 
 // Every role against every action; a role missing from `allowed` must be refused.
 const TABLE: Row[] = [
@@ -86,6 +95,16 @@ const TABLE: Row[] = [
   { action: "question:triage", label: "see the triage queue", allowed: ["admin", "programmaleider"] },
   { action: "agenda:view", scope: schoolA1, label: "see the agenda of A1", allowed: [...SCHOOL_STAFF, "admin", "programmaleider"] },
   { action: "agenda:edit", scope: schoolA1, label: "reorder the agenda of A1", allowed: QUESTION_OWNERS },
+  // Results: every visibility level against every role and organisation relation.
+  { action: "result:view", scope: resultAt("school", "A1"), label: "a school-only result of A1 (own school / project)", allowed: [...SCHOOL_STAFF, "student"] },
+  { action: "result:view", scope: resultAt("school", "B1"), label: "a school-only result of B1 (elsewhere)", allowed: [] },
+  { action: "result:view", scope: resultAt("partnership", "A1"), label: "a partnership result of A1 (same partnership)", allowed: [...ROLES] },
+  { action: "result:view", scope: resultAt("partnership", "B1"), label: "a partnership result of B1 (other partnership)", allowed: ["admin", ...INSTITUTE_ROLES] },
+  { action: "result:view", scope: resultAt("region", "B1"), label: "a region result in the same region", allowed: [...ROLES] },
+  { action: "result:view", scope: resultAt("region", "elsewhere"), label: "a region result of another region", allowed: ["admin"] },
+  { action: "result:view", scope: resultAt("public", "elsewhere"), label: "a public result anywhere", allowed: [...ROLES] },
+  { action: "result:manage-actions", scope: resultAt("school", "A1"), label: "manage actions of an A1 result", allowed: QUESTION_OWNERS },
+  { action: "expertgroups:view", label: "see expert groups", allowed: [...ROLES] },
 ];
 
 describe("can(): every role against every action", () => {
@@ -105,7 +124,7 @@ describe("can(): every role against every action", () => {
 
 describe("can(): edge cases", () => {
   it("refuses anonymous callers and users without memberships", () => {
-    for (const action of ACTIONS) {
+    for (const action of ACTIONS.filter((a) => a !== "result:view")) {
       expect(can(null, action)).toBe(false);
       expect(can({ userId: "u", memberships: [] }, action)).toBe(false);
     }
@@ -121,6 +140,13 @@ describe("can(): edge cases", () => {
     };
     expect(can(actor, "people:view", inOtherPartnership)).toBe(true);
     expect(can(actor, "people:view", inOwnPartnership)).toBe(false);
+  });
+
+  it("lets anonymous visitors read public results and nothing else", () => {
+    expect(can(null, "result:view", resultAt("public", "A1"))).toBe(true);
+    for (const visibility of ["school", "partnership", "region"] as const) {
+      expect(can(null, "result:view", resultAt(visibility, "A1"))).toBe(false);
+    }
   });
 
   it("lets a schoolleider act as school only for their own school", () => {

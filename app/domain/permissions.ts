@@ -24,6 +24,8 @@ export type Membership = {
    * such as "same partnership" be decided without I/O.
    */
   partnershipIds?: readonly string[];
+  /** The region of the membership's organisation (null for the platform-wide admin role). */
+  regionId?: string | null;
 };
 
 export type Actor = {
@@ -45,6 +47,16 @@ export type PlanScope = OrganisationScope & {
 };
 
 export type PlanAccess = "edit" | "comment" | "read";
+
+export type ResultVisibility = "school" | "partnership" | "region" | "public";
+
+/** A result's school, its partnerships and region, its visibility and who wrote it. */
+export type ResultScope = OrganisationScope & {
+  visibility: ResultVisibility;
+  regionId: string;
+  /** Students and begeleiders of the result's project: they always see their own work. */
+  projectMemberIds: readonly string[];
+};
 
 /** A question's school, that school's partnerships and its status. */
 export type QuestionScope = OrganisationScope & { status: QuestionStatus };
@@ -97,7 +109,13 @@ export type Action =
   /** See a school's onderzoeksagenda (scope: the school). */
   | "agenda:view"
   /** Reorder a school's onderzoeksagenda (scope: the school). */
-  | "agenda:edit";
+  | "agenda:edit"
+  /** Read a result and download its files (scope: ResultScope; anonymous callers for public ones). */
+  | "result:view"
+  /** Add, update and let go of a result's implementation actions (scope: ResultScope). */
+  | "result:manage-actions"
+  /** See and join expert groups. */
+  | "expertgroups:view";
 
 export const ACTIONS: readonly Action[] = [
   "dashboard:view",
@@ -119,6 +137,9 @@ export const ACTIONS: readonly Action[] = [
   "question:triage",
   "agenda:view",
   "agenda:edit",
+  "result:view",
+  "result:manage-actions",
+  "expertgroups:view",
 ];
 
 function hasRole(actor: Actor, role: Role): boolean {
@@ -184,11 +205,30 @@ function scopeInPartnerships(scope: OrganisationScope | undefined, partnershipId
   return scope.partnershipIds.some((id) => partnershipIds.includes(id));
 }
 
+/**
+ * Who may read a result: `public` everyone (also without an account);
+ * `region` everyone with a role in the region; `partnership` everyone in the
+ * school's partnerships; `school` only the school's own staff. The project's
+ * students and begeleiders always see their own work.
+ */
+export function canViewResult(actor: Actor | null | undefined, scope: ResultScope): boolean {
+  if (scope.visibility === "public") return true;
+  if (!actor || actor.memberships.length === 0) return false;
+  if (scope.projectMemberIds.includes(actor.userId)) return true;
+  if (isSchoolStaffOf(actor, scope.schoolId, SCHOOL_ROLES)) return true;
+  if (scope.visibility === "school") return false;
+  const isAdmin = hasRole(actor, "admin");
+  if (scope.visibility === "partnership") return isAdmin || isInPartnershipOf(actor, scope);
+  return isAdmin || actor.memberships.some((m) => m.regionId === scope.regionId);
+}
+
 export function can(
   actor: Actor | null | undefined,
   action: Action,
-  scope?: OrganisationScope | PlanScope | QuestionScope,
+  scope?: OrganisationScope | PlanScope | QuestionScope | ResultScope,
 ): boolean {
+  // The one decision that is also open to anonymous visitors: public results.
+  if (action === "result:view") return !!scope && "visibility" in scope && canViewResult(actor, scope as ResultScope);
   if (!actor || actor.memberships.length === 0) return false;
   const isAdmin = hasRole(actor, "admin");
 
@@ -236,6 +276,10 @@ export function can(
       return (
         isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_ROLES) || isAdmin || scopeInPartnerships(scope, ledPartnerships(actor))
       );
+    case "result:manage-actions":
+      return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    case "expertgroups:view":
+      return true;
     case "plan:read":
       return planAllows(actor, scope, "read");
     case "plan:comment":

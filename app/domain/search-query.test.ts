@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFtsQuery, dutchStem, tokenize } from "./search-query";
+import { buildFtsQuery, dutchStem, longVowelVariant, tokenize } from "./search-query";
 
 describe("dutchStem", () => {
   const cases: [string, string][] = [
@@ -17,6 +17,13 @@ describe("dutchStem", () => {
   for (const [word, stem] of cases) {
     it(`${word} → ${stem}`, () => expect(dutchStem(word)).toBe(stem));
   }
+});
+
+describe("longVowelVariant", () => {
+  it("offers the doubled vowel for compounds", () => {
+    expect(longVowelVariant(dutchStem("voorlezen"))).toEqual(["voorlees"]);
+    expect(longVowelVariant("lees")).toEqual([]);
+  });
 });
 
 describe("buildFtsQuery", () => {

@@ -16,7 +16,7 @@ export function buildFtsQuery(input: string, maxTerms = 8): string | null {
   if (words.length === 0) return null;
   return words
     .map((word) => {
-      const variants = [...new Set([word, dutchStem(word)])].filter((v) => v.length >= 2);
+      const variants = [...new Set([word, dutchStem(word), ...longVowelVariant(dutchStem(word))])].filter((v) => v.length >= 2);
       const parts = variants.map((v) => `"${v}"*`);
       return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
     })
@@ -72,4 +72,16 @@ export function dutchStem(word: string): string {
     stem = `${stem.slice(0, -1)}${vowel}${stem.at(-1)}`;
   }
   return stem;
+}
+
+/**
+ * Compounds hide the stress: "voorlezen" stems to "voorles" by the one-syllable
+ * rule, but is written "voorlees-" in "voorleesontbijt". Offer the doubled
+ * vowel as an extra variant when the last syllable has a single vowel between
+ * consonants; a variant that matches nothing costs nothing.
+ */
+export function longVowelVariant(stem: string): string[] {
+  const match = /^(.*[^aeiou])([aeou])([^aeiouy])$/.exec(stem);
+  if (!match || (stem.match(/[aeiouy]+/g)?.length ?? 0) < 2) return [];
+  return [`${match[1]}${match[2]}${match[2]}${match[3]}`];
 }

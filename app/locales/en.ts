@@ -1,11 +1,13 @@
 import type { Translation } from "./nl";
 import planEn from "./plan.en";
 import questionsEn from "./questions.en";
+import resultsEn from "./results.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
   plan: planEn,
   questions: questionsEn,
+  results: resultsEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",
@@ -19,6 +21,8 @@ const en: Translation = {
   },
   nav: {
     questions: "Questions",
+    results: "Results",
+    expertGroups: "Expert groups",
     agenda: "Agenda",
     triage: "Triage",
     home: "Overview",

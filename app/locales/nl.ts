@@ -1,5 +1,6 @@
 import planNl from "./plan.nl";
 import questionsNl from "./questions.nl";
+import resultsNl from "./results.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -9,6 +10,7 @@ const nl = {
   // Feature areas live in their own files so parallel work does not collide.
   plan: planNl,
   questions: questionsNl,
+  results: resultsNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",
@@ -22,6 +24,8 @@ const nl = {
   },
   nav: {
     questions: "Vragen",
+    results: "Opbrengsten",
+    expertGroups: "Expertgroepen",
     agenda: "Agenda",
     triage: "Triage",
     home: "Overzicht",

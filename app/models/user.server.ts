@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import {
   institutes,
@@ -55,6 +55,7 @@ export function loadCurrentUser(userId: string): CurrentUser | null {
       partnershipName: partnerships.name,
       schoolName: schools.name,
       instituteName: institutes.name,
+      regionId: sql<string | null>`coalesce(${schools.regionId}, ${institutes.regionId}, ${partnerships.regionId})`,
     })
     .from(memberships)
     .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
@@ -85,6 +86,7 @@ export function loadCurrentUser(userId: string): CurrentUser | null {
       schoolId: r.schoolId,
       instituteId: r.instituteId,
       partnershipIds,
+      regionId: r.regionId,
       organisationName: r.partnershipName ?? r.schoolName ?? r.instituteName ?? null,
     };
   });

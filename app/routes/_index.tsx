@@ -11,7 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Overzicht — Samen Onderzoek
 type SectionKey = "vragen" | "agenda" | "matching" | "plannen" | "opbrengsten" | "expertgroepen" | "scan";
 
 /** Sections that exist already; the rest are announced as coming soon. */
-const SECTION_LINKS: Partial<Record<SectionKey, string>> = { vragen: "/vragen", agenda: "/agenda" };
+const SECTION_LINKS: Partial<Record<SectionKey, string>> = {
+  vragen: "/vragen",
+  agenda: "/agenda",
+  opbrengsten: "/opbrengsten",
+  expertgroepen: "/expertgroepen",
+};
 
 /** Which upcoming sections matter most to which role, in the order they see them. */
 const SECTIONS_BY_ROLE: Record<Role, SectionKey[]> = {

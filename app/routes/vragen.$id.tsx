@@ -15,6 +15,7 @@ import {
   transitionQuestion,
   unlinkQuestions,
 } from "../models/question.server";
+import { relatedResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { transitionSchema } from "../schemas/question";
 import { requireUser } from "../utils/auth.server";
@@ -45,6 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(actor, "question:edit", question.scope),
     canLink: isProgramme,
     similar: isProgramme ? similarQuestions(actor, question).filter((s) => !question.links.some((l) => l.id === s.id)) : [],
+    related: relatedResults(actor, `${question.title} ${question.subQuestionList.join(" ")}`, question.schoolId).map((r) => ({
+      id: r.id,
+      title: r.title,
+      schoolName: r.schoolName,
+    })),
     controlHint: looksLikeControlQuestion(question.title) && can(actor, "question:act-as-school", question.scope),
     locale: await getLocale(request),
   };
@@ -98,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
-  const { question, transitions, canEdit, canLink, similar, controlHint, locale } = useLoaderData<typeof loader>();
+  const { question, transitions, canEdit, canLink, similar, related, controlHint, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -241,6 +247,22 @@ export default function QuestionPage() {
               ))}
             </section>
           ) : null}
+
+          <section className="card stack" aria-labelledby="related-title">
+            <h2 id="related-title">{t("results.related.title")}</h2>
+            <p className="muted">{t("results.related.intro")}</p>
+            {related.length === 0 ? (
+              <p>{t("results.related.none")}</p>
+            ) : (
+              <ul className="link-list">
+                {related.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/opbrengsten/${r.id}`}>{r.title}</Link> <span className="muted">— {r.schoolName}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
 
           {question.links.length > 0 ? (
             <section className="card stack" aria-labelledby="linked-title">

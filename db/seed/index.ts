@@ -21,6 +21,7 @@ import {
 } from "../schema";
 import { buildDemoPlanState } from "./demo-plan";
 import { historyTo } from "./lifecycle-paths";
+import { seedResults } from "./results";
 import { CURRENT_SCHOOL_YEAR, QUESTIONS } from "./questions";
 import { INSTITUTES, PARTNERSHIPS, REGION_NAME, SCHOOLS } from "./organisations";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, generatePeople } from "./people";
@@ -171,6 +172,22 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
     tx.insert(planSnapshots)
       .values({ planId: plan.id, state: Buffer.from(buildDemoPlanState()), throughUpdateId: 0, updatedAt: new Date().toISOString() })
       .run();
+
+    // Results at every visibility level, with actions; expert groups.
+    const peopleAt = new Map<string, string>();
+    for (const person of people) {
+      for (const m of person.memberships) {
+        const key = `${m.org}/${m.role}`;
+        if (m.org && !peopleAt.has(key)) peopleAt.set(key, userIds.get(person.email)!);
+      }
+    }
+    seedResults(tx, {
+      regionId: region.id,
+      schoolIdByKey: (key) => orgIds.get(key)!.schoolId!,
+      userIdByEmail: (email) => userIds.get(email),
+      personAt: (key, role) => peopleAt.get(`${key}/${role}`),
+      now,
+    });
 
     return {
       seeded: true,

@@ -1,0 +1,134 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import {
+  expertGroupMeetings,
+  expertGroupMembers,
+  expertGroupPosts,
+  expertGroupResults,
+  expertGroups,
+  results,
+  schools,
+  themes,
+  users,
+} from "../../db/schema";
+import { canViewResult, type Actor } from "../domain/permissions";
+import { scopeForResult } from "./result.server";
+
+/** The regions the actor has a role in (admins: all). Expert groups are regional. */
+function regionsOf(actor: Actor): string[] | "all" {
+  if (actor.memberships.some((m) => m.role === "admin")) return "all";
+  return [...new Set(actor.memberships.flatMap((m) => (m.regionId ? [m.regionId] : [])))];
+}
+
+export function listGroups(actor: Actor) {
+  const regions = regionsOf(actor);
+  if (regions !== "all" && regions.length === 0) return [];
+  const db = getDb();
+  const groups = db
+    .select({ group: expertGroups, themeName: themes.nameNl })
+    .from(expertGroups)
+    .leftJoin(themes, eq(themes.id, expertGroups.themeId))
+    .where(regions === "all" ? undefined : inArray(expertGroups.regionId, regions))
+    .orderBy(asc(expertGroups.name))
+    .all();
+  const counts = db
+    .select({ groupId: expertGroupMembers.groupId, n: sql<number>`count(*)` })
+    .from(expertGroupMembers)
+    .where(eq(expertGroupMembers.status, "active"))
+    .groupBy(expertGroupMembers.groupId)
+    .all();
+  const mine = db.select().from(expertGroupMembers).where(eq(expertGroupMembers.userId, actor.userId)).all();
+  return groups.map(({ group, themeName }) => ({
+    ...group,
+    themeName,
+    memberCount: counts.find((c) => c.groupId === group.id)?.n ?? 0,
+    myStatus: mine.find((m) => m.groupId === group.id)?.status ?? null,
+  }));
+}
+
+/** A group as the actor may see it, or null (other region / unknown). */
+export function getGroup(actor: Actor, id: string) {
+  if (!id || id.length > 100) return null;
+  const db = getDb();
+  const group = db.select().from(expertGroups).where(eq(expertGroups.id, id)).get();
+  if (!group) return null;
+  const regions = regionsOf(actor);
+  if (regions !== "all" && !regions.includes(group.regionId)) return null;
+  const members = db
+    .select({ userId: users.id, name: users.name, role: expertGroupMembers.role, status: expertGroupMembers.status })
+    .from(expertGroupMembers)
+    .innerJoin(users, eq(users.id, expertGroupMembers.userId))
+    .where(eq(expertGroupMembers.groupId, id))
+    .orderBy(asc(users.name))
+    .all();
+  const me = members.find((m) => m.userId === actor.userId);
+  // Shared results are shown only where the actor may see them anyway.
+  const shared = db
+    .select({ result: results, schoolName: schools.name })
+    .from(expertGroupResults)
+    .innerJoin(results, eq(results.id, expertGroupResults.resultId))
+    .innerJoin(schools, eq(schools.id, results.schoolId))
+    .where(eq(expertGroupResults.groupId, id))
+    .all()
+    .filter(({ result }) => canViewResult(actor, scopeForResult(result)));
+  const posts = shared.length
+    ? db
+        .select({ id: expertGroupPosts.id, resultId: expertGroupPosts.resultId, body: expertGroupPosts.body, createdAt: expertGroupPosts.createdAt, authorName: users.name })
+        .from(expertGroupPosts)
+        .leftJoin(users, eq(users.id, expertGroupPosts.authorId))
+        .where(and(eq(expertGroupPosts.groupId, id), inArray(expertGroupPosts.resultId, shared.map((s) => s.result.id))))
+        .orderBy(asc(expertGroupPosts.createdAt))
+        .all()
+    : [];
+  const meetings = db
+    .select()
+    .from(expertGroupMeetings)
+    .where(and(eq(expertGroupMeetings.groupId, id), gt(expertGroupMeetings.startsAt, new Date().toISOString())))
+    .orderBy(asc(expertGroupMeetings.startsAt))
+    .all();
+  return {
+    group,
+    members: members.filter((m) => m.status === "active"),
+    requests: me?.role === "moderator" && me.status === "active" ? members.filter((m) => m.status === "requested") : [],
+    myStatus: me?.status ?? null,
+    isModerator: me?.role === "moderator" && me.status === "active",
+    shared: shared.map(({ result, schoolName }) => ({
+      id: result.id,
+      title: result.title,
+      summary: result.summary,
+      schoolName,
+      posts: posts.filter((p) => p.resultId === result.id),
+    })),
+    meetings,
+  };
+}
+
+/** Joins an open group, or requests to join a moderated one. Idempotent. */
+export function joinGroup(groupId: string, userId: string, policy: "open" | "moderated") {
+  getDb()
+    .insert(expertGroupMembers)
+    .values({ groupId, userId, role: "member", status: policy === "open" ? "active" : "requested" })
+    .onConflictDoNothing()
+    .run();
+}
+
+export function leaveGroup(groupId: string, userId: string) {
+  getDb()
+    .delete(expertGroupMembers)
+    .where(and(eq(expertGroupMembers.groupId, groupId), eq(expertGroupMembers.userId, userId)))
+    .run();
+}
+
+export function approveMember(groupId: string, userId: string): boolean {
+  return (
+    getDb()
+      .update(expertGroupMembers)
+      .set({ status: "active" })
+      .where(and(eq(expertGroupMembers.groupId, groupId), eq(expertGroupMembers.userId, userId), eq(expertGroupMembers.status, "requested")))
+      .run().changes === 1
+  );
+}
+
+export function addPost(groupId: string, resultId: string, authorId: string, body: string) {
+  getDb().insert(expertGroupPosts).values({ groupId, resultId, authorId, body }).run();
+}

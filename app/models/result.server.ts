@@ -1,0 +1,285 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
+import { getDb } from "../../db/client";
+import {
+  actions,
+  expertGroupResults,
+  expertGroups,
+  partnershipSchools,
+  projectMembers,
+  resultFiles,
+  results,
+  schools,
+  themes,
+  users,
+} from "../../db/schema";
+import { can, canViewResult, type Actor, type ResultScope } from "../domain/permissions";
+import { buildFtsQuery } from "../domain/search-query";
+
+export type ResultRow = typeof results.$inferSelect;
+
+/** The FTS5 index of results (migration 0006), query-only; see question.server.ts. */
+const resultsFts = sqliteTable("results_fts", { rowid: integer("rowid") });
+
+function parseList(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Visibility facts for many results at once (school partnerships, region, project members). */
+function scopesFor(rows: Pick<ResultRow, "id" | "schoolId" | "projectId" | "visibility">[]): Map<string, ResultScope> {
+  const db = getDb();
+  const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
+  const projectIds = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
+  const links = schoolIds.length ? db.select().from(partnershipSchools).where(inArray(partnershipSchools.schoolId, schoolIds)).all() : [];
+  const regionOf = new Map(
+    (schoolIds.length ? db.select({ id: schools.id, regionId: schools.regionId }).from(schools).where(inArray(schools.id, schoolIds)).all() : []).map(
+      (s) => [s.id, s.regionId],
+    ),
+  );
+  const members = projectIds.length ? db.select().from(projectMembers).where(inArray(projectMembers.projectId, projectIds)).all() : [];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        visibility: r.visibility,
+        schoolId: r.schoolId,
+        partnershipIds: links.filter((l) => l.schoolId === r.schoolId).map((l) => l.partnershipId),
+        regionId: regionOf.get(r.schoolId) ?? "",
+        projectMemberIds: members.filter((m) => m.projectId === r.projectId).map((m) => m.userId),
+      },
+    ]),
+  );
+}
+
+export function scopeForResult(row: ResultRow): ResultScope {
+  return scopesFor([row]).get(row.id)!;
+}
+
+export type ResultFilters = {
+  q?: string;
+  /** Match any of these words (prefix), instead of all words of `q`. */
+  anyOf?: string[];
+  themeId?: string;
+  sector?: string;
+  type?: string;
+  limit?: number;
+};
+
+export type ResultListItem = {
+  id: string;
+  title: string;
+  type: ResultRow["type"];
+  visibility: ResultRow["visibility"];
+  summary: string;
+  schoolId: string;
+  schoolName: string;
+  sector: string;
+  themeIds: string[];
+  themeNames: string[];
+  publishedAt: string;
+  actions: { open: number; done: number };
+};
+
+/**
+ * Results the caller may see (anonymous: public only), newest first or by
+ * full-text rank. Every row passes the permission module.
+ */
+export function searchResults(actor: Actor | null, filters: ResultFilters): ResultListItem[] {
+  const db = getDb();
+  const conditions = [];
+  if (filters.sector) conditions.push(sql`${schools.sector} = ${filters.sector}`);
+  if (filters.type) conditions.push(sql`${results.type} = ${filters.type}`);
+  if (filters.themeId) conditions.push(sql`exists (select 1 from json_each(${results.themeIds}) where value = ${filters.themeId})`);
+  const match = filters.anyOf?.length
+    ? filters.anyOf.map((w) => `"${w.replace(/"/g, "")}"*`).join(" OR ")
+    : filters.q
+      ? buildFtsQuery(filters.q)
+      : null;
+  const fts = match
+    ? db
+        .select({ rowid: resultsFts.rowid, rank: sql<number>`bm25(results_fts, 10.0, 3.0, 2.0, 2.0)`.as("rank") })
+        .from(resultsFts)
+        .where(sql`results_fts match ${match}`)
+        .as("fts")
+    : null;
+  const base = db
+    .select({ result: results, schoolName: schools.name, sector: schools.sector })
+    .from(results)
+    .innerJoin(schools, eq(schools.id, results.schoolId))
+    .$dynamic();
+  const rows = (fts ? base.innerJoin(fts, eq(fts.rowid, sql`${results}.rowid`)) : base)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(...(fts ? [asc(fts.rank)] : [desc(results.publishedAt)]))
+    .limit(500)
+    .all();
+  const scopes = scopesFor(rows.map((r) => r.result));
+  const visible = rows.filter((r) => canViewResult(actor, scopes.get(r.result.id)!)).slice(0, filters.limit ?? 100);
+  const counts = actionCounts(visible.map((r) => r.result.id));
+  const themeNames = themeNameMap();
+  return visible.map(({ result, schoolName, sector }) => {
+    const themeIds = parseList(result.themeIds);
+    return {
+      id: result.id,
+      title: result.title,
+      type: result.type,
+      visibility: result.visibility,
+      summary: result.summary,
+      schoolId: result.schoolId,
+      schoolName,
+      sector,
+      themeIds,
+      themeNames: themeIds.map((id) => themeNames.get(id) ?? id),
+      publishedAt: result.publishedAt,
+      actions: counts.get(result.id) ?? { open: 0, done: 0 },
+    };
+  });
+}
+
+function themeNameMap(): Map<string, string> {
+  return new Map(getDb().select({ id: themes.id, name: themes.nameNl }).from(themes).all().map((t) => [t.id, t.name]));
+}
+
+/** Done = gedaan; open = gepland or bezig. Let-go actions (losgelaten) count as neither. */
+function actionCounts(resultIds: string[]): Map<string, { open: number; done: number }> {
+  if (resultIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ resultId: actions.resultId, status: actions.status, n: sql<number>`count(*)` })
+    .from(actions)
+    .where(inArray(actions.resultId, resultIds))
+    .groupBy(actions.resultId, actions.status)
+    .all();
+  const map = new Map<string, { open: number; done: number }>();
+  for (const row of rows) {
+    const entry = map.get(row.resultId) ?? { open: 0, done: 0 };
+    if (row.status === "gedaan") entry.done += row.n;
+    else if (row.status === "gepland" || row.status === "bezig") entry.open += row.n;
+    map.set(row.resultId, entry);
+  }
+  return map;
+}
+
+export function findResult(id: string): ResultRow | undefined {
+  if (!id || id.length > 100) return undefined;
+  return getDb().select().from(results).where(eq(results.id, id)).get();
+}
+
+/** One result with its files, actions and groups, or null when the caller may not see it. */
+export function getResultForActor(actor: Actor | null, id: string) {
+  const db = getDb();
+  const result = findResult(id);
+  if (!result) return null;
+  const scope = scopeForResult(result);
+  if (!canViewResult(actor, scope)) return null;
+  const school = db.select().from(schools).where(eq(schools.id, result.schoolId)).get()!;
+  const themeNames = themeNameMap();
+  const today = new Date().toISOString().slice(0, 10);
+  const actionRows = db
+    .select({ action: actions, ownerName: users.name })
+    .from(actions)
+    .leftJoin(users, eq(users.id, actions.ownerId))
+    .where(eq(actions.resultId, id))
+    .orderBy(asc(actions.createdAt))
+    .all()
+    .map(({ action, ownerName }) => ({
+      ...action,
+      ownerName,
+      overdue: !!action.dueDate && action.dueDate < today && (action.status === "gepland" || action.status === "bezig"),
+    }));
+  const files = db
+    .select({ id: resultFiles.id, fileName: resultFiles.fileName, mimeType: resultFiles.mimeType, size: resultFiles.size })
+    .from(resultFiles)
+    .where(eq(resultFiles.resultId, id))
+    .all();
+  const groups = db
+    .select({ id: expertGroups.id, name: expertGroups.name })
+    .from(expertGroupResults)
+    .innerJoin(expertGroups, eq(expertGroups.id, expertGroupResults.groupId))
+    .where(eq(expertGroupResults.resultId, id))
+    .all();
+  return {
+    ...result,
+    scope,
+    schoolName: school.name,
+    schoolCity: school.city,
+    recommendationList: parseList(result.recommendations),
+    themeNames: parseList(result.themeIds).map((t) => themeNames.get(t) ?? t),
+    actions: actionRows,
+    actionSummary: {
+      done: actionRows.filter((a) => a.status === "gedaan").length,
+      total: actionRows.filter((a) => a.status !== "losgelaten").length,
+    },
+    files,
+    groups,
+  };
+}
+
+export const ACTION_STATUS_VALUES = ["gepland", "bezig", "gedaan", "losgelaten"] as const;
+
+/** Changes an action's status; letting go needs a reason. Caller checked result:manage-actions. */
+export function updateActionStatus(
+  resultId: string,
+  actionId: string,
+  status: (typeof ACTION_STATUS_VALUES)[number],
+  reason: string,
+): boolean {
+  return (
+    getDb()
+      .update(actions)
+      .set({ status, reason: status === "losgelaten" ? reason : "", updatedAt: new Date().toISOString() })
+      .where(and(eq(actions.id, actionId), eq(actions.resultId, resultId)))
+      .run().changes === 1
+  );
+}
+
+/** Turns a recommendation into an action for the result's school. */
+export function addAction(result: ResultRow, title: string, ownerId: string | null, dueDate: string | null): string {
+  return getDb()
+    .insert(actions)
+    .values({ resultId: result.id, schoolId: result.schoolId, title, ownerId, dueDate, status: "gepland", updatedAt: new Date().toISOString() })
+    .returning({ id: actions.id })
+    .get().id;
+}
+
+/** Overdue open actions of the schools where the actor is a question owner (for the dashboard reminder). */
+export function overdueActionsFor(actor: Actor) {
+  const schoolIds = actor.memberships.filter((m) => m.schoolId && can(actor, "result:manage-actions", { schoolId: m.schoolId })).map((m) => m.schoolId!);
+  if (schoolIds.length === 0) return [];
+  const today = new Date().toISOString().slice(0, 10);
+  return getDb()
+    .select({ id: actions.id, title: actions.title, dueDate: actions.dueDate, resultId: actions.resultId, resultTitle: results.title })
+    .from(actions)
+    .innerJoin(results, eq(results.id, actions.resultId))
+    .where(
+      and(
+        inArray(actions.schoolId, schoolIds),
+        inArray(actions.status, ["gepland", "bezig"]),
+        sql`${actions.dueDate} is not null and ${actions.dueDate} < ${today}`,
+      ),
+    )
+    .orderBy(asc(actions.dueDate))
+    .all();
+}
+
+const RELATED_STOPWORDS = new Set(
+  "de het een en van in op te voor met hoe wat wie waar waarom welke we wij onze ons kunnen kan worden bij aan door als om naar tot uit over ook of niet meer dan beter leerlingen".split(" "),
+);
+
+/**
+ * "Eerder onderzoek hierover": results of other schools that share words with
+ * a question (any of its significant terms, best bm25 first), as far as the
+ * actor may see them.
+ */
+export function relatedResults(actor: Actor, text: string, excludeSchoolId: string, limit = 3): ResultListItem[] {
+  const terms = [...new Set(text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u))]
+    .filter((t) => t.length > 3 && !RELATED_STOPWORDS.has(t))
+    .slice(0, 10);
+  if (terms.length === 0) return [];
+  return searchResults(actor, { q: "", limit: 200, anyOf: terms })
+    .filter((r) => r.schoolId !== excludeSchoolId)
+    .slice(0, limit);
+}

@@ -1,0 +1,197 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { addPost, approveMember, getGroup, joinGroup, leaveGroup } from "../models/expert-group.server";
+import { toActor } from "../models/user.server";
+import { requirePermission } from "../utils/auth.server";
+import { readForm } from "../utils/forms.server";
+import { getLocale, getT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: `${loaderData?.group.name ?? "Expertgroep"} — Samen Onderzoeken` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "expertgroups:view");
+  const view = getGroup(toActor(user), params.id ?? "");
+  if (!view) throw new Response("Niet gevonden", { status: 404 });
+  return { ...view, locale: await getLocale(request) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "expertgroups:view");
+  const t = await getT(request);
+  const view = getGroup(toActor(user), params.id ?? "");
+  if (!view) throw new Response("Niet gevonden", { status: 404 });
+  const form = await readForm(request);
+  if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
+  const back = `/expertgroepen/${view.group.id}`;
+  switch (form.intent) {
+    case "join":
+      joinGroup(view.group.id, user.id, view.group.joinPolicy);
+      return redirectWithToast(back, {
+        kind: "success",
+        message: t(view.group.joinPolicy === "open" ? "results.groups.joined" : "results.groups.requested"),
+      });
+    case "leave":
+      leaveGroup(view.group.id, user.id);
+      return redirectWithToast(back, { kind: "info", message: t("results.groups.left") });
+    case "approve": {
+      if (!view.isModerator) return data({ error: t("errors.forbiddenText") }, { status: 403 });
+      if (!approveMember(view.group.id, (form.userId ?? "").slice(0, 100))) {
+        return data({ error: t("errors.badRequest") }, { status: 400 });
+      }
+      return redirectWithToast(back, { kind: "success", message: t("results.groups.approved") });
+    }
+    case "post": {
+      if (view.myStatus !== "active") return data({ error: t("results.groups.membersOnly") }, { status: 403 });
+      const body = (form.body ?? "").trim();
+      if (!body) return data({ error: t("results.groups.postEmpty") }, { status: 400 });
+      if (body.length > 5000) return data({ error: t("questions.errors.tooLong") }, { status: 400 });
+      // Only into a thread of a result shared here and visible to this member.
+      if (!view.shared.some((s) => s.id === form.resultId)) throw new Response("Niet gevonden", { status: 404 });
+      addPost(view.group.id, form.resultId!, user.id, body);
+      return redirectWithToast(`${back}#resultaat-${form.resultId}`, { kind: "success", message: t("results.groups.posted") });
+    }
+    default:
+      return data({ error: t("errors.badRequest") }, { status: 400 });
+  }
+}
+
+export default function ExpertGroupPage() {
+  const { group, members, requests, myStatus, isModerator, shared, meetings, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const busy = navigation.state === "submitting";
+  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <div>
+          <h1>{group.name}</h1>
+          <p className="lead">{group.description}</p>
+        </div>
+        <Form method="post">
+          {myStatus === null ? (
+            <button type="submit" name="intent" value="join" className="button" disabled={busy}>
+              {t(group.joinPolicy === "open" ? "results.groups.join" : "results.groups.requestJoin")}
+            </button>
+          ) : (
+            <>
+              {myStatus === "requested" ? <p className="badge badge--muted">{t("results.groups.pending")}</p> : null}
+              <button type="submit" name="intent" value="leave" className="button button--secondary" disabled={busy}>
+                {t("results.groups.leave")}
+              </button>
+            </>
+          )}
+        </Form>
+      </header>
+      {actionData?.error ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <div className="two-columns">
+        <section className="stack-lg" aria-labelledby="shared-title">
+          <h2 id="shared-title">{t("results.groups.resultsTitle")}</h2>
+          {shared.length === 0 ? <p className="empty">{t("results.groups.noResults")}</p> : null}
+          {shared.map((s) => (
+            <article key={s.id} id={`resultaat-${s.id}`} className="card stack">
+              <h3>
+                <Link to={`/opbrengsten/${s.id}`}>{s.title}</Link>
+              </h3>
+              <p className="muted">{s.schoolName}</p>
+              <p>{s.summary}</p>
+              <h4>{t("results.groups.discussion")}</h4>
+              {s.posts.length === 0 ? <p className="muted">{t("results.groups.noPosts")}</p> : null}
+              <ul className="timeline">
+                {s.posts.map((p) => (
+                  <li key={p.id}>
+                    <strong>{p.authorName ?? "—"}</strong>{" "}
+                    <time className="muted" dateTime={p.createdAt}>
+                      {dateFormat.format(new Date(p.createdAt))}
+                    </time>
+                    <p className="preserve-lines">{p.body}</p>
+                  </li>
+                ))}
+              </ul>
+              {myStatus === "active" ? (
+                <Form method="post" className="stack">
+                  <input type="hidden" name="intent" value="post" />
+                  <input type="hidden" name="resultId" value={s.id} />
+                  <div className="field">
+                    <label htmlFor={`post-${s.id}`}>{t("results.groups.postLabel")}</label>
+                    <textarea id={`post-${s.id}`} name="body" rows={3} maxLength={5000} required />
+                  </div>
+                  <div>
+                    <button type="submit" className="button button--small" disabled={busy}>
+                      {t("results.groups.post")}
+                    </button>
+                  </div>
+                </Form>
+              ) : (
+                <p className="muted">{t("results.groups.membersOnly")}</p>
+              )}
+            </article>
+          ))}
+        </section>
+        <aside className="stack-lg">
+          <section className="card" aria-labelledby="meetings-title">
+            <h2 id="meetings-title">{t("results.groups.meetings")}</h2>
+            {meetings.length === 0 ? <p className="muted">{t("results.groups.noMeetings")}</p> : null}
+            <ul className="link-list">
+              {meetings.map((m) => (
+                <li key={m.id}>
+                  <strong>{m.title}</strong>
+                  <br />
+                  <time dateTime={m.startsAt}>{dateFormat.format(new Date(m.startsAt))}</time>
+                  {m.location ? ` · ${m.location}` : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="members-title">
+            <h2 id="members-title">
+              {t("results.groups.membersTitle")} ({members.length})
+            </h2>
+            <ul className="link-list">
+              {members.map((m) => (
+                <li key={m.userId}>
+                  {m.name}
+                  {m.role === "moderator" ? <span className="muted"> · {t("results.groups.moderator")}</span> : null}
+                </li>
+              ))}
+            </ul>
+            {isModerator && requests.length > 0 ? (
+              <>
+                <h3>{t("results.groups.requests")}</h3>
+                <ul className="link-list">
+                  {requests.map((r) => (
+                    <li key={r.userId}>
+                      {r.name}
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="approve" />
+                        <input type="hidden" name="userId" value={r.userId} />
+                        <button type="submit" className="button button--small">
+                          {t("results.groups.approve")}
+                          <span className="visually-hidden">: {r.name}</span>
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

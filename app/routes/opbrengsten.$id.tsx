@@ -1,0 +1,251 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { can } from "../domain/permissions";
+import { ACTION_STATUSES } from "../domain/result-types";
+import { addAction, findResult, getResultForActor, scopeForResult, updateActionStatus } from "../models/result.server";
+import { toActor } from "../models/user.server";
+import { getCurrentUser, requireUser } from "../utils/auth.server";
+import { readForm } from "../utils/forms.server";
+import { getLocale, getT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: `${loaderData?.result.title ?? "Opbrengst"} — Samen Onderzoeken` },
+];
+
+/**
+ * A public result is readable without an account (contract 6.8); anything
+ * else needs a session and the permission module's yes. Unknown and
+ * not-permitted look the same.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const actor = user ? toActor(user) : null;
+  const result = getResultForActor(actor, params.id ?? "");
+  if (!result) {
+    if (!user) await requireUser(request); // signed out: log in first, then we decide
+    throw new Response("Niet gevonden", { status: 404 });
+  }
+  const { scope, ...rest } = result;
+  return {
+    result: rest,
+    signedIn: !!user,
+    canManage: !!actor && can(actor, "result:manage-actions", scope),
+    locale: await getLocale(request),
+  };
+}
+
+const statusSchema = z.object({
+  actionId: z.string().min(1).max(100),
+  status: z.enum(ACTION_STATUSES),
+  reason: z.string().trim().max(2000).optional().default(""),
+});
+const addSchema = z.object({
+  title: z.string().trim().min(1).max(500),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((v) => !Number.isNaN(Date.parse(v)))
+    .optional()
+    .or(z.literal("")),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = toActor(user);
+  const t = await getT(request);
+  const result = findResult(params.id ?? "");
+  const scope = result ? scopeForResult(result) : null;
+  if (!result || !scope || !can(actor, "result:view", scope)) throw new Response("Niet gevonden", { status: 404 });
+  if (!can(actor, "result:manage-actions", scope)) return data({ error: t("results.errors.notYours") }, { status: 403 });
+  const form = await readForm(request);
+  if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
+
+  if (form.intent === "add") {
+    const parsed = addSchema.safeParse(form);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0];
+      return data({ error: t(field === "dueDate" ? "results.errors.dateInvalid" : "results.errors.titleRequired") }, { status: 400 });
+    }
+    addAction(result, parsed.data.title, user.id, parsed.data.dueDate || null);
+    return redirectWithToast(`/opbrengsten/${result.id}#acties`, { kind: "success", message: t("results.detail.actionAdded") });
+  }
+
+  const parsed = statusSchema.safeParse(form);
+  if (!parsed.success) return data({ error: t("results.errors.badStatus") }, { status: 400 });
+  if (parsed.data.status === "losgelaten" && !parsed.data.reason) {
+    return data({ error: t("results.detail.reasonRequired") }, { status: 400 });
+  }
+  if (!updateActionStatus(result.id, parsed.data.actionId, parsed.data.status, parsed.data.reason)) {
+    return data({ error: t("results.errors.notFound") }, { status: 404 });
+  }
+  return redirectWithToast(`/opbrengsten/${result.id}#acties`, { kind: "success", message: t("results.detail.updated") });
+}
+
+export default function ResultPage() {
+  const { result, signedIn, canManage, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const busy = navigation.state === "submitting";
+  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  return (
+    <article className="stack-lg">
+      {signedIn ? (
+        <p>
+          <Link to="/opbrengsten">← {t("results.detail.backToList")}</Link>
+        </p>
+      ) : null}
+      <header className="stack">
+        <p className="result__meta">
+          <span className="status status--open">{t(`results.types.${result.type}`)}</span>
+          <span>{result.schoolName}</span>
+          <span>{t(`results.visibility.${result.visibility}`)}</span>
+        </p>
+        <h1>{result.title}</h1>
+      </header>
+      {result.visibility === "public" ? <p className="hint-box">{t("results.detail.publicNotice")}</p> : null}
+      {actionData?.error ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <div className="two-columns">
+        <div className="stack-lg">
+          <section aria-labelledby="summary-title">
+            <h2 id="summary-title">{t("results.detail.summary")}</h2>
+            <p className="preserve-lines">{result.summary}</p>
+          </section>
+          {result.conclusions ? (
+            <section aria-labelledby="conclusions-title">
+              <h2 id="conclusions-title">{t("results.detail.conclusions")}</h2>
+              <p className="preserve-lines">{result.conclusions}</p>
+            </section>
+          ) : null}
+          <section aria-labelledby="recommendations-title">
+            <h2 id="recommendations-title">{t("results.detail.recommendations")}</h2>
+            <ol className="stack">
+              {result.recommendationList.map((rec, i) => (
+                <li key={i}>
+                  {rec}
+                  {canManage && !result.actions.some((a) => a.title === rec) ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="add" />
+                      <input type="hidden" name="title" value={rec} />
+                      <button type="submit" className="button button--small button--secondary" disabled={busy}>
+                        {t("results.detail.makeAction")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+          {signedIn ? (
+            <section aria-labelledby="acties-title" id="acties" className="stack">
+              <h2 id="acties-title">{t("results.detail.actionsTitle")}</h2>
+              <p className="muted">
+                {result.actionSummary.total > 0
+                  ? t("results.actionsDone", { done: result.actionSummary.done, total: result.actionSummary.total })
+                  : t("results.detail.noActions")}
+              </p>
+              {result.actions.length > 0 ? (
+                <ul className="result-list">
+                  {result.actions.map((a) => (
+                    <li key={a.id} className={`result${a.overdue ? " result--overdue" : ""}`}>
+                      <h3>{a.title}</h3>
+                      <p className="result__meta">
+                        <span className="status">{t(`results.actionStatus.${a.status}`)}</span>
+                        {a.ownerName ? (
+                          <span>
+                            {t("results.detail.owner")}: {a.ownerName}
+                          </span>
+                        ) : null}
+                        {a.dueDate ? (
+                          <span>
+                            {t("results.detail.due")}: {dateFormat.format(new Date(a.dueDate))}
+                          </span>
+                        ) : null}
+                        {a.overdue ? <strong className="text-error">{t("results.detail.overdue")}</strong> : null}
+                      </p>
+                      {a.reason ? (
+                        <p>
+                          {t("results.detail.reason")}: {a.reason}
+                        </p>
+                      ) : null}
+                      {canManage ? (
+                        <Form method="post" className="filters-inline">
+                          <input type="hidden" name="actionId" value={a.id} />
+                          <div className="field">
+                            <label htmlFor={`status-${a.id}`}>{t("results.detail.status")}</label>
+                            <select id={`status-${a.id}`} name="status" defaultValue={a.status}>
+                              {ACTION_STATUSES.map((s) => (
+                                <option key={s} value={s}>
+                                  {t(`results.actionStatus.${s}`)}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                          <div className="field field--grow">
+                            <label htmlFor={`reason-${a.id}`}>{t("results.detail.reason")}</label>
+                            <input id={`reason-${a.id}`} name="reason" defaultValue={a.reason} maxLength={2000} />
+                          </div>
+                          <button type="submit" className="button button--small" disabled={busy}>
+                            {t("results.detail.update")}
+                            <span className="visually-hidden">: {a.title}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ) : (
+            <p>
+              <Link to="/login">{t("results.detail.loginForMore")}</Link>
+            </p>
+          )}
+        </div>
+        <aside className="stack">
+          <dl className="facts card">
+            <dt>{t("results.detail.school")}</dt>
+            <dd>
+              {result.schoolName} ({result.schoolCity})
+            </dd>
+            <dt>{t("results.detail.themes")}</dt>
+            <dd>{result.themeNames.join(", ") || "—"}</dd>
+            <dt>{t("results.detail.published")}</dt>
+            <dd>{dateFormat.format(new Date(result.publishedAt))}</dd>
+            <dt>{t("results.detail.visibility")}</dt>
+            <dd>{t(`results.visibility.${result.visibility}`)}</dd>
+          </dl>
+          <section className="card" aria-labelledby="files-title">
+            <h2 id="files-title">{t("results.detail.files")}</h2>
+            {result.files.length === 0 ? <p className="muted">{t("results.detail.noFiles")}</p> : null}
+            <ul className="link-list">
+              {result.files.map((f) => (
+                <li key={f.id}>{f.fileName}</li>
+              ))}
+            </ul>
+          </section>
+          {signedIn && result.groups.length > 0 ? (
+            <section className="card" aria-labelledby="groups-title">
+              <h2 id="groups-title">{t("results.detail.groups")}</h2>
+              <ul className="link-list">
+                {result.groups.map((g) => (
+                  <li key={g.id}>
+                    <Link to={`/expertgroepen/${g.id}`}>{g.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
