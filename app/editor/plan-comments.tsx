@@ -8,6 +8,7 @@ export type ThreadView = {
   id: string;
   sectionId: string;
   quote: string;
+  anchor?: string | null;
   body: string;
   authorName: string | null;
   createdAt: string;

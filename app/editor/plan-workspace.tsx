@@ -1,5 +1,5 @@
 import type { Editor } from "@tiptap/core";
-import { useCallback, useRef } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
 import type { EthicsAnswers } from "../domain/plan-ethics";
@@ -9,6 +9,16 @@ import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./pla
 import { selectionAnchor } from "./selection-anchor";
 import { SectionEditor } from "./section-editor";
 import { usePlanConnection } from "./use-plan-connection";
+
+/** Open, anchored threads per section (stable until the threads change). */
+function anchorsBySection(threads: ThreadView[]) {
+  const map = new Map<string, { id: string; anchor: string }[]>();
+  for (const th of threads) {
+    if (th.resolvedAt || !th.anchor) continue;
+    map.set(th.sectionId, [...(map.get(th.sectionId) ?? []), { id: th.id, anchor: th.anchor }]);
+  }
+  return map;
+}
 
 type Props = {
   room: string;
@@ -35,6 +45,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
     if (editor) editors.current.set(sectionId, editor);
     else editors.current.delete(sectionId);
   }, []);
+  const anchors = useMemo(() => anchorsBySection(threads), [threads]);
   const connection = usePlanConnection(room, user, canEdit);
   const live = connection?.ready ? connection : null;
   return (
@@ -55,6 +66,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
                 user={user}
                 editable={canEdit && live.status !== "denied"}
                 onEditor={onEditor}
+                anchors={anchors.get(sectionId)}
               />
             ) : (
               <StaticSection sections={sections} sectionId={sectionId} />

@@ -2,10 +2,11 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { CommentHighlights, type CommentAnchor } from "./comment-highlights";
 
 type Props = {
   sectionId: string;
@@ -16,6 +17,8 @@ type Props = {
   editable: boolean;
   /** Lets the page read this editor's selection (to anchor comments). */
   onEditor?: (sectionId: string, editor: Editor | null) => void;
+  /** Open comments on this section, highlighted in the text. */
+  anchors?: CommentAnchor[];
 };
 
 /**
@@ -23,8 +26,9 @@ type Props = {
  * `section:<id>` XmlFragment of the shared doc; carets come from the shared
  * awareness, so every editor shows the co-authors working in it.
  */
-export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor }: Props) {
+export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor, anchors }: Props) {
   const { t } = useTranslation();
+  const anchorsRef = useRef<CommentAnchor[]>(anchors ?? []);
   const editor = useEditor(
     {
       immediatelyRender: true,
@@ -34,6 +38,7 @@ export function SectionEditor({ sectionId, heading, doc, provider, user, editabl
         StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] }, link: false }),
         Collaboration.configure({ document: doc, field: `section:${sectionId}` }),
         CollaborationCaret.configure({ provider, user }),
+        CommentHighlights.configure({ getAnchors: () => anchorsRef.current }),
       ],
       editorProps: {
         attributes: {
@@ -48,6 +53,11 @@ export function SectionEditor({ sectionId, heading, doc, provider, user, editabl
     },
     [sectionId, doc, provider, editable],
   );
+  useEffect(() => {
+    anchorsRef.current = anchors ?? [];
+    // Redraw the highlights; the meta-only transaction changes nothing shared.
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta("commentHighlights", true));
+  }, [anchors, editor]);
   useEffect(() => {
     onEditor?.(sectionId, editor);
     return () => onEditor?.(sectionId, null);

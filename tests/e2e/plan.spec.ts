@@ -126,6 +126,8 @@ test("the begeleider comments on selected text and a student answers and resolve
   const thread = annelies.locator("#sectie-doel .plan-thread");
   await expect(thread).toContainText("Maak het doel meetbaar");
   await expect(thread.locator("blockquote")).not.toBeEmpty();
+  // The commented text is marked in the editor.
+  await expect(doel.locator(".plan-comment-mark")).toHaveCount(1);
   await expectAccessible(annelies);
 
   const lotte = await signedInPage(browser, "student@demo.nl");
