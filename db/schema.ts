@@ -684,3 +684,236 @@ export const expertGroupMeetings = sqliteTable(
   },
   (t) => [index("expert_group_meetings_group_idx").on(t.groupId, t.startsAt)],
 );
+
+// ───────────────────────── Students, labs and matching rounds (issue 5) ─────────────────────────
+
+/** A student teacher's profile, used for fit and for the matching round. */
+export const studentProfiles = sqliteTable("student_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  instituteId: text("institute_id").references(() => institutes.id, { onDelete: "set null" }),
+  /** Opleiding, e.g. "Pabo voltijd" or "Leraar Nederlands tweedegraads". */
+  programme: text("programme").notNull().default(""),
+  studyYear: integer("study_year").notNull().default(1),
+  /** JSON arrays of theme ids and sectors. */
+  themeIds: text("theme_ids").notNull().default("[]"),
+  sectors: text("sectors").notNull().default("[]"),
+  /** Free text: when the student can do research (e.g. "feb–jun, 2 dagen per week"). */
+  availability: text("availability").notNull().default(""),
+  /** Where the student lives or prefers to work (city), for distance. */
+  homeCity: text("home_city").notNull().default(""),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** A learning lab (werkplaats): students and teachers researching a theme together. */
+export const labs = sqliteTable(
+  "labs",
+  {
+    id: id(),
+    partnershipId: text("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    hostSchoolId: text("host_school_id").references(() => schools.id, { onDelete: "set null" }),
+    hostInstituteId: text("host_institute_id").references(() => institutes.id, { onDelete: "set null" }),
+    themeIds: text("theme_ids").notNull().default("[]"),
+    seats: integer("seats").notNull(),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("labs_partnership_idx").on(t.partnershipId), check("labs_seats_check", sql`${t.seats} >= 0`)],
+);
+
+export const labSupervisors = sqliteTable(
+  "lab_supervisors",
+  {
+    labId: text("lab_id")
+      .notNull()
+      .references(() => labs.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.labId, t.userId] })],
+);
+
+/** A question attached to a lab uses a lab seat when matched. */
+export const questionLabs = sqliteTable(
+  "question_labs",
+  {
+    questionId: text("question_id")
+      .primaryKey()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    labId: text("lab_id")
+      .notNull()
+      .references(() => labs.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("question_labs_lab_idx").on(t.labId)],
+);
+
+export const ROUND_STATUSES = ["open", "berekend", "gepubliceerd", "gesloten"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** A matching round of a partnership for one period. */
+export const matchingRounds = sqliteTable(
+  "matching_rounds",
+  {
+    id: id(),
+    partnershipId: text("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Ranking deadline (ISO date-time). */
+    deadline: text("deadline").notNull(),
+    status: text("status", { enum: ROUND_STATUSES }).notNull().default("open"),
+    /** Set while the allocation runs, so a second run at the same time is refused. */
+    runningSince: text("running_since"),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    computedAt: text("computed_at"),
+    publishedAt: text("published_at"),
+  },
+  (t) => [
+    index("matching_rounds_partnership_idx").on(t.partnershipId, t.createdAt),
+    check("matching_rounds_status_check", sql`${t.status} in ('open','berekend','gepubliceerd','gesloten')`),
+  ],
+);
+
+/** Per-school supervision capacity and solidarity minimum within a round. */
+export const roundSchoolSettings = sqliteTable(
+  "round_school_settings",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => matchingRounds.id, { onDelete: "cascade" }),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    capacity: integer("capacity").notNull(),
+    minimum: integer("minimum").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.schoolId] }),
+    check("round_school_settings_check", sql`${t.capacity} >= 0 and ${t.minimum} >= 0`),
+  ],
+);
+
+/** A student's ranked choices in a round (rank 1 = first choice). */
+export const roundRankings = sqliteTable(
+  "round_rankings",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => matchingRounds.id, { onDelete: "cascade" }),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    rank: integer("rank").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.studentId, t.rank] }),
+    uniqueIndex("round_rankings_unique_question").on(t.roundId, t.studentId, t.questionId),
+    check("round_rankings_rank_check", sql`${t.rank} between 1 and 5`),
+  ],
+);
+
+export const PROPOSAL_RESPONSES = ["open", "geaccepteerd", "afgewezen"] as const;
+
+/** The computed (and possibly hand-adjusted) placement of a student, and the answers to it. */
+export const roundAssignments = sqliteTable(
+  "round_assignments",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => matchingRounds.id, { onDelete: "cascade" }),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null: not placed. */
+    questionId: text("question_id").references(() => questions.id, { onDelete: "cascade" }),
+    rank: integer("rank"),
+    /** The Dutch sentence the student sees. */
+    explanation: text("explanation").notNull().default(""),
+    manual: integer("manual", { mode: "boolean" }).notNull().default(false),
+    studentResponse: text("student_response", { enum: PROPOSAL_RESPONSES }).notNull().default("open"),
+    schoolResponse: text("school_response", { enum: PROPOSAL_RESPONSES }).notNull().default("open"),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "set null" }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.studentId] }), index("round_assignments_question_idx").on(t.questionId)],
+);
+
+// ───────────────────────── Culture scan, shortage, import (issue 7) ─────────────────────────
+
+/** A school's annual Scan onderzoekscultuur. */
+export const cultureScans = sqliteTable(
+  "culture_scans",
+  {
+    id: id(),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    schoolYear: text("school_year").notNull(),
+    status: text("status", { enum: ["open", "gesloten"] }).notNull().default("open"),
+    openedById: text("opened_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    closedAt: text("closed_at"),
+  },
+  (t) => [uniqueIndex("culture_scans_school_year_unique").on(t.schoolId, t.schoolYear)],
+);
+
+/** One respondent's phase (1–4) for one aspect. Never shown with a name. */
+export const scanResponses = sqliteTable(
+  "scan_responses",
+  {
+    scanId: text("scan_id")
+      .notNull()
+      .references(() => cultureScans.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    aspectId: text("aspect_id").notNull(),
+    phase: integer("phase").notNull(),
+    answeredAt: text("answered_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scanId, t.userId, t.aspectId] }),
+    check("scan_responses_phase_check", sql`${t.phase} between 1 and 4`),
+  ],
+);
+
+/** The phase the team agreed on per aspect, and what they will do about it. */
+export const scanAgreements = sqliteTable(
+  "scan_agreements",
+  {
+    scanId: text("scan_id")
+      .notNull()
+      .references(() => cultureScans.id, { onDelete: "cascade" }),
+    aspectId: text("aspect_id").notNull(),
+    agreedPhase: integer("agreed_phase").notNull(),
+    /** Chosen as one of the 1–3 priorities. */
+    priority: integer("priority", { mode: "boolean" }).notNull().default(false),
+    action: text("action").notNull().default(""),
+    /** The agenda question this priority feeds. */
+    questionId: text("question_id").references(() => questions.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scanId, t.aspectId] }),
+    check("scan_agreements_phase_check", sql`${t.agreedPhase} between 1 and 4`),
+  ],
+);
+
+/** Teacher shortage per school (vacancies as FTE × 10, to stay integer), for the dashboards and solidarity. */
+export const schoolShortages = sqliteTable("school_shortages", {
+  schoolId: text("school_id")
+    .primaryKey()
+    .references(() => schools.id, { onDelete: "cascade" }),
+  /** Open vacancies in tenths of an FTE (e.g. 25 = 2.5 fte). */
+  vacancyTenths: integer("vacancy_tenths").notNull().default(0),
+  updatedAt: text("updated_at").notNull(),
+});
