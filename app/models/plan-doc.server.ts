@@ -94,6 +94,19 @@ export function appendPlanUpdate(planId: string, update: Uint8Array, userId: str
   return Number(result.lastInsertRowid);
 }
 
+/** Appends several updates in one transaction (group commit); returns the last id. */
+export function appendPlanUpdates(planId: string, rows: { update: Uint8Array; userId: string | null }[]): number {
+  const s = stmts();
+  let last = 0;
+  getDb().$client.transaction(() => {
+    const at = new Date().toISOString();
+    for (const { update, userId } of rows) {
+      last = Number(s.append.run(planId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, at).lastInsertRowid);
+    }
+  })();
+  return last;
+}
+
 /**
  * Folds the log up to `throughUpdateId` into the snapshot, in one transaction.
  * `state` must contain every update up to and including that id.

@@ -145,7 +145,8 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       const room = rooms.get(planId);
       if (room?.state === "ready") {
         room.doc.transact(() => change(room.doc), new ServerChange(userId));
-        if (room.state !== "ready") throw new Error("de wijziging kon niet worden opgeslagen");
+        room.flush(); // stored (and relayed) before the caller answers
+        if ((room.state as Room["state"]) !== "ready") throw new Error("de wijziging kon niet worden opgeslagen");
         return;
       }
       applyChangeToStoredPlan(planId, userId, change); // no live room: straight to the log

@@ -2,7 +2,7 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PlanAccess } from "../../app/domain/permissions";
-import { appendPlanUpdate, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
+import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
 import { logger } from "../../app/utils/logger.server";
 import { currentAccess } from "./auth";
 import { CLOSE, type CollabConfig } from "./config";
@@ -109,6 +109,7 @@ export class Room {
       switch (message.kind) {
         case "sync-step1":
           assertStateVector(message.stateVector);
+          this.flush(); // the answer may only contain stored updates
           this.send(conn, syncStep2Message(this.doc, message.stateVector));
           break;
         case "sync-update":
@@ -136,14 +137,35 @@ export class Room {
     }
   }
 
+  private pending: { update: Uint8Array; userId: string | null; author: Connection | null }[] = [];
+  private flushScheduled = false;
+
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN || this.state !== "ready") return;
     const author = this.conns.has(origin as Connection) ? (origin as Connection) : null;
     const userId = author?.userId ?? (origin instanceof ServerChange ? origin.userId : null);
+    // Held back until flush() has stored it: nobody sees it before that.
+    this.pending.push({ update, userId, author });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  };
+
+  /**
+   * Group commit: the updates of this event-loop turn go to SQLite in one
+   * transaction, and only then to the other clients. Anything that reveals
+   * document content (a sync step 2, a compaction) flushes first.
+   */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0 || this.state !== "ready") return;
+    const batch = this.pending;
+    this.pending = [];
     const stop = metrics.persistSeconds.startTimer();
     try {
-      this.throughUpdateId = appendPlanUpdate(this.planId, update, userId);
-      this.logRows++;
+      this.throughUpdateId = appendPlanUpdates(this.planId, batch);
+      this.logRows += batch.length;
     } catch (error) {
       // Not stored, so nobody may see it: drop the whole in-memory doc; clients
       // reconnect, resync from SQLite and resend what they still hold.
@@ -153,10 +175,12 @@ export class Room {
     } finally {
       stop();
     }
-    const message = updateMessage(update);
-    for (const conn of this.conns) if (conn !== author) this.send(conn, message);
+    for (const item of batch) {
+      const message = updateMessage(item.update);
+      for (const conn of this.conns) if (conn !== item.author) this.send(conn, message);
+    }
     if (this.logRows >= this.config.COLLAB_COMPACT_EVERY) this.compact();
-  };
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -175,6 +199,7 @@ export class Room {
 
   /** Folds the log into the snapshot; the doc holds every logged update. */
   compact(): void {
+    this.flush();
     if (this.state !== "ready" || this.logRows === 0) return;
     compactPlan(this.planId, Y.encodeStateAsUpdate(this.doc), this.throughUpdateId);
     this.logRows = 0;
