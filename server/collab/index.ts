@@ -64,10 +64,15 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
     return room;
   }
 
-  function attach(ws: WebSocket, room: Room, decision: { userId: string; token: string; access: Connection["access"] }) {
+  function attach(
+    ws: WebSocket,
+    room: Room,
+    decision: { userId: string; userName: string; token: string; access: Connection["access"] },
+  ) {
     const conn: Connection = {
       ws,
       userId: decision.userId,
+      userName: decision.userName,
       token: decision.token,
       access: decision.access,
       awarenessIds: new Set(),

@@ -83,3 +83,42 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
 export function assertStateVector(sv: Uint8Array): void {
   Y.decodeStateVector(sv);
 }
+
+/**
+ * Re-encodes an awareness update so a client can only speak for itself:
+ * entries for client ids owned by another socket are dropped, and the
+ * displayed name is the signed-in user's (no impersonation in carets or the
+ * presence list). Throws on malformed input.
+ */
+export function sanitizeAwareness(
+  update: Uint8Array,
+  ownedElsewhere: (clientId: number) => boolean,
+  userName: string,
+): Uint8Array | null {
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  if (count > 1000) throw new Error("te veel awareness-items");
+  const e = encoding.createEncoder();
+  const kept: [number, number, string][] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    let json = decoding.readVarString(d);
+    if (ownedElsewhere(clientId)) continue;
+    const state = JSON.parse(json) as unknown;
+    if (state !== null && typeof state === "object" && "user" in state && state.user && typeof state.user === "object") {
+      (state.user as Record<string, unknown>).name = userName;
+      json = JSON.stringify(state);
+    }
+    kept.push([clientId, clock, json]);
+  }
+  if (decoding.hasContent(d)) throw new Error("awareness-bericht bevat extra bytes");
+  if (kept.length === 0) return null;
+  encoding.writeVarUint(e, kept.length);
+  for (const [clientId, clock, json] of kept) {
+    encoding.writeVarUint(e, clientId);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, json);
+  }
+  return encoding.toUint8Array(e);
+}

@@ -11,6 +11,7 @@ import {
   assertStateVector,
   awarenessMessage,
   decodeMessage,
+  sanitizeAwareness,
   syncStep1Message,
   syncStep2Message,
   updateMessage,
@@ -19,6 +20,7 @@ import {
 export type Connection = {
   ws: WebSocket;
   userId: string;
+  userName: string;
   token: string;
   access: PlanAccess;
   /** Awareness client ids this socket controls; removed when it leaves. */
@@ -121,9 +123,12 @@ export class Room {
           // Persisting and relaying happen in onDocUpdate, in that order.
           Y.applyUpdate(this.doc, message.update, conn);
           break;
-        case "awareness":
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        case "awareness": {
+          const owned = (id: number) => [...this.conns].some((c) => c !== conn && c.awarenessIds.has(id));
+          const update = sanitizeAwareness(message.update, owned, conn.userName);
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
           break;
+        }
         case "query-awareness":
           this.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
           break;

@@ -112,8 +112,10 @@ describe("live editing", () => {
     expect(reader.text("doel")).toContain("samen met het team");
     commenter.writeParagraph("analyse", "BEGELEIDER-SCHRIJFT-NIET");
     reader.writeParagraph("analyse", "LEZER-SCHRIJFT-NIET");
-    reader.setPresence("Jeroen Bakker");
+    // Presence shows the signed-in name, whatever the client claims.
+    reader.setPresence("Iemand Anders");
     await waitFor(() => [...writer.awareness.getStates().values()].some((s) => s.user?.name === "Jeroen Bakker"), 3000, "presence");
+    expect([...writer.awareness.getStates().values()].some((s) => s.user?.name === "Iemand Anders")).toBe(false);
     writer.writeParagraph("analyse", "Thematische analyse.");
     await waitFor(() => reader.text("analyse").includes("Thematische analyse."), 3000, "reader sees the writer");
     expect(writer.text("analyse")).not.toContain("NIET");
