@@ -105,6 +105,15 @@ const TABLE: Row[] = [
   { action: "result:view", scope: resultAt("public", "elsewhere"), label: "a public result anywhere", allowed: [...ROLES] },
   { action: "result:manage-actions", scope: resultAt("school", "A1"), label: "manage actions of an A1 result", allowed: QUESTION_OWNERS },
   { action: "expertgroups:view", label: "see expert groups", allowed: [...ROLES] },
+  // Culture scan and dashboards (issue 7).
+  { action: "scan:view", scope: schoolA1, label: "see the scan of A1", allowed: [...SCHOOL_STAFF, "admin", "programmaleider"] },
+  { action: "scan:view", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "see the scan of B1", allowed: ["admin"] },
+  { action: "scan:respond", scope: schoolA1, label: "fill in the scan of A1", allowed: SCHOOL_STAFF },
+  { action: "scan:respond", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "fill in the scan of B1", allowed: [] },
+  { action: "scan:manage", scope: schoolA1, label: "open, agree and close the scan of A1", allowed: QUESTION_OWNERS },
+  { action: "dashboard:region", label: "the region dashboard", allowed: ["admin", "programmaleider"] },
+  { action: "dashboard:region", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "the dashboard of partnership B", allowed: ["admin"] },
+  { action: "dashboard:school", scope: schoolA1, label: "the school dashboard of A1", allowed: [...QUESTION_OWNERS, "admin", "programmaleider"] },
 ];
 
 describe("can(): every role against every action", () => {

@@ -115,7 +115,17 @@ export type Action =
   /** Add, update and let go of a result's implementation actions (scope: ResultScope). */
   | "result:manage-actions"
   /** See and join expert groups. */
-  | "expertgroups:view";
+  | "expertgroups:view"
+  /** See a school's culture scans, aggregated only (scope: the school). */
+  | "scan:view"
+  /** Fill in the school's open culture scan (scope: the school). */
+  | "scan:respond"
+  /** Open and close a scan, record agreed phases and priorities (scope: the school). */
+  | "scan:manage"
+  /** The partnership/region dashboard (scope, optional: the partnership). */
+  | "dashboard:region"
+  /** The dashboard of one school (scope: the school). */
+  | "dashboard:school";
 
 export const ACTIONS: readonly Action[] = [
   "dashboard:view",
@@ -140,6 +150,11 @@ export const ACTIONS: readonly Action[] = [
   "result:view",
   "result:manage-actions",
   "expertgroups:view",
+  "scan:view",
+  "scan:respond",
+  "scan:manage",
+  "dashboard:region",
+  "dashboard:school",
 ];
 
 function hasRole(actor: Actor, role: Role): boolean {
@@ -280,6 +295,22 @@ export function can(
       return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
     case "expertgroups:view":
       return true;
+    case "scan:view":
+      // Aggregates only; the privacy threshold is applied by the domain, never names.
+      return (
+        isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_ROLES) || isAdmin || scopeInPartnerships(scope, ledPartnerships(actor))
+      );
+    case "scan:respond":
+      return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_ROLES);
+    case "scan:manage":
+      return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    case "dashboard:region":
+      if (isAdmin) return true;
+      return scope?.partnershipIds ? scopeInPartnerships(scope, ledPartnerships(actor)) : ledPartnerships(actor).length > 0;
+    case "dashboard:school":
+      return (
+        isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS) || isAdmin || scopeInPartnerships(scope, ledPartnerships(actor))
+      );
     case "plan:read":
       return planAllows(actor, scope, "read");
     case "plan:comment":
