@@ -1,21 +1,32 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server";
 import { demoPlan, openDb, signedIn, waitFor, YClient } from "./collab-helpers";
 
-/** Durability of the collaboration server: kill -9, SIGTERM, compaction, damaged storage. */
-const servers: RunningServer[] = [];
+/**
+ * Durability of the collaboration server: kill -9, SIGTERM, compaction, damaged
+ * storage. To save boots, each test continues on the server the previous one
+ * left running (on the same SQLite file); run alone, a test boots its own.
+ */
+const ENV = { COLLAB_RATE_BURST: "5000", COLLAB_COMPACT_EVERY: "20", COLLAB_UNLOAD_MS: "100" };
+let current: RunningServer | null = null;
 const clients: YClient[] = [];
 
-afterEach(async () => {
+afterEach(() => {
   for (const c of clients.splice(0)) c.ws.terminate();
-  // stop() would wait forever for a process that a signal already ended.
-  for (const s of servers.splice(0)) if (s.process.exitCode === null && s.process.signalCode === null) await s.stop();
 });
 
-async function boot(options: Parameters<typeof startServer>[0] = {}) {
-  const server = await startServer(options);
-  servers.push(server);
-  return server;
+afterAll(async () => {
+  // stop() would wait forever for a process that a signal already ended.
+  if (current && current.process.exitCode === null && current.process.signalCode === null) await current.stop();
+});
+
+async function boot(databasePath?: string): Promise<RunningServer> {
+  current = await startServer({ env: ENV, databasePath });
+  return current;
+}
+
+async function running(): Promise<RunningServer> {
+  return current && current.process.exitCode === null && current.process.signalCode === null ? current : boot();
 }
 
 function exitOf(server: RunningServer): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -28,7 +39,7 @@ function exitOf(server: RunningServer): Promise<{ code: number | null; signal: N
 
 describe("durability", () => {
   it("kill -9 never loses an update that another client has received", async () => {
-    const server = await boot({ env: { COLLAB_RATE_BURST: "5000", COLLAB_COMPACT_EVERY: "50" } });
+    const server = await running();
     const [s1, s2] = await Promise.all([signedIn(server.url, "student@demo.nl"), signedIn(server.url, "student2@demo.nl")]);
     const plan = await demoPlan(s1);
     const writer = new YClient(server.url, plan.room, s1.cookieHeader());
@@ -48,7 +59,7 @@ describe("durability", () => {
     expect((await exitOf(server)).signal).toBe("SIGKILL");
     expect(n).toBeGreaterThan(seen.length - 1); // the writer was still sending
 
-    const restarted = await boot({ databasePath: server.databasePath });
+    const restarted = await boot(server.databasePath);
     const reader = await signedIn(restarted.url, "student2@demo.nl");
     const md = await (await reader.get(`/api/v1/plans/${plan.id}/export.md`)).text();
     const section = md.split("## Participanten\n\n")[1]!.split("\n\n## ")[0]!.split("\n\n");
@@ -61,7 +72,7 @@ describe("durability", () => {
   });
 
   it("SIGTERM folds the log into the snapshot and exits cleanly", async () => {
-    const server = await boot();
+    const server = await running();
     const s1 = await signedIn(server.url, "student@demo.nl");
     const plan = await demoPlan(s1);
     const writer = new YClient(server.url, plan.room, s1.cookieHeader());
@@ -80,13 +91,13 @@ describe("durability", () => {
     } finally {
       db.close();
     }
-    const restarted = await boot({ databasePath: server.databasePath });
+    const restarted = await boot(server.databasePath);
     const reader = await signedIn(restarted.url, "student@demo.nl");
     expect(await (await reader.get(`/api/v1/plans/${plan.id}/export.md`)).text()).toContain("Week 1: literatuur.");
   });
 
   it("compacts the log when it grows past the threshold without losing text", async () => {
-    const server = await boot({ env: { COLLAB_COMPACT_EVERY: "20", COLLAB_RATE_BURST: "1000" } });
+    const server = await running();
     const s1 = await signedIn(server.url, "student@demo.nl");
     const plan = await demoPlan(s1);
     const writer = new YClient(server.url, plan.room, s1.cookieHeader());
@@ -109,9 +120,15 @@ describe("durability", () => {
   });
 
   it("a damaged snapshot is an error (4500), never an empty document that overwrites it", async () => {
-    const server = await boot({ env: { COLLAB_UNLOAD_MS: "100" } });
+    const server = await running(); // last: it damages the stored plan
     const s1 = await signedIn(server.url, "student@demo.nl");
     const plan = await demoPlan(s1);
+    // Earlier tests' rooms must have left memory (and compacted) before we damage the store.
+    const admin = await signedIn(server.url, "admin@demo.nl");
+    for (let i = 0; i < 100; i++) {
+      if (/^collab_docs_loaded 0$/m.test(await (await admin.get("/metrics")).text())) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const db = openDb(server.databasePath);
     const damaged = Buffer.from([0x01, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x03, 0x99]);
     try {
