@@ -114,6 +114,12 @@ const TABLE: Row[] = [
   { action: "dashboard:region", label: "the region dashboard", allowed: ["admin", "programmaleider"] },
   { action: "dashboard:region", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "the dashboard of partnership B", allowed: ["admin"] },
   { action: "dashboard:school", scope: schoolA1, label: "the school dashboard of A1", allowed: [...QUESTION_OWNERS, "admin", "programmaleider"] },
+  { action: "labs:view", label: "see labs and the matching page", allowed: [...ROLES] },
+  { action: "round:manage", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "run partnership A's round", allowed: ["admin", "programmaleider"] },
+  { action: "round:manage", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "run partnership B's round", allowed: ["admin"] },
+  { action: "round:rank", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "rank in partnership A's round", allowed: ["student"] },
+  { action: "round:rank", scope: { partnershipIds: ["partnership-x"] }, label: "rank in another partnership's round", allowed: [] },
+  { action: "proposal:respond-school", scope: schoolA1, label: "answer a proposal for A1", allowed: QUESTION_OWNERS },
 ];
 
 describe("can(): every role against every action", () => {

@@ -125,7 +125,15 @@ export type Action =
   /** The partnership/region dashboard (scope, optional: the partnership). */
   | "dashboard:region"
   /** The dashboard of one school (scope: the school). */
-  | "dashboard:school";
+  | "dashboard:school"
+  /** See learning labs and the matching page (what it shows depends on the role). */
+  | "labs:view"
+  /** Run a partnership's matching round: settings, run, adjust, publish (scope: the partnership). */
+  | "round:manage"
+  /** Rank questions in a partnership's round as a student (scope: the partnership). */
+  | "round:rank"
+  /** Accept or decline a proposal on behalf of the question's school (scope: the school). */
+  | "proposal:respond-school";
 
 export const ACTIONS: readonly Action[] = [
   "dashboard:view",
@@ -155,6 +163,10 @@ export const ACTIONS: readonly Action[] = [
   "scan:manage",
   "dashboard:region",
   "dashboard:school",
+  "labs:view",
+  "round:manage",
+  "round:rank",
+  "proposal:respond-school",
 ];
 
 function hasRole(actor: Actor, role: Role): boolean {
@@ -294,7 +306,16 @@ export function can(
     case "result:manage-actions":
       return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
     case "expertgroups:view":
+    case "labs:view":
       return true;
+    case "round:manage":
+      return isAdmin || scopeInPartnerships(scope, ledPartnerships(actor));
+    case "round:rank":
+      return actor.memberships.some(
+        (m) => m.role === "student" && (m.partnershipIds ?? []).some((id) => scope?.partnershipIds?.includes(id)),
+      );
+    case "proposal:respond-school":
+      return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
     case "scan:view":
       // Aggregates only; the privacy threshold is applied by the domain, never names.
       return (

@@ -21,7 +21,9 @@ import {
 } from "../schema";
 import { buildDemoPlanState } from "./demo-plan";
 import { historyTo } from "./lifecycle-paths";
+import { seedMatching } from "./matching";
 import { seedResults } from "./results";
+import { seedScans } from "./scans";
 import { CURRENT_SCHOOL_YEAR, QUESTIONS } from "./questions";
 import { INSTITUTES, PARTNERSHIPS, REGION_NAME, SCHOOLS } from "./organisations";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, generatePeople } from "./people";
@@ -188,6 +190,17 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
       personAt: (key, role) => peopleAt.get(`${key}/${role}`),
       now,
     });
+    seedMatching(tx, {
+      partnershipIds,
+      schoolIdByKey: (key) => orgIds.get(key)!.schoolId!,
+      instituteIdByKey: (key) => orgIds.get(key)!.instituteId!,
+      userIdByEmail: (email) => userIds.get(email),
+      personAt: (key, role) => peopleAt.get(`${key}/${role}`),
+      now,
+    });
+
+    // Culture scans over two years and school shortages (issue 7).
+    seedScans(tx, { schoolIdByKey: (key) => orgIds.get(key)!.schoolId!, now });
 
     return {
       seeded: true,

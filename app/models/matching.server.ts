@@ -1,0 +1,429 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import {
+  institutes,
+  labs,
+  labSupervisors,
+  matchingRounds,
+  memberships,
+  notifications,
+  partnershipInstitutes,
+  partnerships,
+  partnershipSchools,
+  plans,
+  projectMembers,
+  projects,
+  questionEvents,
+  questionLabs,
+  questions,
+  roundAssignments,
+  roundRankings,
+  roundSchoolSettings,
+  schools,
+  studentProfiles,
+  themes,
+  users,
+} from "../../db/schema";
+import { allocate } from "../domain/matching/allocate";
+import type { Actor } from "../domain/permissions";
+import { checkTransition } from "../domain/question-lifecycle";
+
+export type RoundRow = typeof matchingRounds.$inferSelect;
+import { MAX_RANKS } from "../domain/round-rules";
+export { MAX_RANKS };
+
+function parseList(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The partnerships the actor belongs to (through any membership). */
+export function partnershipsOf(actor: Actor): string[] {
+  return [...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : [])))];
+}
+
+export function listLabs(actor: Actor) {
+  const db = getDb();
+  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const ids = partnershipsOf(actor);
+  if (!isAdmin && ids.length === 0) return [];
+  const rows = db
+    .select({ lab: labs, partnershipName: partnerships.name, hostSchool: schools.name, hostInstitute: institutes.name })
+    .from(labs)
+    .innerJoin(partnerships, eq(partnerships.id, labs.partnershipId))
+    .leftJoin(schools, eq(schools.id, labs.hostSchoolId))
+    .leftJoin(institutes, eq(institutes.id, labs.hostInstituteId))
+    .where(isAdmin ? undefined : inArray(labs.partnershipId, ids))
+    .orderBy(asc(labs.name))
+    .all();
+  const labIds = rows.map((r) => r.lab.id);
+  const supervisors = labIds.length
+    ? db.select({ labId: labSupervisors.labId, name: users.name }).from(labSupervisors).innerJoin(users, eq(users.id, labSupervisors.userId)).where(inArray(labSupervisors.labId, labIds)).all()
+    : [];
+  const attached = labIds.length
+    ? db
+        .select({ labId: questionLabs.labId, id: questions.id, title: questions.title, status: questions.status })
+        .from(questionLabs)
+        .innerJoin(questions, eq(questions.id, questionLabs.questionId))
+        .where(and(inArray(questionLabs.labId, labIds), sql`${questions.status} != 'concept'`))
+        .all()
+    : [];
+  const themeNames = new Map(db.select({ id: themes.id, name: themes.nameNl }).from(themes).all().map((t) => [t.id, t.name]));
+  return rows.map(({ lab, partnershipName, hostSchool, hostInstitute }) => ({
+    ...lab,
+    partnershipName,
+    host: hostSchool ?? hostInstitute ?? "",
+    themeNames: parseList(lab.themeIds).map((id) => themeNames.get(id) ?? id),
+    supervisors: supervisors.filter((s) => s.labId === lab.id).map((s) => s.name),
+    questions: attached.filter((q) => q.labId === lab.id),
+  }));
+}
+
+/** The most recent round of each of the given partnerships. */
+export function currentRounds(partnershipIds: string[]): RoundRow[] {
+  if (partnershipIds.length === 0) return [];
+  const rows = getDb()
+    .select()
+    .from(matchingRounds)
+    .where(inArray(matchingRounds.partnershipId, partnershipIds))
+    .orderBy(desc(matchingRounds.createdAt))
+    .all();
+  return partnershipIds.flatMap((id) => rows.filter((r) => r.partnershipId === id).slice(0, 1));
+}
+
+export function findRound(id: string): RoundRow | undefined {
+  if (!id || id.length > 100) return undefined;
+  return getDb().select().from(matchingRounds).where(eq(matchingRounds.id, id)).get();
+}
+
+/** Open questions of the round's partnership: what students can rank. */
+export function openQuestionsOf(partnershipId: string) {
+  return getDb()
+    .select({
+      id: questions.id,
+      title: questions.title,
+      schoolId: questions.schoolId,
+      schoolName: schools.name,
+      city: schools.city,
+      sector: questions.sector,
+      themeId: questions.themeId,
+      themeName: themes.nameNl,
+      capacity: questions.studentCapacity,
+      labId: questionLabs.labId,
+    })
+    .from(questions)
+    .innerJoin(schools, eq(schools.id, questions.schoolId))
+    .innerJoin(partnershipSchools, and(eq(partnershipSchools.schoolId, questions.schoolId), eq(partnershipSchools.partnershipId, partnershipId)))
+    .leftJoin(themes, eq(themes.id, questions.themeId))
+    .leftJoin(questionLabs, eq(questionLabs.questionId, questions.id))
+    .where(eq(questions.status, "open"))
+    .orderBy(asc(schools.name), asc(questions.title))
+    .all();
+}
+
+/** Students of the institutes in the round's partnership. */
+export function studentsOf(partnershipId: string) {
+  return getDb()
+    .selectDistinct({ id: users.id, name: users.name, email: users.email, instituteId: memberships.instituteId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(
+      partnershipInstitutes,
+      and(eq(partnershipInstitutes.instituteId, memberships.instituteId), eq(partnershipInstitutes.partnershipId, partnershipId)),
+    )
+    .where(eq(memberships.role, "student"))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function rankingOf(roundId: string, studentId: string): string[] {
+  return getDb()
+    .select({ questionId: roundRankings.questionId })
+    .from(roundRankings)
+    .where(and(eq(roundRankings.roundId, roundId), eq(roundRankings.studentId, studentId)))
+    .orderBy(asc(roundRankings.rank))
+    .all()
+    .map((r) => r.questionId);
+}
+
+export function studentProfile(userId: string) {
+  const row = getDb().select().from(studentProfiles).where(eq(studentProfiles.userId, userId)).get();
+  return row ? { ...row, themeIds: parseList(row.themeIds), sectors: parseList(row.sectors) } : null;
+}
+
+export type RankingError = "closed" | "deadline" | "tooMany" | "duplicate" | "unknownQuestion";
+
+/** Replaces a student's ranking in one transaction, after checking every choice. */
+export function saveRanking(round: RoundRow, studentId: string, questionIds: string[], now = new Date()): RankingError | null {
+  if (round.status !== "open") return "closed";
+  if (round.deadline < now.toISOString()) return "deadline";
+  if (questionIds.length > MAX_RANKS) return "tooMany";
+  if (new Set(questionIds).size !== questionIds.length) return "duplicate";
+  const open = new Set(openQuestionsOf(round.partnershipId).map((q) => q.id));
+  if (questionIds.some((id) => !open.has(id))) return "unknownQuestion";
+  getDb().transaction((tx) => {
+    tx.delete(roundRankings).where(and(eq(roundRankings.roundId, round.id), eq(roundRankings.studentId, studentId))).run();
+    questionIds.forEach((questionId, i) => tx.insert(roundRankings).values({ roundId: round.id, studentId, questionId, rank: i + 1 }).run());
+  });
+  return null;
+}
+
+export function schoolSettingsOf(roundId: string, partnershipId: string) {
+  const db = getDb();
+  const schoolRows = db
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .innerJoin(partnershipSchools, and(eq(partnershipSchools.schoolId, schools.id), eq(partnershipSchools.partnershipId, partnershipId)))
+    .orderBy(asc(schools.name))
+    .all();
+  const settings = db.select().from(roundSchoolSettings).where(eq(roundSchoolSettings.roundId, roundId)).all();
+  return schoolRows.map((s) => {
+    const setting = settings.find((x) => x.schoolId === s.id);
+    return { schoolId: s.id, name: s.name, capacity: setting?.capacity ?? 0, minimum: setting?.minimum ?? 0 };
+  });
+}
+
+export function saveSchoolSettings(roundId: string, settings: { schoolId: string; capacity: number; minimum: number }[]) {
+  getDb().transaction((tx) => {
+    for (const s of settings) {
+      tx.insert(roundSchoolSettings)
+        .values({ roundId, ...s })
+        .onConflictDoUpdate({ target: [roundSchoolSettings.roundId, roundSchoolSettings.schoolId], set: { capacity: s.capacity, minimum: s.minimum } })
+        .run();
+    }
+  });
+}
+
+export type RunOutcome = { ok: true; placed: number; unplaced: number; profile: number[] } | { ok: false; error: "busy" | "notOpen" };
+
+/**
+ * Runs the allocation: takes a lease on the round (so a second run at the
+ * same time is refused, also from another process), computes with the pure
+ * engine, and stores the result in one transaction — or nothing at all.
+ * Accepted placements of an earlier run stay; declined choices are removed
+ * from that student's ranking for the follow-up run.
+ */
+export function runRound(roundId: string, now = new Date()): RunOutcome {
+  const db = getDb();
+  const staleBefore = new Date(now.getTime() - 5 * 60 * 1000).toISOString();
+  const leased = db
+    .update(matchingRounds)
+    .set({ runningSince: now.toISOString() })
+    .where(
+      and(
+        eq(matchingRounds.id, roundId),
+        inArray(matchingRounds.status, ["open", "berekend", "gepubliceerd"]),
+        or(isNull(matchingRounds.runningSince), lt(matchingRounds.runningSince, staleBefore)),
+      ),
+    )
+    .run().changes;
+  if (leased !== 1) {
+    const round = findRound(roundId);
+    return { ok: false, error: round && round.runningSince ? "busy" : "notOpen" };
+  }
+  try {
+    const round = findRound(roundId)!;
+    const open = openQuestionsOf(round.partnershipId);
+    const existing = db.select().from(roundAssignments).where(eq(roundAssignments.roundId, roundId)).all();
+    const accepted = existing.filter((a) => a.questionId && a.studentResponse === "geaccepteerd");
+    const declined = existing.filter((a) => a.questionId && a.studentResponse === "afgewezen");
+    const settings = schoolSettingsOf(roundId, round.partnershipId);
+    const labRows = db.select().from(labs).where(eq(labs.partnershipId, round.partnershipId)).all();
+    const usedBy = (pred: (a: (typeof accepted)[number]) => boolean) => accepted.filter(pred).length;
+    const questionById = new Map(open.map((q) => [q.id, q]));
+    const rankings = db.select().from(roundRankings).where(eq(roundRankings.roundId, roundId)).orderBy(asc(roundRankings.rank)).all();
+    const studentIds = [...new Set(rankings.map((r) => r.studentId))].filter((id) => !accepted.some((a) => a.studentId === id));
+    const input = {
+      students: studentIds.map((id) => ({
+        id,
+        ranking: rankings
+          .filter((r) => r.studentId === id && questionById.has(r.questionId))
+          .filter((r) => !declined.some((d) => d.studentId === id && d.questionId === r.questionId))
+          .map((r) => r.questionId),
+      })),
+      questions: open.map((q) => ({
+        id: q.id,
+        schoolId: q.schoolId,
+        capacity: Math.max(0, q.capacity - usedBy((a) => a.questionId === q.id)),
+        ...(q.labId ? { labId: q.labId } : {}),
+      })),
+      schools: settings.map((s) => ({
+        id: s.schoolId,
+        capacity: Math.max(0, s.capacity - usedBy((a) => questionById.get(a.questionId!)?.schoolId === s.schoolId)),
+        minimum: Math.min(s.minimum, s.capacity),
+      })),
+      labs: labRows.map((l) => ({ id: l.id, capacity: Math.max(0, l.seats - usedBy((a) => questionById.get(a.questionId!)?.labId === l.id)) })),
+    };
+    const result = allocate(input);
+    db.transaction((tx) => {
+      // Keep accepted placements; everything else is recomputed.
+      for (const a of existing) {
+        if (a.questionId && a.studentResponse === "geaccepteerd") continue;
+        tx.delete(roundAssignments).where(and(eq(roundAssignments.roundId, roundId), eq(roundAssignments.studentId, a.studentId))).run();
+      }
+      for (const s of input.students) {
+        const placed = result.assignments.find((x) => x.studentId === s.id);
+        tx.insert(roundAssignments)
+          .values({
+            roundId,
+            studentId: s.id,
+            questionId: placed?.questionId ?? null,
+            rank: placed?.rank ?? null,
+            explanation: result.explanations[s.id] ?? "",
+          })
+          .run();
+      }
+      tx.update(matchingRounds)
+        .set({ status: round.status === "gepubliceerd" ? "gepubliceerd" : "berekend", computedAt: now.toISOString() })
+        .where(eq(matchingRounds.id, roundId))
+        .run();
+    });
+    return { ok: true, placed: result.assignments.length, unplaced: result.unassigned.length, profile: result.profile };
+  } finally {
+    db.update(matchingRounds).set({ runningSince: null }).where(eq(matchingRounds.id, roundId)).run();
+  }
+}
+
+export function assignmentsOf(roundId: string) {
+  return getDb()
+    .select({
+      studentId: roundAssignments.studentId,
+      studentName: users.name,
+      questionId: roundAssignments.questionId,
+      questionTitle: questions.title,
+      schoolId: questions.schoolId,
+      schoolName: schools.name,
+      rank: roundAssignments.rank,
+      explanation: roundAssignments.explanation,
+      studentResponse: roundAssignments.studentResponse,
+      schoolResponse: roundAssignments.schoolResponse,
+      projectId: roundAssignments.projectId,
+    })
+    .from(roundAssignments)
+    .innerJoin(users, eq(users.id, roundAssignments.studentId))
+    .leftJoin(questions, eq(questions.id, roundAssignments.questionId))
+    .leftJoin(schools, eq(schools.id, questions.schoolId))
+    .where(eq(roundAssignments.roundId, roundId))
+    .orderBy(asc(schools.name), asc(users.name))
+    .all();
+}
+
+/** Publishes a computed round: every placed student and school gets a proposal (notification). */
+export function publishRound(round: RoundRow): boolean {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(matchingRounds)
+      .set({ status: "gepubliceerd", publishedAt: new Date().toISOString() })
+      .where(and(eq(matchingRounds.id, round.id), eq(matchingRounds.status, "berekend")))
+      .run().changes;
+    if (changed !== 1) return false;
+    for (const a of tx.select().from(roundAssignments).where(eq(roundAssignments.roundId, round.id)).all()) {
+      tx.insert(notifications)
+        .values({ userId: a.studentId, kind: "matching.published", params: JSON.stringify({ round: round.name }), link: "/matching" })
+        .run();
+    }
+    return true;
+  });
+}
+
+export type RespondError = "notPublished" | "notFound" | "alreadyAnswered";
+
+/**
+ * A student or the school answers a proposal. When both accepted, the project
+ * exists (one per question; later students join it) with an empty plan from
+ * the template, and the question moves to gematcht.
+ */
+export function respondToProposal(
+  round: RoundRow,
+  studentId: string,
+  side: "student" | "school",
+  accept: boolean,
+  actorUserId: string,
+): RespondError | null {
+  if (round.status !== "gepubliceerd") return "notPublished";
+  const db = getDb();
+  return db.transaction((tx) => {
+    const assignment = tx
+      .select()
+      .from(roundAssignments)
+      .where(and(eq(roundAssignments.roundId, round.id), eq(roundAssignments.studentId, studentId)))
+      .get();
+    if (!assignment?.questionId) return "notFound";
+    const column = side === "student" ? "studentResponse" : "schoolResponse";
+    if (assignment[column] !== "open") return "alreadyAnswered";
+    const response = accept ? "geaccepteerd" : "afgewezen";
+    tx.update(roundAssignments)
+      .set({ [column]: response })
+      .where(and(eq(roundAssignments.roundId, round.id), eq(roundAssignments.studentId, studentId)))
+      .run();
+    const updated = { ...assignment, [column]: response };
+    if (updated.studentResponse === "geaccepteerd" && updated.schoolResponse === "geaccepteerd") {
+      createOrJoinProject(tx, assignment.questionId, studentId, actorUserId, round.id);
+    }
+    return null;
+  });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+function createOrJoinProject(tx: Tx, questionId: string, studentId: string, actorUserId: string, roundId: string) {
+  const question = tx.select().from(questions).where(eq(questions.id, questionId)).get()!;
+  let project = tx.select().from(projects).where(eq(projects.questionId, questionId)).get();
+  if (!project) {
+    project = tx.insert(projects).values({ questionId, schoolId: question.schoolId, title: question.title }).returning().get();
+    tx.insert(plans).values({ projectId: project.id, title: `Onderzoeksplan: ${question.title}`.slice(0, 300), room: `plan-${crypto.randomUUID()}` }).run();
+    // Begeleiders: the lab's supervisors, if the question belongs to a lab.
+    const lab = tx.select().from(questionLabs).where(eq(questionLabs.questionId, questionId)).get();
+    if (lab) {
+      for (const s of tx.select().from(labSupervisors).where(eq(labSupervisors.labId, lab.labId)).all()) {
+        tx.insert(projectMembers).values({ projectId: project.id, userId: s.userId, role: "begeleider" }).onConflictDoNothing().run();
+      }
+    }
+    const move = checkTransition(question.status, "gematcht", "system");
+    if (move.ok) {
+      tx.update(questions).set({ status: "gematcht", updatedAt: new Date().toISOString() }).where(eq(questions.id, questionId)).run();
+      tx.insert(questionEvents).values({ questionId, actorId: actorUserId, fromStatus: question.status, toStatus: "gematcht", reason: "Matchingronde" }).run();
+    }
+  }
+  tx.insert(projectMembers).values({ projectId: project.id, userId: studentId, role: "student" }).onConflictDoNothing().run();
+  tx.update(roundAssignments)
+    .set({ projectId: project.id })
+    .where(and(eq(roundAssignments.roundId, roundId), eq(roundAssignments.studentId, studentId)))
+    .run();
+}
+
+/** Opens a new round for a partnership unless one is still open or being decided. */
+export function createRound(partnershipId: string, name: string, deadline: string, createdById: string): boolean {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const active = tx
+      .select({ id: matchingRounds.id })
+      .from(matchingRounds)
+      .where(and(eq(matchingRounds.partnershipId, partnershipId), inArray(matchingRounds.status, ["open", "berekend"])))
+      .get();
+    if (active) return false;
+    const round = tx.insert(matchingRounds).values({ partnershipId, name, deadline, createdById }).returning({ id: matchingRounds.id }).get();
+    // Start from the school's question capacities; the programme leader adjusts.
+    const schoolRows = tx.select({ id: partnershipSchools.schoolId }).from(partnershipSchools).where(eq(partnershipSchools.partnershipId, partnershipId)).all();
+    for (const s of schoolRows) tx.insert(roundSchoolSettings).values({ roundId: round.id, schoolId: s.id, capacity: 2, minimum: 0 }).run();
+    return true;
+  });
+}
+
+export function rankedStudentIds(roundId: string): string[] {
+  return getDb()
+    .selectDistinct({ id: roundRankings.studentId })
+    .from(roundRankings)
+    .where(eq(roundRankings.roundId, roundId))
+    .all()
+    .map((r) => r.id);
+}
+
+export function allPartnershipIds(): string[] {
+  return getDb().select({ id: partnerships.id }).from(partnerships).orderBy(asc(partnerships.name)).all().map((r) => r.id);
+}

@@ -1,0 +1,551 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { can, type Actor } from "../domain/permissions";
+import { questionFit } from "../domain/question-fit";
+import { MAX_RANKS } from "../domain/round-rules";
+import {
+  assignmentsOf,
+  currentRounds,
+  findRound,
+  openQuestionsOf,
+  partnershipsOf,
+  publishRound,
+  rankingOf,
+  respondToProposal,
+  runRound,
+  saveRanking,
+  saveSchoolSettings,
+  schoolSettingsOf,
+  studentProfile,
+  studentsOf,
+  createRound,
+  allPartnershipIds,
+  rankedStudentIds,
+  type RoundRow,
+} from "../models/matching.server";
+import { toActor } from "../models/user.server";
+import { requirePermission } from "../utils/auth.server";
+import { readForm } from "../utils/forms.server";
+import { getLocale, getT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Matching — Samen Onderzoeken" }];
+
+function managedPartnerships(actor: Actor): string[] {
+  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const led = actor.memberships.filter((m) => m.role === "programmaleider" && m.partnershipId).map((m) => m.partnershipId!);
+  if (isAdmin && led.length === 0) return partnershipsOf(actor).length ? partnershipsOf(actor) : allPartnershipIds();
+  return led;
+}
+
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "labs:view");
+  const actor = toActor(user);
+  const locale = await getLocale(request);
+
+  // Programme leader (or admin): run the round of the partnership they lead.
+  const managed = managedPartnerships(actor).filter((id) => can(actor, "round:manage", { partnershipIds: [id] }));
+  const manage = managed.length
+    ? (() => {
+        const partnershipId = managed[0]!;
+        const round = currentRounds([partnershipId])[0] ?? null;
+        if (!round) {
+          return { partnershipId, round: null, settings: [], ranked: { done: 0, total: 0 }, notRanked: [] as string[], assignments: [], profile: [] as number[] };
+        }
+        const students = studentsOf(partnershipId);
+        const rankedIds = new Set(rankedStudentIds(round.id));
+        const assignments = assignmentsOf(round.id);
+        const profile: number[] = [];
+        for (const a of assignments) if (a.rank) profile[a.rank - 1] = (profile[a.rank - 1] ?? 0) + 1;
+        return {
+          partnershipId,
+          round,
+          settings: schoolSettingsOf(round.id, partnershipId),
+          ranked: { done: students.filter((s) => rankedIds.has(s.id)).length, total: students.length },
+          notRanked: students.filter((s) => !rankedIds.has(s.id)).map((s) => s.name),
+          assignments,
+          profile: Array.from({ length: MAX_RANKS }, (_, i) => profile[i] ?? 0),
+        };
+      })()
+    : null;
+
+  // Student: rank open questions of the round of their partnership(s).
+  const studentPartnerships = partnershipsOf(actor).filter((id) => can(actor, "round:rank", { partnershipIds: [id] }));
+  const studentRound = studentPartnerships.length ? (currentRounds(studentPartnerships).find((r) => r.status !== "gesloten") ?? null) : null;
+  const student = studentRound
+    ? (() => {
+        const profile = studentProfile(user.id);
+        const open = openQuestionsOf(studentRound.partnershipId).map((q) => ({
+          ...q,
+          fit: profile
+            ? questionFit({ student: profile, question: { themeId: q.themeId, sector: q.sector, city: q.city } })
+            : { score: 0, reasons: [] },
+        }));
+        open.sort((a, b) => b.fit.score - a.fit.score || a.title.localeCompare(b.title, "nl"));
+        const mine = studentRound.status === "gepubliceerd" ? assignmentsOf(studentRound.id).find((a) => a.studentId === user.id) ?? null : null;
+        return { round: studentRound, open, ranking: rankingOf(studentRound.id, user.id), hasProfile: !!profile, proposal: mine };
+      })()
+    : null;
+
+  // School: proposals for the school's questions in published rounds.
+  const ownedSchools = user.memberships.filter((m) => m.schoolId && can(actor, "proposal:respond-school", { schoolId: m.schoolId })).map((m) => m.schoolId!);
+  const schoolProposals = ownedSchools.length
+    ? currentRounds(partnershipsOf(actor))
+        .filter((r) => r.status === "gepubliceerd")
+        .flatMap((r) => assignmentsOf(r.id).filter((a) => a.schoolId && ownedSchools.includes(a.schoolId)).map((a) => ({ ...a, roundId: r.id })))
+    : [];
+
+  return { manage, student, schoolProposals, locale };
+}
+
+const createSchema = z.object({
+  name: z.string().trim().min(1, "matching.errors.nameRequired").max(200),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "matching.errors.deadlineInPast"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "labs:view");
+  const actor = toActor(user);
+  const t = await getT(request);
+  const form = await readForm(request);
+  if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
+  const round = form.roundId ? findRound(form.roundId) : undefined;
+  const scope = round ? { partnershipIds: [round.partnershipId] } : undefined;
+  const back = (message: string) => redirectWithToast("/matching", { kind: "success", message });
+
+  switch (form.intent) {
+    case "create": {
+      const partnershipId = (form.partnershipId ?? "").slice(0, 100);
+      if (!can(actor, "round:manage", { partnershipIds: [partnershipId] })) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      const parsed = createSchema.safeParse(form);
+      if (!parsed.success) return data({ error: t(parsed.error.issues[0]!.message) }, { status: 400 });
+      const deadline = new Date(`${parsed.data.deadline}T23:59:59`);
+      if (Number.isNaN(deadline.getTime()) || deadline.getTime() < Date.now()) return data({ error: t("matching.errors.deadlineInPast") }, { status: 400 });
+      if (!createRound(partnershipId, parsed.data.name, deadline.toISOString(), user.id)) return data({ error: t("matching.errors.roundOpen") }, { status: 409 });
+      return back(t("matching.manage.created"));
+    }
+    case "settings": {
+      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      const settings = schoolSettingsOf(round.id, round.partnershipId).map((s) => ({
+        schoolId: s.schoolId,
+        capacity: Number(form[`capacity-${s.schoolId}`] ?? s.capacity),
+        minimum: Number(form[`minimum-${s.schoolId}`] ?? s.minimum),
+      }));
+      if (settings.some((s) => !Number.isInteger(s.capacity) || !Number.isInteger(s.minimum) || s.capacity < 0 || s.minimum < 0 || s.minimum > s.capacity || s.capacity > 100)) {
+        return data({ error: t("matching.errors.capacityInvalid") }, { status: 400 });
+      }
+      saveSchoolSettings(round.id, settings);
+      return back(t("matching.manage.settingsSaved"));
+    }
+    case "run": {
+      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      const outcome = runRound(round.id);
+      if (!outcome.ok) return data({ error: t(outcome.error === "busy" ? "matching.manage.busy" : "matching.errors.closed") }, { status: 409 });
+      return back(t("matching.manage.ran", { placed: outcome.placed, unplaced: outcome.unplaced }));
+    }
+    case "publish": {
+      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      if (!publishRound(round)) return data({ error: t("matching.errors.notComputed") }, { status: 409 });
+      return back(t("matching.manage.published"));
+    }
+    case "rank": {
+      if (!round || !can(actor, "round:rank", scope)) return data({ error: t("matching.errors.notStudent") }, { status: 403 });
+      const choices = Array.from({ length: MAX_RANKS + 1 }, (_, i) => (form[`choice${i + 1}`] ?? "").slice(0, 100)).filter(Boolean);
+      const error = saveRanking(round, user.id, choices);
+      if (error) return data({ error: t(`matching.errors.${error}`) }, { status: error === "deadline" || error === "closed" ? 409 : 400 });
+      return back(t("matching.student.saved"));
+    }
+    case "respond": {
+      if (!round) return data({ error: t("matching.errors.notFound") }, { status: 404 });
+      const accept = form.answer === "accept";
+      const side = form.side === "school" ? "school" : "student";
+      const studentId = side === "student" ? user.id : (form.studentId ?? "").slice(0, 100);
+      if (side === "school") {
+        const assignment = assignmentsOf(round.id).find((a) => a.studentId === studentId);
+        if (!assignment?.schoolId || !can(actor, "proposal:respond-school", { schoolId: assignment.schoolId })) {
+          return data({ error: t("matching.errors.notYours") }, { status: 403 });
+        }
+      }
+      const error = respondToProposal(round, studentId, side, accept, user.id);
+      if (error) return data({ error: t(`matching.errors.${error}`) }, { status: error === "notFound" ? 404 : 409 });
+      return back(t(accept ? "matching.student.accepted" : "matching.student.declined"));
+    }
+    default:
+      return data({ error: t("errors.badRequest") }, { status: 400 });
+  }
+}
+
+export default function MatchingPage() {
+  const { manage, student, schoolProposals, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const busy = navigation.state === "submitting";
+  const running = busy && navigation.formData?.get("intent") === "run";
+  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" });
+  const nothing = !manage && !student && schoolProposals.length === 0;
+  return (
+    <div className="stack-lg">
+      <header>
+        <h1>{t("matching.title")}</h1>
+        <p className="lead">{t("matching.intro")}</p>
+      </header>
+      {actionData?.error ? (
+        <div className="alert alert--error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      {nothing ? <p className="empty">{t("matching.nothingForYou")}</p> : null}
+
+      {student ? <StudentView student={student} date={date} busy={busy} /> : null}
+
+      {schoolProposals.length > 0 ? (
+        <section className="card stack" aria-labelledby="school-proposals">
+          <h2 id="school-proposals">{t("matching.school.title")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("matching.manage.student")}</th>
+                <th scope="col">{t("matching.manage.question")}</th>
+                <th scope="col">{t("matching.manage.responses")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {schoolProposals.map((p) => (
+                <tr key={`${p.roundId}-${p.studentId}`}>
+                  <td>{p.studentName}</td>
+                  <td>{p.questionTitle}</td>
+                  <td>
+                    {p.schoolResponse === "open" ? (
+                      <Form method="post" className="button-row">
+                        <input type="hidden" name="intent" value="respond" />
+                        <input type="hidden" name="side" value="school" />
+                        <input type="hidden" name="roundId" value={p.roundId} />
+                        <input type="hidden" name="studentId" value={p.studentId} />
+                        <button type="submit" name="answer" value="accept" className="button button--small" disabled={busy}>
+                          {t("matching.school.accept")}
+                          <span className="visually-hidden">: {p.studentName}</span>
+                        </button>
+                        <button type="submit" name="answer" value="decline" className="button button--small button--secondary" disabled={busy}>
+                          {t("matching.school.decline")}
+                          <span className="visually-hidden">: {p.studentName}</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      t(`matching.response.${p.schoolResponse}`)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {manage ? <ManageView manage={manage} date={date} busy={busy} running={running} /> : null}
+    </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function StudentView({ student, date, busy }: { student: NonNullable<LoaderData["student"]>; date: Intl.DateTimeFormat; busy: boolean }) {
+  const { t } = useTranslation();
+  const round = student.round;
+  const deadlinePassed = new Date(round.deadline).getTime() < Date.now();
+  return (
+    <section className="stack-lg" aria-labelledby="student-round">
+      <h2 id="student-round">
+        {round.name} · {t(`matching.status.${round.status}`)}
+      </h2>
+      {student.proposal ? (
+        <div className="card stack">
+          <h3>{t("matching.student.resultTitle")}</h3>
+          <p>
+            {student.proposal.questionId
+              ? t("matching.student.placed", { title: student.proposal.questionTitle, school: student.proposal.schoolName })
+              : t("matching.student.notPlaced")}
+          </p>
+          <p className="hint-box">{student.proposal.explanation}</p>
+          {student.proposal.questionId && student.proposal.studentResponse === "open" ? (
+            <Form method="post" className="button-row">
+              <input type="hidden" name="intent" value="respond" />
+              <input type="hidden" name="side" value="student" />
+              <input type="hidden" name="roundId" value={round.id} />
+              <button type="submit" name="answer" value="accept" className="button" disabled={busy}>
+                {t("matching.student.accept")}
+              </button>
+              <button type="submit" name="answer" value="decline" className="button button--secondary" disabled={busy}>
+                {t("matching.student.decline")}
+              </button>
+            </Form>
+          ) : student.proposal.questionId ? (
+            <p>
+              {t(`matching.response.${student.proposal.studentResponse}`)}
+              {student.proposal.studentResponse === "geaccepteerd" && student.proposal.schoolResponse !== "geaccepteerd"
+                ? ` · ${t("matching.student.waitingSchool")}`
+                : null}
+              {student.proposal.projectId ? (
+                <>
+                  {" · "}
+                  <Link to={`/projecten/${student.proposal.projectId}`}>{t("matching.student.project")}</Link>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {round.status === "open" ? (
+        <>
+          <p>{deadlinePassed ? t("matching.deadlinePassed") : t("matching.deadline", { date: date.format(new Date(round.deadline)) })}</p>
+          <Form method="post" className="card stack">
+            <h3>{t("matching.student.rankTitle")}</h3>
+            <p className="muted">{t("matching.student.rankIntro")}</p>
+            <input type="hidden" name="intent" value="rank" />
+            <input type="hidden" name="roundId" value={round.id} />
+            {Array.from({ length: MAX_RANKS }, (_, i) => (
+              <div className="field" key={i}>
+                <label htmlFor={`choice${i + 1}`}>{t("matching.student.choice", { n: i + 1 })}</label>
+                <select id={`choice${i + 1}`} name={`choice${i + 1}`} defaultValue={student.ranking[i] ?? ""} disabled={deadlinePassed}>
+                  <option value="">{t("matching.student.none")}</option>
+                  {student.open.map((q) => (
+                    <option key={q.id} value={q.id}>
+                      {q.title} — {q.schoolName}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <div>
+              <button type="submit" className="button" disabled={busy || deadlinePassed}>
+                {t("matching.student.save")}
+              </button>
+            </div>
+          </Form>
+          <section className="stack" aria-labelledby="fit-title">
+            <h3 id="fit-title">{t("matching.student.fitTitle")}</h3>
+            <p className="muted">{student.hasProfile ? t("matching.student.fitIntro") : t("matching.student.noProfile")}</p>
+            <ul className="result-list">
+              {student.open.map((q) => (
+                <li key={q.id} className="result">
+                  <h4 className="result__title">
+                    <Link to={`/vragen/${q.id}`}>{q.title}</Link>
+                  </h4>
+                  <p className="result__meta">
+                    <span>{q.schoolName}</span>
+                    {q.themeName ? <span>{q.themeName}</span> : null}
+                    {q.labId ? <span>{t("matching.student.lab")}</span> : null}
+                    {q.fit.reasons.map((r) => (
+                      <span key={r} className="badge">
+                        {t(`matching.student.reasons.${r}`)}
+                      </span>
+                    ))}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ManageView({
+  manage,
+  date,
+  busy,
+  running,
+}: {
+  manage: NonNullable<LoaderData["manage"]>;
+  date: Intl.DateTimeFormat;
+  busy: boolean;
+  running: boolean;
+}) {
+  const { t } = useTranslation();
+  const round = manage.round as RoundRow | null;
+  if (!round) {
+    return (
+      <section className="card stack" aria-labelledby="new-round">
+        <h2 id="new-round">{t("matching.manage.newRound")}</h2>
+        <p>{t("matching.noRound")}</p>
+        <NewRoundForm partnershipId={manage.partnershipId} busy={busy} />
+      </section>
+    );
+  }
+  const placed = manage.assignments.filter((a) => a.questionId);
+  const unplaced = manage.assignments.filter((a) => !a.questionId);
+  return (
+    <section className="stack-lg" aria-labelledby="manage-round">
+      <h2 id="manage-round">
+        {round.name} · {t(`matching.status.${round.status}`)}
+      </h2>
+      <p>{t("matching.deadline", { date: date.format(new Date(round.deadline)) })}</p>
+      <div className="card stack">
+        <h3>{t("matching.manage.rankedTitle")}</h3>
+        <p>{t("matching.manage.ranked", manage.ranked)}</p>
+        {manage.notRanked.length ? (
+          <details>
+            <summary>{t("matching.manage.notRanked")}</summary>
+            <p>{manage.notRanked.join(", ")}</p>
+          </details>
+        ) : null}
+      </div>
+      <Form method="post" className="card stack">
+        <h3>{t("matching.manage.settingsTitle")}</h3>
+        <p className="muted">{t("matching.manage.settingsIntro")}</p>
+        <input type="hidden" name="intent" value="settings" />
+        <input type="hidden" name="roundId" value={round.id} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("matching.manage.school")}</th>
+              <th scope="col">{t("matching.manage.capacity")}</th>
+              <th scope="col">{t("matching.manage.minimum")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {manage.settings.map((s) => (
+              <tr key={s.schoolId}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <input type="number" min={0} max={100} name={`capacity-${s.schoolId}`} defaultValue={s.capacity} aria-label={`${t("matching.manage.capacity")}: ${s.name}`} />
+                </td>
+                <td>
+                  <input type="number" min={0} max={100} name={`minimum-${s.schoolId}`} defaultValue={s.minimum} aria-label={`${t("matching.manage.minimum")}: ${s.name}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div>
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {t("matching.manage.saveSettings")}
+          </button>
+        </div>
+      </Form>
+      <div className="button-row">
+        <Form method="post">
+          <input type="hidden" name="intent" value="run" />
+          <input type="hidden" name="roundId" value={round.id} />
+          <button type="submit" className="button" disabled={busy} aria-busy={running}>
+            {running ? t("matching.manage.running") : t("matching.manage.run")}
+          </button>
+        </Form>
+        {round.status === "berekend" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="roundId" value={round.id} />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("matching.manage.publish")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {manage.assignments.length > 0 ? (
+        <>
+          <section className="card stack" aria-labelledby="profile-title">
+            <h3 id="profile-title">{t("matching.manage.profileTitle")}</h3>
+            <table>
+              <thead>
+                <tr>
+                  {manage.profile.map((_, i) => (
+                    <th scope="col" key={i}>
+                      {t("matching.manage.profileRank", { n: i + 1 })}
+                    </th>
+                  ))}
+                  <th scope="col">{t("matching.manage.unplacedTitle")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {manage.profile.map((n, i) => (
+                    <td key={i}>{n}</td>
+                  ))}
+                  <td>{unplaced.length}</td>
+                </tr>
+              </tbody>
+            </table>
+          </section>
+          <section className="stack" aria-labelledby="result-title">
+            <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("matching.manage.school")}</th>
+                    <th scope="col">{t("matching.manage.question")}</th>
+                    <th scope="col">{t("matching.manage.student")}</th>
+                    <th scope="col">{t("matching.manage.rank")}</th>
+                    <th scope="col">{t("matching.manage.responses")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {placed.map((a) => (
+                    <tr key={a.studentId}>
+                      <td>{a.schoolName}</td>
+                      <td>{a.questionTitle}</td>
+                      <td>{a.studentName}</td>
+                      <td>{a.rank}</td>
+                      <td>
+                        {t(`matching.response.${a.studentResponse}`)} / {t(`matching.response.${a.schoolResponse}`)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          {unplaced.length > 0 ? (
+            <section className="stack" aria-labelledby="unplaced-title">
+              <h3 id="unplaced-title">{t("matching.manage.unplacedTitle")}</h3>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("matching.manage.student")}</th>
+                    <th scope="col">{t("matching.manage.why")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {unplaced.map((a) => (
+                    <tr key={a.studentId}>
+                      <td>{a.studentName}</td>
+                      <td>{a.explanation}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function NewRoundForm({ partnershipId, busy }: { partnershipId: string; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="partnershipId" value={partnershipId} />
+      <div className="field">
+        <label htmlFor="round-name">{t("matching.manage.name")}</label>
+        <input id="round-name" name="name" required maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor="round-deadline">{t("matching.manage.deadline")}</label>
+        <input id="round-deadline" name="deadline" type="date" required />
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={busy}>
+          {t("matching.manage.create")}
+        </button>
+      </div>
+    </Form>
+  );
+}

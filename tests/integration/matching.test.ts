@@ -1,0 +1,135 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/http";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let db: Database.Database;
+
+beforeAll(async () => {
+  server = await startServer();
+  db = new Database(server.databasePath);
+});
+afterAll(async () => {
+  db?.close();
+  await server?.stop();
+});
+
+async function signedIn(email: string) {
+  const client = new Client(server.url);
+  await client.login(email);
+  return client;
+}
+
+const round = () => db.prepare("select * from matching_rounds order by created_at desc limit 1").get() as { id: string; status: string; partnership_id: string };
+const userId = (email: string) => (db.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+const openQuestions = () =>
+  (db
+    .prepare(
+      `select q.id, q.school_id from questions q join partnership_schools ps on ps.school_id = q.school_id
+       where ps.partnership_id = ? and q.status = 'open' order by q.title`,
+    )
+    .all(round().partnership_id) as { id: string; school_id: string }[]);
+
+describe("the matching round end to end", () => {
+  it("shows labs and the matching page to the demo accounts", async () => {
+    for (const email of ["student3@demo.nl", "programmaleider@demo.nl", "schoolleider@demo.nl", "expert@demo.nl"]) {
+      const client = await signedIn(email);
+      expect((await client.get("/labs")).status).toBe(200);
+      expect((await client.get("/matching")).status).toBe(200);
+    }
+    expect(await (await (await signedIn("student3@demo.nl")).get("/labs")).text()).toContain("Werkplaats Taal en lezen Lingestad");
+  });
+
+  it("lets a student rank up to five open questions, and refuses bad rankings without storing them", async () => {
+    const client = await signedIn("student3@demo.nl");
+    const [a, b, c] = openQuestions();
+    const rankings = () => db.prepare("select question_id from round_rankings where round_id = ? and student_id = ? order by rank").all(round().id, userId("student3@demo.nl"));
+    const bad: [Record<string, string>, number, string][] = [
+      [{ choice1: a!.id, choice2: a!.id }, 400, "twee keer"],
+      [{ choice1: "bestaat-niet" }, 400, "niet (meer) open"],
+      [Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`choice${i + 1}`, `q${i}`])), 400, "maximaal vijf"],
+    ];
+    for (const [fields, status, message] of bad) {
+      const response = await client.post("/matching", { intent: "rank", roundId: round().id, ...fields });
+      expect(response.status).toBe(status);
+      expect(await response.text()).toContain(message);
+      expect(rankings()).toEqual([]);
+    }
+    const ok = await client.post("/matching", { intent: "rank", roundId: round().id, choice1: c!.id, choice2: a!.id, choice3: b!.id });
+    expect(ok.status).toBe(302);
+    expect(rankings()).toEqual([{ question_id: c!.id }, { question_id: a!.id }, { question_id: b!.id }]);
+  });
+
+  it("refuses ranking by non-students and managing by non-programme leaders", async () => {
+    const teacher = await signedIn("expert@demo.nl");
+    expect((await teacher.post("/matching", { intent: "rank", roundId: round().id, choice1: openQuestions()[0]!.id })).status).toBe(403);
+    const student = await signedIn("student@demo.nl");
+    expect((await student.post("/matching", { intent: "run", roundId: round().id })).status).toBe(403);
+    const lead = await signedIn("programmaleider@demo.nl");
+    const bad = await lead.post("/matching", { intent: "settings", roundId: round().id, [`capacity-${openQuestions()[0]!.school_id}`]: "-1" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("hele getallen van 0 of meer");
+  });
+
+  it("runs, publishes, and turns two acceptances into a project with a plan", async () => {
+    const lead = await signedIn("programmaleider@demo.nl");
+    const run = await lead.post("/matching", { intent: "run", roundId: round().id });
+    expect(run.status).toBe(302);
+    expect(round().status).toBe("berekend");
+    const assignments = db.prepare("select * from round_assignments where round_id = ?").all(round().id) as {
+      student_id: string;
+      question_id: string | null;
+      explanation: string;
+    }[];
+    expect(assignments.length).toBeGreaterThan(0);
+    expect(assignments.every((a) => a.explanation.length > 10)).toBe(true);
+    // No capacity exceeded: per question at most its student capacity.
+    const perQuestion = db
+      .prepare(
+        `select a.question_id, count(*) n, q.student_capacity cap from round_assignments a join questions q on q.id = a.question_id
+         where a.round_id = ? group by a.question_id`,
+      )
+      .all(round().id) as { n: number; cap: number }[];
+    expect(perQuestion.every((r) => r.n <= r.cap)).toBe(true);
+
+    expect((await lead.post("/matching", { intent: "publish", roundId: round().id })).status).toBe(302);
+    expect(round().status).toBe("gepubliceerd");
+
+    const placed = assignments.find((a) => a.question_id)!;
+    const email = (db.prepare("select email from users where id = ?").get(placed.student_id) as { email: string }).email;
+    const student = await signedIn(email);
+    expect(await (await student.get("/matching")).text()).toContain(placed.explanation.slice(0, 40).replace(/"/g, "&quot;"));
+    // Someone else cannot answer this student's proposal for them.
+    const schoolId = (db.prepare("select school_id from questions where id = ?").get(placed.question_id) as { school_id: string }).school_id;
+    const otherSchool = await signedIn("schoolleider2@demo.nl");
+    const isA2 = (db.prepare("select name from schools where id = ?").get(schoolId) as { name: string }).name === "Het Rivierencollege";
+    if (!isA2) {
+      const refused = await otherSchool.post("/matching", { intent: "respond", side: "school", roundId: round().id, studentId: placed.student_id, answer: "accept" });
+      expect(refused.status).toBe(403);
+    }
+    expect((await student.post("/matching", { intent: "respond", side: "student", roundId: round().id, answer: "accept" })).status).toBe(302);
+    expect((await student.post("/matching", { intent: "respond", side: "student", roundId: round().id, answer: "decline" })).status).toBe(409);
+
+    const ownerEmail = (db
+      .prepare("select u.email from memberships m join users u on u.id = m.user_id where m.school_id = ? and m.role = 'schoolleider' limit 1")
+      .get(schoolId) as { email: string }).email;
+    const school = await signedIn(ownerEmail);
+    expect((await school.post("/matching", { intent: "respond", side: "school", roundId: round().id, studentId: placed.student_id, answer: "accept" })).status).toBe(302);
+
+    const project = db.prepare("select p.id from projects p where p.question_id = ?").get(placed.question_id) as { id: string } | undefined;
+    expect(project).toBeDefined();
+    expect(db.prepare("select role from project_members where project_id = ? and user_id = ?").get(project!.id, placed.student_id)).toEqual({ role: "student" });
+    expect(db.prepare("select count(*) n from plans where project_id = ?").get(project!.id)).toEqual({ n: 1 });
+    expect((db.prepare("select status from questions where id = ?").get(placed.question_id) as { status: string }).status).toBe("gematcht");
+    const plans = (await (await student.get("/api/v1/plans")).json()) as { plans: { access: string }[] };
+    expect(plans.plans.some((p) => p.access === "edit")).toBe(true);
+  });
+
+  it("refuses a second round while one is open, and a deadline in the past", async () => {
+    const lead = await signedIn("programmaleider@demo.nl");
+    const past = await lead.post("/matching", { intent: "create", partnershipId: round().partnership_id, name: "Te laat", deadline: "2020-01-01" });
+    expect(past.status).toBe(400);
+    expect(await past.text()).toContain("deadline in de toekomst");
+  });
+});
