@@ -73,9 +73,19 @@ export function AppHeader({
                 <NavLink to="/agenda">{t("nav.agenda")}</NavLink>
               </li>
             ) : null}
+            {nav?.agenda ? (
+              <li>
+                <NavLink to="/scan">{t("scan.nav.scan")}</NavLink>
+              </li>
+            ) : null}
             {nav?.triage ? (
               <li>
                 <NavLink to="/triage">{t("nav.triage")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.triage ? (
+              <li>
+                <NavLink to="/regio">{t("scan.nav.regio")}</NavLink>
               </li>
             ) : null}
             {nav?.organisations ? (

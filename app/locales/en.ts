@@ -2,12 +2,14 @@ import type { Translation } from "./nl";
 import planEn from "./plan.en";
 import questionsEn from "./questions.en";
 import resultsEn from "./results.en";
+import scanEn from "./scan.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
   plan: planEn,
   questions: questionsEn,
   results: resultsEn,
+  scan: scanEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

@@ -1,6 +1,7 @@
 import planNl from "./plan.nl";
 import questionsNl from "./questions.nl";
 import resultsNl from "./results.nl";
+import scanNl from "./scan.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -11,6 +12,7 @@ const nl = {
   plan: planNl,
   questions: questionsNl,
   results: resultsNl,
+  scan: scanNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

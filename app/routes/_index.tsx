@@ -16,6 +16,7 @@ const SECTION_LINKS: Partial<Record<SectionKey, string>> = {
   agenda: "/agenda",
   opbrengsten: "/opbrengsten",
   expertgroepen: "/expertgroepen",
+  scan: "/scan",
 };
 
 /** Which upcoming sections matter most to which role, in the order they see them. */

@@ -1,0 +1,175 @@
+import Papa from "papaparse";
+import { sql } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { ASPECTS, averageAgreedPhases } from "../domain/culture-scan";
+import { can, type Actor } from "../domain/permissions";
+import { QUESTION_STATUSES, type QuestionStatus } from "../domain/question-lifecycle";
+
+/** Statuses that count as "matched": a student or lab took the question on. */
+export const MATCHED_STATUSES: readonly QuestionStatus[] = ["gematcht", "in_uitvoering", "afgerond", "geimplementeerd"];
+
+export type PartnershipOption = { id: string; name: string };
+
+/** The partnerships whose dashboard the actor may see (admin: all), each checked by the permission module. */
+export function dashboardPartnerships(actor: Actor): PartnershipOption[] {
+  const rows = getDb().all<PartnershipOption>(sql`select id, name from partnerships order by name`);
+  return rows.filter((p) => can(actor, "dashboard:region", { partnershipIds: [p.id] }));
+}
+
+export type DashboardData = {
+  schools: { id: string; name: string }[];
+  byStatus: { status: QuestionStatus; count: number }[];
+  byTheme: { theme: string; count: number }[];
+  perMonth: { month: string; count: number }[];
+  matched: { matched: number; total: number; share: number | null };
+  studentsPerSchool: { school: string; students: number; shortageFte: number | null }[];
+  actions: { done: number; open: number; letGo: number };
+  scanTrend: { schoolYear: string; schools: number; averages: Record<string, number | null> }[];
+};
+
+/**
+ * Every figure of the region dashboard for the given partnerships. Schools are
+ * resolved first and every query is restricted to them, so no figure of
+ * another partnership can slip in.
+ */
+export function dashboardFor(partnershipIds: string[]): DashboardData {
+  const db = getDb();
+  const pids = JSON.stringify(partnershipIds);
+  const schools = db.all<{ id: string; name: string }>(sql`
+    select distinct s.id, s.name from schools s
+    join partnership_schools ps on ps.school_id = s.id
+    where ps.partnership_id in (select value from json_each(${pids}))
+    order by s.name`);
+  const ids = JSON.stringify(schools.map((s) => s.id));
+  const inSchools = (column: string) => sql.raw(`${column} in (select value from json_each(`).append(sql`${ids}))`);
+
+  const statusRows = db.all<{ status: QuestionStatus; count: number }>(
+    sql`select status, count(*) as count from questions where ${inSchools("school_id")} group by status`,
+  );
+  const byStatus = QUESTION_STATUSES.map((status) => ({ status, count: statusRows.find((r) => r.status === status)?.count ?? 0 }));
+
+  const byTheme = db.all<{ theme: string; count: number }>(sql`
+    select coalesce(t.name_nl, 'Zonder thema') as theme, count(*) as count
+    from questions q left join themes t on t.id = q.theme_id
+    where ${inSchools("q.school_id")} and q.status <> 'concept'
+    group by theme order by count desc, theme`);
+
+  const perMonth = db.all<{ month: string; count: number }>(sql`
+    select substr(created_at, 1, 7) as month, count(*) as count from questions
+    where ${inSchools("school_id")} and status <> 'concept'
+    group by month order by month`);
+
+  const nonConcept = statusRows.filter((r) => r.status !== "concept").reduce((s, r) => s + r.count, 0);
+  const matchedCount = statusRows.filter((r) => MATCHED_STATUSES.includes(r.status)).reduce((s, r) => s + r.count, 0);
+
+  const studentsPerSchool = db.all<{ school: string; students: number; shortageFte: number | null }>(sql`
+    select s.name as school,
+      (select count(distinct pm.user_id) from project_members pm join projects p on p.id = pm.project_id
+        where p.school_id = s.id and pm.role = 'student') as students,
+      (select ss.vacancy_tenths / 10.0 from school_shortages ss where ss.school_id = s.id) as shortageFte
+    from schools s where ${inSchools("s.id")} order by shortageFte desc, s.name`);
+
+  const actionRows = db.all<{ status: string; count: number }>(
+    sql`select status, count(*) as count from actions where ${inSchools("school_id")} group by status`,
+  );
+  const countOf = (...statuses: string[]) => actionRows.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + r.count, 0);
+
+  const agreementRows = db.all<{ schoolYear: string; schoolId: string; aspectId: string; agreedPhase: number }>(sql`
+    select c.school_year as schoolYear, c.school_id as schoolId, a.aspect_id as aspectId, a.agreed_phase as agreedPhase
+    from scan_agreements a join culture_scans c on c.id = a.scan_id
+    where ${inSchools("c.school_id")}`);
+  const years = [...new Set(agreementRows.map((r) => r.schoolYear))].sort();
+  const scanTrend = years.map((schoolYear) => {
+    const rows = agreementRows.filter((r) => r.schoolYear === schoolYear);
+    return { schoolYear, schools: new Set(rows.map((r) => r.schoolId)).size, averages: averageAgreedPhases(rows) };
+  });
+
+  return {
+    schools,
+    byStatus,
+    byTheme,
+    perMonth,
+    matched: { matched: matchedCount, total: nonConcept, share: nonConcept ? Math.round((matchedCount / nonConcept) * 1000) / 10 : null },
+    studentsPerSchool: studentsPerSchool.map((r) => ({ ...r, shortageFte: r.shortageFte === null ? null : Math.round(r.shortageFte * 10) / 10 })),
+    actions: { done: countOf("gedaan"), open: countOf("gepland", "bezig"), letGo: countOf("losgelaten") },
+    scanTrend,
+  };
+}
+
+export type CsvTable = "status" | "thema" | "maand" | "studenten" | "acties" | "scan";
+export const CSV_TABLES: readonly CsvTable[] = ["status", "thema", "maand", "studenten", "acties", "scan"];
+
+/** One dashboard table as rows with Dutch headers, for the CSV download. */
+export function csvRows(data: DashboardData, table: CsvTable, statusLabel: (s: QuestionStatus) => string): Record<string, string | number>[] {
+  switch (table) {
+    case "status":
+      return data.byStatus.map((r) => ({ Status: statusLabel(r.status), Aantal: r.count }));
+    case "thema":
+      return data.byTheme.map((r) => ({ Thema: r.theme, Aantal: r.count }));
+    case "maand":
+      return data.perMonth.map((r) => ({ Maand: r.month, Aantal: r.count }));
+    case "studenten":
+      return data.studentsPerSchool.map((r) => ({
+        School: r.school,
+        Studenten: r.students,
+        "Tekort (fte)": r.shortageFte === null ? "" : r.shortageFte.toFixed(1).replace(".", ","),
+      }));
+    case "acties":
+      return [
+        { Status: "Gedaan", Aantal: data.actions.done },
+        { Status: "Open", Aantal: data.actions.open },
+        { Status: "Losgelaten", Aantal: data.actions.letGo },
+      ];
+    case "scan":
+      return data.scanTrend.flatMap((year) =>
+        ASPECTS.map((a) => ({
+          Schooljaar: year.schoolYear,
+          Aspect: a.name,
+          "Gemiddelde afgesproken fase": year.averages[a.id] === null ? "" : String(year.averages[a.id]).replace(".", ","),
+          Scholen: year.schools,
+        })),
+      );
+  }
+}
+
+/**
+ * A CSV download Excel opens correctly: UTF-8 with a BOM, semicolons (the
+ * list separator of Dutch Excel) and formulas escaped, so a cell such as
+ * `=HYPERLINK(...)` is shown as text and never executed.
+ */
+export function csvResponse(rows: Record<string, string | number>[], fields: string[], filename: string): Response {
+  const body = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f] ?? "")) }, { escapeFormulae: true, delimiter: ";" });
+  return new Response(`\uFEFF${body}\r\n`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/**
+ * The partnerships a dashboard request covers: the requested one when the
+ * actor may see it, otherwise all the actor may see. Null: no dashboard at all
+ * (or a partnership that is not theirs).
+ */
+export function resolveDashboardScope(actor: Actor, requested: string | null): { options: PartnershipOption[]; selected: string | null; partnershipIds: string[] } | null {
+  if (!can(actor, "dashboard:region")) return null;
+  const options = dashboardPartnerships(actor);
+  if (options.length === 0) return null;
+  if (requested) {
+    if (!options.some((p) => p.id === requested)) return null;
+    return { options, selected: requested, partnershipIds: [requested] };
+  }
+  return { options, selected: null, partnershipIds: options.map((p) => p.id) };
+}
+
+/** The CSV headers per table, also when a table has no rows yet. */
+export const CSV_FIELDS: Record<CsvTable, string[]> = {
+  status: ["Status", "Aantal"],
+  thema: ["Thema", "Aantal"],
+  maand: ["Maand", "Aantal"],
+  studenten: ["School", "Studenten", "Tekort (fte)"],
+  acties: ["Status", "Aantal"],
+  scan: ["Schooljaar", "Aspect", "Gemiddelde afgesproken fase", "Scholen"],
+};

@@ -1,0 +1,209 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { BarChartFigure } from "../components/charts/bar-chart";
+import { ASPECTS } from "../domain/culture-scan";
+import { dashboardFor, resolveDashboardScope, type CsvTable } from "../models/dashboard.server";
+import { toActor } from "../models/user.server";
+import { requireUser } from "../utils/auth.server";
+import { getT } from "../utils/i18n.server";
+
+export const meta: MetaFunction = () => [{ title: "Dashboard partnerschap en regio — Samen Onderzoeken" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const requested = new URL(request.url).searchParams.get("partnerschap") || null;
+  const scope = resolveDashboardScope(toActor(user), requested);
+  if (!scope) throw json({ error: t("scan.regio.notAllowed") }, { status: 403 });
+  return { options: scope.options, selected: scope.selected, data: dashboardFor(scope.partnershipIds) };
+}
+
+/** One dashboard block: heading, chart, the same figures as a table, and a CSV link. */
+function Block({ id, title, table, selected, children }: { id: string; title: string; table: CsvTable; selected: string | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  const query = new URLSearchParams({ tabel: table, ...(selected ? { partnerschap: selected } : {}) });
+  return (
+    <section className="card stack dashboard-block" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+      <p>
+        <a href={`/regio.csv?${query}`} download>
+          {t("scan.regio.csv")}
+          <span className="visually-hidden">: {title}</span>
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export default function RegioPage() {
+  const { options, selected, data } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const status = data.byStatus.map((r) => ({ label: t(`questions.status.${r.status}`), count: r.count }));
+  const actions = [
+    { label: t("scan.regio.actions.done"), count: data.actions.done },
+    { label: t("scan.regio.actions.open"), count: data.actions.open },
+    { label: t("scan.regio.actions.letGo"), count: data.actions.letGo },
+  ];
+  const countSeries = [{ key: "count", name: t("scan.regio.status.count") }];
+
+  return (
+    <div className="stack-lg regio-page">
+      <header className="page-header">
+        <div>
+          <h1>{t("scan.regio.title")}</h1>
+          <p className="lead">{t("scan.regio.intro")}</p>
+        </div>
+      </header>
+
+      <Form method="get" className="card filters-inline">
+        <div className="field">
+          <label htmlFor="regio-partnership">{t("scan.regio.partnership")}</label>
+          <select id="regio-partnership" name="partnerschap" defaultValue={selected ?? ""}>
+            {options.length > 1 ? <option value="">{t("scan.regio.all")}</option> : null}
+            {options.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("scan.regio.show")}
+        </button>
+        <p className="muted">{t("scan.regio.schoolsCount", { count: data.schools.length })}</p>
+      </Form>
+
+      <p className="muted">{t("scan.regio.chartHidden")}</p>
+
+      <div className="dashboard-grid">
+        <Block id="per-status" title={t("scan.regio.status.title")} table="status" selected={selected}>
+          <BarChartFigure label={t("scan.regio.status.title")} data={status} categoryKey="label" series={countSeries} layout="vertical" height={340} />
+          <SimpleTable caption={t("scan.regio.status.title")} headers={[t("scan.regio.status.status"), t("scan.regio.status.count")]} rows={status.map((r) => [r.label, r.count])} />
+        </Block>
+
+        <Block id="aandeel-gematcht" title={t("scan.regio.matched.title")} table="status" selected={selected}>
+          <p className="dashboard-figure">
+            {data.matched.share === null
+              ? t("scan.regio.matched.none")
+              : t("scan.regio.matched.text", {
+                  matched: data.matched.matched,
+                  total: data.matched.total,
+                  share: data.matched.share.toLocaleString("nl-NL"),
+                })}
+          </p>
+        </Block>
+
+        <Block id="per-thema" title={t("scan.regio.theme.title")} table="thema" selected={selected}>
+          {data.byTheme.length === 0 ? (
+            <p className="empty">{t("scan.regio.empty")}</p>
+          ) : (
+            <>
+              <BarChartFigure label={t("scan.regio.theme.title")} data={data.byTheme} categoryKey="theme" series={countSeries} layout="vertical" height={Math.max(200, data.byTheme.length * 34)} />
+              <SimpleTable caption={t("scan.regio.theme.title")} headers={[t("scan.regio.theme.theme"), t("scan.regio.theme.count")]} rows={data.byTheme.map((r) => [r.theme, r.count])} />
+            </>
+          )}
+        </Block>
+
+        <Block id="per-maand" title={t("scan.regio.month.title")} table="maand" selected={selected}>
+          {data.perMonth.length === 0 ? (
+            <p className="empty">{t("scan.regio.empty")}</p>
+          ) : (
+            <>
+              <BarChartFigure label={t("scan.regio.month.title")} data={data.perMonth} categoryKey="month" series={countSeries} height={260} />
+              <SimpleTable caption={t("scan.regio.month.title")} headers={[t("scan.regio.month.month"), t("scan.regio.month.count")]} rows={data.perMonth.map((r) => [r.month, r.count])} />
+            </>
+          )}
+        </Block>
+
+        <Block id="studenten" title={t("scan.regio.students.title")} table="studenten" selected={selected}>
+          <BarChartFigure
+            label={t("scan.regio.students.title")}
+            data={data.studentsPerSchool}
+            categoryKey="school"
+            layout="vertical"
+            height={Math.max(240, data.studentsPerSchool.length * 44)}
+            series={[
+              { key: "students", name: t("scan.regio.students.students") },
+              { key: "shortageFte", name: t("scan.regio.students.shortage") },
+            ]}
+          />
+          <SimpleTable
+            caption={t("scan.regio.students.title")}
+            headers={[t("scan.regio.students.school"), t("scan.regio.students.students"), t("scan.regio.students.shortage")]}
+            rows={data.studentsPerSchool.map((r) => [
+              r.school,
+              r.students,
+              r.shortageFte === null ? t("scan.regio.students.unknown") : r.shortageFte.toLocaleString("nl-NL", { minimumFractionDigits: 1 }),
+            ])}
+          />
+        </Block>
+
+        <Block id="acties" title={t("scan.regio.actions.title")} table="acties" selected={selected}>
+          <BarChartFigure label={t("scan.regio.actions.title")} data={actions} categoryKey="label" series={countSeries} height={220} />
+          <SimpleTable caption={t("scan.regio.actions.title")} headers={[t("scan.regio.actions.status"), t("scan.regio.actions.count")]} rows={actions.map((r) => [r.label, r.count])} />
+        </Block>
+
+        <Block id="scan-trend" title={t("scan.regio.scan.title")} table="scan" selected={selected}>
+          <p>{t("scan.regio.scan.intro")}</p>
+          {data.scanTrend.length === 0 ? (
+            <p className="empty">{t("scan.regio.scan.none")}</p>
+          ) : (
+            <>
+              <BarChartFigure
+                label={t("scan.regio.scan.title")}
+                categoryKey="aspect"
+                domain={[0, 4]}
+                height={360}
+                data={ASPECTS.map((a) => ({ aspect: a.name, ...Object.fromEntries(data.scanTrend.map((y) => [y.schoolYear, y.averages[a.id] ?? null])) }))}
+                series={data.scanTrend.map((y) => ({ key: y.schoolYear, name: `${y.schoolYear} (${t("scan.regio.scan.schools", { count: y.schools })})` }))}
+              />
+              <SimpleTable
+                caption={t("scan.regio.scan.title")}
+                headers={[t("scan.regio.scan.aspect"), ...data.scanTrend.map((y) => `${y.schoolYear} (${t("scan.regio.scan.schools", { count: y.schools })})`)]}
+                rows={ASPECTS.map((a) => [a.name, ...data.scanTrend.map((y) => y.averages[a.id]?.toLocaleString("nl-NL") ?? "—")])}
+              />
+            </>
+          )}
+        </Block>
+      </div>
+    </div>
+  );
+}
+
+function SimpleTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th scope="row" key={j}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { CSV_FIELDS, CSV_TABLES, csvResponse, csvRows, dashboardFor, resolveDashboardScope, type CsvTable } from "../models/dashboard.server";
+import { toActor } from "../models/user.server";
+import { requireUser } from "../utils/auth.server";
+import { getT } from "../utils/i18n.server";
+
+/** One table of the region dashboard as CSV (`?tabel=status|thema|maand|studenten|acties|scan`). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const params = new URL(request.url).searchParams;
+  const scope = resolveDashboardScope(toActor(user), params.get("partnerschap"));
+  if (!scope) throw json({ error: t("scan.regio.notAllowed") }, { status: 403 });
+  const table = params.get("tabel") as CsvTable;
+  if (!CSV_TABLES.includes(table)) throw json({ error: t("scan.regio.unknownTable") }, { status: 400 });
+  const rows = csvRows(dashboardFor(scope.partnershipIds), table, (s) => t(`questions.status.${s}`));
+  return csvResponse(rows, CSV_FIELDS[table], `dashboard-${table}.csv`);
+}
