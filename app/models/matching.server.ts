@@ -25,6 +25,7 @@ import {
   users,
 } from "../../db/schema";
 import { allocate } from "../domain/matching/allocate";
+import { explainAllocation } from "../domain/matching/explain";
 import type { Actor } from "../domain/permissions";
 import { checkTransition } from "../domain/question-lifecycle";
 
@@ -259,6 +260,12 @@ export function runRound(roundId: string, now = new Date()): RunOutcome {
       labs: labRows.map((l) => ({ id: l.id, capacity: Math.max(0, l.seats - usedBy((a) => questionById.get(a.questionId!)?.labId === l.id)) })),
     };
     const result = allocate(input);
+    // The engine explains with ids; students read titles and names.
+    const explanations = explainAllocation(input, result.assignments, {
+      questions: Object.fromEntries(open.map((q) => [q.id, `‘${q.title}’`])),
+      schools: Object.fromEntries(open.map((q) => [q.schoolId, q.schoolName])),
+      labs: Object.fromEntries(labRows.map((l) => [l.id, l.name])),
+    });
     db.transaction((tx) => {
       // Keep accepted placements; everything else is recomputed.
       for (const a of existing) {
@@ -273,7 +280,7 @@ export function runRound(roundId: string, now = new Date()): RunOutcome {
             studentId: s.id,
             questionId: placed?.questionId ?? null,
             rank: placed?.rank ?? null,
-            explanation: result.explanations[s.id] ?? "",
+            explanation: explanations[s.id] ?? result.explanations[s.id] ?? "",
           })
           .run();
       }
