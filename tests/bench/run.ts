@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runFoundationBench } from "./foundation.bench";
+import { runCollabBench } from "./collab.bench";
+import { runMatchingBench } from "./matching.bench";
 import { runQuestionsBench } from "./questions.bench";
 import { printTable } from "./stats";
 
@@ -17,6 +19,8 @@ fs.mkdirSync(outDir, { recursive: true });
 const benches: Record<string, () => Promise<Record<string, string | number>[]>> = {
   foundation: () => runFoundationBench({ iterations }),
   questions: () => runQuestionsBench({ iterations: Math.min(iterations, 200) }),
+  matching: () => runMatchingBench(),
+  collab: () => runCollabBench(),
 };
 
 const only = process.argv.slice(2);
