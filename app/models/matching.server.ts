@@ -434,3 +434,25 @@ export function rankedStudentIds(roundId: string): string[] {
 export function allPartnershipIds(): string[] {
   return getDb().select({ id: partnerships.id }).from(partnerships).orderBy(asc(partnerships.name)).all().map((r) => r.id);
 }
+
+/** Creates or replaces a student's profile. Theme ids must exist (checked by the caller). */
+export function saveStudentProfile(
+  userId: string,
+  instituteId: string | null,
+  profile: { programme: string; studyYear: number; themeIds: string[]; sectors: string[]; availability: string; homeCity: string },
+) {
+  const values = {
+    programme: profile.programme,
+    studyYear: profile.studyYear,
+    themeIds: JSON.stringify(profile.themeIds),
+    sectors: JSON.stringify(profile.sectors),
+    availability: profile.availability,
+    homeCity: profile.homeCity,
+    updatedAt: new Date().toISOString(),
+  };
+  getDb()
+    .insert(studentProfiles)
+    .values({ userId, instituteId, ...values })
+    .onConflictDoUpdate({ target: studentProfiles.userId, set: values })
+    .run();
+}

@@ -328,7 +328,10 @@ function StudentView({ student, date, busy }: { student: NonNullable<LoaderData[
           </Form>
           <section className="stack" aria-labelledby="fit-title">
             <h3 id="fit-title">{t("matching.student.fitTitle")}</h3>
-            <p className="muted">{student.hasProfile ? t("matching.student.fitIntro") : t("matching.student.noProfile")}</p>
+            <p className="muted">
+              {student.hasProfile ? t("matching.student.fitIntro") : t("matching.student.noProfile")}{" "}
+              <Link to="/profiel">{t("matching.profile.edit")}</Link>
+            </p>
             <ul className="result-list">
               {student.open.map((q) => (
                 <li key={q.id} className="result">
