@@ -100,6 +100,12 @@ const matchingEn: Translation["matching"] = {
     rank: "Choice",
     why: "Explanation",
     responses: "Responses",
+    adjust: "Adjust",
+    adjustLabel: "Placement of {{name}}",
+    noPlace: "No place",
+    adjustSave: "Save",
+    adjusted: "The placement was adjusted.",
+    adjustedWorse: "Note: the placement was adjusted, but the result is now worse (fewer students placed, fewer solidarity places or lower choices).",
   },
   school: {
     title: "Proposals for your school",
@@ -125,6 +131,7 @@ const matchingEn: Translation["matching"] = {
     notYours: "This proposal is not yours or your school's.",
     notComputed: "Compute the allocation first.",
     roundOpen: "There is already an open round.",
+    adjustInfeasible: "Not possible: the student did not choose this question, or a capacity (question, school or lab) would be exceeded.",
   },
 };
 

@@ -99,6 +99,12 @@ const matchingNl = {
     rank: "Keuze",
     why: "Uitleg",
     responses: "Reacties",
+    adjust: "Aanpassen",
+    adjustLabel: "Plaatsing van {{name}}",
+    noPlace: "Geen plaats",
+    adjustSave: "Opslaan",
+    adjusted: "De plaatsing is aangepast.",
+    adjustedWorse: "Let op: de plaatsing is aangepast, maar het resultaat is nu minder goed (minder studenten geplaatst, minder solidariteitsplaatsen of lagere keuzes).",
   },
   school: {
     title: "Voorstellen voor je school",
@@ -124,6 +130,7 @@ const matchingNl = {
     notYours: "Dit voorstel is niet van jou of je school.",
     notComputed: "Bereken eerst de toewijzing.",
     roundOpen: "Er is al een open ronde.",
+    adjustInfeasible: "Dat kan niet: de student koos deze vraag niet, of een capaciteit (vraag, school of lab) wordt overschreden.",
   },
 } as const;
 

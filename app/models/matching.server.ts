@@ -26,6 +26,7 @@ import {
 } from "../../db/schema";
 import { allocate } from "../domain/matching/allocate";
 import { explainAllocation } from "../domain/matching/explain";
+import { compareObjectives, feasibilityProblems, objectiveOf, objectiveVector } from "../domain/matching/objective";
 import type { Actor } from "../domain/permissions";
 import { checkTransition } from "../domain/question-lifecycle";
 
@@ -455,4 +456,57 @@ export function saveStudentProfile(
     .values({ userId, instituteId, ...values })
     .onConflictDoUpdate({ target: studentProfiles.userId, set: values })
     .run();
+}
+
+export type AdjustOutcome = { ok: true; worse: boolean } | { ok: false; error: "notComputed" | "notFound" | "infeasible" };
+
+/**
+ * A hand adjustment by the programme leader before publishing: move one
+ * student to another question they ranked (or to no place). Refused when it
+ * breaks a capacity or the student did not rank the question; applied with a
+ * warning (`worse`) when it makes the three-level objective worse.
+ */
+export function adjustAssignment(round: RoundRow, studentId: string, questionId: string | null): AdjustOutcome {
+  if (round.status !== "berekend") return { ok: false, error: "notComputed" };
+  const db = getDb();
+  const current = db.select().from(roundAssignments).where(eq(roundAssignments.roundId, round.id)).all();
+  const target = current.find((a) => a.studentId === studentId);
+  if (!target) return { ok: false, error: "notFound" };
+  const open = openQuestionsOf(round.partnershipId);
+  const rankings = db.select().from(roundRankings).where(eq(roundRankings.roundId, round.id)).orderBy(asc(roundRankings.rank)).all();
+  const settings = schoolSettingsOf(round.id, round.partnershipId);
+  const labRows = db.select().from(labs).where(eq(labs.partnershipId, round.partnershipId)).all();
+  const openIds = new Set(open.map((q) => q.id));
+  const input = {
+    students: [...new Set(current.map((a) => a.studentId))].map((id) => ({
+      id,
+      ranking: rankings.filter((r) => r.studentId === id && openIds.has(r.questionId)).map((r) => r.questionId),
+    })),
+    questions: open.map((q) => ({ id: q.id, schoolId: q.schoolId, capacity: q.capacity, ...(q.labId ? { labId: q.labId } : {}) })),
+    schools: settings.map((s) => ({ id: s.schoolId, capacity: s.capacity, minimum: Math.min(s.minimum, s.capacity) })),
+    labs: labRows.map((l) => ({ id: l.id, capacity: l.seats })),
+  };
+  const rankOf = (sid: string, qid: string) => (input.students.find((x) => x.id === sid)?.ranking.indexOf(qid) ?? -1) + 1;
+  const before = current.filter((a) => a.questionId && openIds.has(a.questionId)).map((a) => ({ studentId: a.studentId, questionId: a.questionId!, rank: a.rank ?? rankOf(a.studentId, a.questionId!) }));
+  const after = before.filter((a) => a.studentId !== studentId);
+  if (questionId) {
+    const rank = rankOf(studentId, questionId);
+    if (rank === 0) return { ok: false, error: "infeasible" };
+    after.push({ studentId, questionId, rank });
+  }
+  if (feasibilityProblems(input, after).length > 0) return { ok: false, error: "infeasible" };
+  const worse = compareObjectives(objectiveVector(objectiveOf(input, after)), objectiveVector(objectiveOf(input, before))) < 0;
+  const placedQuestion = questionId ? open.find((q) => q.id === questionId) : null;
+  db.update(roundAssignments)
+    .set({
+      questionId,
+      rank: questionId ? rankOf(studentId, questionId) : null,
+      manual: true,
+      explanation: placedQuestion
+        ? `Je bent met de hand geplaatst bij je ${rankOf(studentId, questionId!)}e keuze (‘${placedQuestion.title}’, ${placedQuestion.schoolName}) door de programmaleider.`
+        : "De programmaleider heeft je plaatsing met de hand aangepast: je bent in deze ronde niet geplaatst.",
+    })
+    .where(and(eq(roundAssignments.roundId, round.id), eq(roundAssignments.studentId, studentId)))
+    .run();
+  return { ok: true, worse };
 }

@@ -23,6 +23,7 @@ import {
   studentsOf,
   createRound,
   allPartnershipIds,
+  adjustAssignment,
   rankedStudentIds,
   type RoundRow,
 } from "../models/matching.server";
@@ -54,16 +55,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const partnershipId = managed[0]!;
         const round = currentRounds([partnershipId])[0] ?? null;
         if (!round) {
-          return { partnershipId, round: null, settings: [], ranked: { done: 0, total: 0 }, notRanked: [] as string[], assignments: [], profile: [] as number[] };
+          return {
+            partnershipId,
+            round: null,
+            choices: {} as Record<string, { id: string; title: string }[]>,
+            settings: [],
+            ranked: { done: 0, total: 0 },
+            notRanked: [] as string[],
+            assignments: [],
+            profile: [] as number[],
+          };
         }
         const students = studentsOf(partnershipId);
         const rankedIds = new Set(rankedStudentIds(round.id));
         const assignments = assignmentsOf(round.id);
         const profile: number[] = [];
         for (const a of assignments) if (a.rank) profile[a.rank - 1] = (profile[a.rank - 1] ?? 0) + 1;
+        const titles = new Map(openQuestionsOf(partnershipId).map((q) => [q.id, q.title]));
+        const choices = Object.fromEntries(
+          assignments.map((a) => [
+            a.studentId,
+            rankingOf(round.id, a.studentId).flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id)! }] : [])),
+          ]),
+        );
         return {
           partnershipId,
           round,
+          choices,
           settings: schoolSettingsOf(round.id, partnershipId),
           ranked: { done: students.filter((s) => rankedIds.has(s.id)).length, total: students.length },
           notRanked: students.filter((s) => !rankedIds.has(s.id)).map((s) => s.name),
@@ -151,6 +169,18 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
       if (!publishRound(round)) return data({ error: t("matching.errors.notComputed") }, { status: 409 });
       return back(t("matching.manage.published"));
+    }
+    case "adjust": {
+      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      const outcome = adjustAssignment(round, (form.studentId ?? "").slice(0, 100), (form.questionId ?? "").slice(0, 100) || null);
+      if (!outcome.ok) {
+        const status = outcome.error === "notFound" ? 404 : outcome.error === "notComputed" ? 409 : 400;
+        return data({ error: t(`matching.errors.${outcome.error === "infeasible" ? "adjustInfeasible" : outcome.error}`) }, { status });
+      }
+      return redirectWithToast("/matching", {
+        kind: outcome.worse ? "error" : "success",
+        message: t(outcome.worse ? "matching.manage.adjustedWorse" : "matching.manage.adjusted"),
+      });
     }
     case "rank": {
       if (!round || !can(actor, "round:rank", scope)) return data({ error: t("matching.errors.notStudent") }, { status: 403 });
@@ -485,6 +515,7 @@ function ManageView({
                     <th scope="col">{t("matching.manage.student")}</th>
                     <th scope="col">{t("matching.manage.rank")}</th>
                     <th scope="col">{t("matching.manage.responses")}</th>
+                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -497,6 +528,11 @@ function ManageView({
                       <td>
                         {t(`matching.response.${a.studentResponse}`)} / {t(`matching.response.${a.schoolResponse}`)}
                       </td>
+                      {round.status === "berekend" ? (
+                        <td>
+                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={a.questionId} choices={manage.choices[a.studentId] ?? []} busy={busy} />
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -511,6 +547,7 @@ function ManageView({
                   <tr>
                     <th scope="col">{t("matching.manage.student")}</th>
                     <th scope="col">{t("matching.manage.why")}</th>
+                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -518,6 +555,11 @@ function ManageView({
                     <tr key={a.studentId}>
                       <td>{a.studentName}</td>
                       <td>{a.explanation}</td>
+                      {round.status === "berekend" ? (
+                        <td>
+                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={null} choices={manage.choices[a.studentId] ?? []} busy={busy} />
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -527,6 +569,43 @@ function ManageView({
         </>
       ) : null}
     </section>
+  );
+}
+
+function AdjustForm({
+  roundId,
+  studentId,
+  studentName,
+  current,
+  choices,
+  busy,
+}: {
+  roundId: string;
+  studentId: string;
+  studentName: string;
+  current: string | null;
+  choices: { id: string; title: string }[];
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="filters-inline">
+      <input type="hidden" name="intent" value="adjust" />
+      <input type="hidden" name="roundId" value={roundId} />
+      <input type="hidden" name="studentId" value={studentId} />
+      <select name="questionId" defaultValue={current ?? ""} aria-label={t("matching.manage.adjustLabel", { name: studentName })}>
+        <option value="">{t("matching.manage.noPlace")}</option>
+        {choices.map((c, i) => (
+          <option key={c.id} value={c.id}>
+            {i + 1}. {c.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--small button--secondary" disabled={busy}>
+        {t("matching.manage.adjustSave")}
+        <span className="visually-hidden">: {studentName}</span>
+      </button>
+    </Form>
   );
 }
 

@@ -77,6 +77,30 @@ describe("the matching round end to end", () => {
     const run = await lead.post("/matching", { intent: "run", roundId: round().id });
     expect(run.status).toBe(302);
     expect(round().status).toBe("berekend");
+
+    // Hand adjustments before publishing: refused when infeasible, warned when worse.
+    const anyPlaced = db.prepare("select student_id, question_id from round_assignments where round_id = ? and question_id is not null limit 1").get(round().id) as {
+      student_id: string;
+      question_id: string;
+    };
+    const unranked = openQuestions().find(
+      (q) => !db.prepare("select 1 from round_rankings where round_id = ? and student_id = ? and question_id = ?").get(round().id, anyPlaced.student_id, q.id),
+    );
+    if (unranked) {
+      const refused = await lead.post("/matching", { intent: "adjust", roundId: round().id, studentId: anyPlaced.student_id, questionId: unranked.id });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("koos deze vraag niet");
+    }
+    const worse = await lead.post("/matching", { intent: "adjust", roundId: round().id, studentId: anyPlaced.student_id, questionId: "" });
+    expect(worse.status).toBe(302);
+    expect(decodeURIComponent(worse.headers.get("set-cookie") ?? "")).toBeTruthy();
+    expect(await (await lead.get("/matching")).text()).toContain("het resultaat is nu minder goed");
+    expect(db.prepare("select question_id, manual from round_assignments where round_id = ? and student_id = ?").get(round().id, anyPlaced.student_id)).toEqual({
+      question_id: null,
+      manual: 1,
+    });
+    // Recompute to get back to the best allocation before publishing.
+    expect((await lead.post("/matching", { intent: "run", roundId: round().id })).status).toBe(302);
     const assignments = db.prepare("select * from round_assignments where round_id = ?").all(round().id) as {
       student_id: string;
       question_id: string | null;
