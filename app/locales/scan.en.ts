@@ -90,9 +90,12 @@ const scanEn: Translation["scan"] = {
     agreementsFirst: "Record the team's agreements before closing the scan.",
     unknownIntent: "This action does not exist.",
   },
+  dashboardLink: "See your school's dashboard",
   regio: {
     title: "Partnership and region dashboard",
     intro: "Does research reach the schools that need it most? Figures on questions, students, actions and the scans.",
+    schoolTitle: "Your school's dashboard",
+    schoolIntro: "How are your school's questions, students, actions and scan doing?",
     partnership: "Partnership",
     all: "All partnerships",
     show: "Show",

@@ -89,9 +89,12 @@ const scanNl = {
     agreementsFirst: "Leg eerst de afspraken van het team vast voordat je de scan sluit.",
     unknownIntent: "Deze handeling bestaat niet.",
   },
+  dashboardLink: "Bekijk het dashboard van je school",
   regio: {
     title: "Dashboard partnerschap en regio",
     intro: "Bereikt onderzoek de scholen die het het meest nodig hebben? Cijfers over vragen, studenten, acties en de scans.",
+    schoolTitle: "Dashboard van je school",
+    schoolIntro: "Hoe staat het met de vragen, studenten, acties en de scan van je school?",
     partnership: "Partnerschap",
     all: "Alle partnerschappen",
     show: "Tonen",

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { ASPECTS, averageAgreedPhases } from "../domain/culture-scan";
 import { can, type Actor } from "../domain/permissions";
 import { QUESTION_STATUSES, type QuestionStatus } from "../domain/question-lifecycle";
+import { schoolScope } from "./scan.server";
 
 /** Statuses that count as "matched": a student or lab took the question on. */
 export const MATCHED_STATUSES: readonly QuestionStatus[] = ["gematcht", "in_uitvoering", "afgerond", "geimplementeerd"];
@@ -28,18 +29,15 @@ export type DashboardData = {
 };
 
 /**
- * Every figure of the region dashboard for the given partnerships. Schools are
- * resolved first and every query is restricted to them, so no figure of
- * another partnership can slip in.
+ * Every figure of the dashboard for the given schools (resolved from the
+ * caller's permissions by resolveDashboardScope). Every query is restricted
+ * to them, so no figure of another partnership can slip in.
  */
-export function dashboardFor(partnershipIds: string[]): DashboardData {
+export function dashboardFor(schoolIds: string[]): DashboardData {
   const db = getDb();
-  const pids = JSON.stringify(partnershipIds);
-  const schools = db.all<{ id: string; name: string }>(sql`
-    select distinct s.id, s.name from schools s
-    join partnership_schools ps on ps.school_id = s.id
-    where ps.partnership_id in (select value from json_each(${pids}))
-    order by s.name`);
+  const schools = db.all<{ id: string; name: string }>(
+    sql`select id, name from schools where id in (select value from json_each(${JSON.stringify(schoolIds)})) order by name`,
+  );
   const ids = JSON.stringify(schools.map((s) => s.id));
   const inSchools = (column: string) => sql.raw(`${column} in (select value from json_each(`).append(sql`${ids}))`);
 
@@ -148,20 +146,49 @@ export function csvResponse(rows: Record<string, string | number>[], fields: str
   });
 }
 
+export type DashboardScope = {
+  kind: "region" | "school";
+  /** Partnerships (region view) or schools (school view) to choose from. */
+  options: PartnershipOption[];
+  selected: string | null;
+  schoolIds: string[];
+};
+
+function schoolsOfPartnerships(partnershipIds: string[]): string[] {
+  return getDb()
+    .all<{ id: string }>(
+      sql`select distinct school_id as id from partnership_schools where partnership_id in (select value from json_each(${JSON.stringify(partnershipIds)}))`,
+    )
+    .map((r) => r.id);
+}
+
 /**
- * The partnerships a dashboard request covers: the requested one when the
- * actor may see it, otherwise all the actor may see. Null: no dashboard at all
- * (or a partnership that is not theirs).
+ * What a dashboard request covers. Programmaleiders and admins get the
+ * region view: the requested partnership when they may see it, otherwise all
+ * they may see. Schoolleiders and onderzoekscoördinatoren get the view of
+ * their own school(s). Null: no dashboard at all, or a partnership or school
+ * that is not theirs.
  */
-export function resolveDashboardScope(actor: Actor, requested: string | null): { options: PartnershipOption[]; selected: string | null; partnershipIds: string[] } | null {
-  if (!can(actor, "dashboard:region")) return null;
-  const options = dashboardPartnerships(actor);
-  if (options.length === 0) return null;
-  if (requested) {
-    if (!options.some((p) => p.id === requested)) return null;
-    return { options, selected: requested, partnershipIds: [requested] };
+export function resolveDashboardScope(actor: Actor, params: URLSearchParams): DashboardScope | null {
+  if (can(actor, "dashboard:region")) {
+    const options = dashboardPartnerships(actor);
+    if (options.length === 0) return null;
+    const requested = params.get("partnerschap") || null;
+    if (requested && !options.some((p) => p.id === requested)) return null;
+    const ids = requested ? [requested] : options.map((p) => p.id);
+    return { kind: "region", options, selected: requested, schoolIds: schoolsOfPartnerships(ids) };
   }
-  return { options, selected: null, partnershipIds: options.map((p) => p.id) };
+  const ownIds = [...new Set(actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))].filter((id) =>
+    can(actor, "dashboard:school", schoolScope(id)),
+  );
+  const own = getDb().all<PartnershipOption>(
+    sql`select id, name from schools where id in (select value from json_each(${JSON.stringify(ownIds)})) order by name`,
+  );
+  if (own.length === 0) return null;
+  const requested = params.get("school") || null;
+  if (requested && !own.some((s) => s.id === requested)) return null;
+  const selected = requested ?? own[0]!.id;
+  return { kind: "school", options: own, selected, schoolIds: [selected] };
 }
 
 /** The CSV headers per table, also when a table has no rows yet. */

@@ -15,16 +15,15 @@ export const meta: MetaFunction = () => [{ title: "Dashboard partnerschap en reg
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await getT(request);
-  const requested = new URL(request.url).searchParams.get("partnerschap") || null;
-  const scope = resolveDashboardScope(toActor(user), requested);
+  const scope = resolveDashboardScope(toActor(user), new URL(request.url).searchParams);
   if (!scope) throw json({ error: t("scan.regio.notAllowed") }, { status: 403 });
-  return { options: scope.options, selected: scope.selected, data: dashboardFor(scope.partnershipIds) };
+  return { kind: scope.kind, options: scope.options, selected: scope.selected, data: dashboardFor(scope.schoolIds) };
 }
 
 /** One dashboard block: heading, chart, the same figures as a table, and a CSV link. */
-function Block({ id, title, table, selected, children }: { id: string; title: string; table: CsvTable; selected: string | null; children: ReactNode }) {
+function Block({ id, title, table, selected, children }: { id: string; title: string; table: CsvTable; selected: Record<string, string>; children: ReactNode }) {
   const { t } = useTranslation();
-  const query = new URLSearchParams({ tabel: table, ...(selected ? { partnerschap: selected } : {}) });
+  const query = new URLSearchParams({ tabel: table, ...selected });
   return (
     <section className="card stack dashboard-block" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -39,8 +38,11 @@ function Block({ id, title, table, selected, children }: { id: string; title: st
 }
 
 export default function RegioPage() {
-  const { options, selected, data } = useLoaderData<typeof loader>();
+  const { kind, options, selected: selectedId, data } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  // The school view filters by school, the region view by partnership.
+  const param = kind === "school" ? "school" : "partnerschap";
+  const selected: Record<string, string> = selectedId ? { [param]: selectedId } : {};
   const status = data.byStatus.map((r) => ({ label: t(`questions.status.${r.status}`), count: r.count }));
   const actions = [
     { label: t("scan.regio.actions.done"), count: data.actions.done },
@@ -53,16 +55,16 @@ export default function RegioPage() {
     <div className="stack-lg regio-page">
       <header className="page-header">
         <div>
-          <h1>{t("scan.regio.title")}</h1>
-          <p className="lead">{t("scan.regio.intro")}</p>
+          <h1>{kind === "school" ? t("scan.regio.schoolTitle") : t("scan.regio.title")}</h1>
+          <p className="lead">{kind === "school" ? t("scan.regio.schoolIntro") : t("scan.regio.intro")}</p>
         </div>
       </header>
 
       <Form method="get" className="card filters-inline">
         <div className="field">
-          <label htmlFor="regio-partnership">{t("scan.regio.partnership")}</label>
-          <select id="regio-partnership" name="partnerschap" defaultValue={selected ?? ""}>
-            {options.length > 1 ? <option value="">{t("scan.regio.all")}</option> : null}
+          <label htmlFor="regio-partnership">{kind === "school" ? t("scan.school") : t("scan.regio.partnership")}</label>
+          <select id="regio-partnership" name={param} defaultValue={selectedId ?? ""}>
+            {options.length > 1 && kind === "region" ? <option value="">{t("scan.regio.all")}</option> : null}
             {options.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

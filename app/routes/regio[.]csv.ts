@@ -10,10 +10,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await getT(request);
   const params = new URL(request.url).searchParams;
-  const scope = resolveDashboardScope(toActor(user), params.get("partnerschap"));
+  const scope = resolveDashboardScope(toActor(user), params);
   if (!scope) throw json({ error: t("scan.regio.notAllowed") }, { status: 403 });
   const table = params.get("tabel") as CsvTable;
   if (!CSV_TABLES.includes(table)) throw json({ error: t("scan.regio.unknownTable") }, { status: 400 });
-  const rows = csvRows(dashboardFor(scope.partnershipIds), table, (s) => t(`questions.status.${s}`));
+  const rows = csvRows(dashboardFor(scope.schoolIds), table, (s) => t(`questions.status.${s}`));
   return csvResponse(rows, CSV_FIELDS[table], `dashboard-${table}.csv`);
 }

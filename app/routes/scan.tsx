@@ -215,6 +215,11 @@ export default function ScanPage() {
       <h2>
         {school.name} · {year}
       </h2>
+      {canManage ? (
+        <p>
+          <Link to={`/regio?school=${school.id}`}>{t("scan.dashboardLink")}</Link>
+        </p>
+      ) : null}
 
       {!scan ? (
         <div className="empty">

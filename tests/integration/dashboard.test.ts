@@ -38,7 +38,21 @@ describe("/regio dashboard", () => {
     expect((await client.get(`/regio.csv?tabel=status&partnerschap=${partnershipId(PARTNERSHIP_B)}`)).status).toBe(403);
   });
 
-  it("shows every partnership to the admin", async () => {
+  it("gives a schoolleider the view of their own school only", async () => {
+    const client = await signedIn("schoolleider@demo.nl");
+    const html = await (await client.get("/regio")).text();
+    expect(html).toContain("Dashboard van je school");
+    expect(html).toContain("Basisschool De Regenboog");
+    expect(html).not.toContain("Het Rivierencollege");
+    const csv = await (await client.get("/regio.csv?tabel=studenten")).text();
+    expect(csv.trim().split("\r\n")).toHaveLength(2);
+    expect(csv).toContain("Basisschool De Regenboog;");
+    const a2 = (db.prepare("select id from schools where name = 'Het Rivierencollege'").get() as { id: string }).id;
+    expect((await client.get(`/regio?school=${a2}`)).status).toBe(403);
+    expect((await client.get(`/regio.csv?tabel=status&school=${a2}`)).status).toBe(403);
+  });
+
+    it("shows every partnership to the admin", async () => {
     const client = await signedIn("admin@demo.nl");
     const html = await (await client.get("/regio")).text();
     expect(html).toContain("Waalhaven Lyceum");

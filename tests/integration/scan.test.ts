@@ -47,7 +47,8 @@ describe("/scan and /regio: who may see them", () => {
     ["admin@demo.nl", "/regio", 200, "Scan onderzoekscultuur over scholen"],
     ["student@demo.nl", "/scan", 403, "geen toegang"],
     ["begeleider@demo.nl", "/scan", 403, "geen toegang"],
-    ["schoolleider@demo.nl", "/regio", 403, "geen toegang"],
+    ["schoolleider@demo.nl", "/regio", 200, "Dashboard van je school"],
+    ["expert@demo.nl", "/regio", 403, "geen toegang"],
     ["student3@demo.nl", "/regio", 403, "geen toegang"],
   ])("%s GET %s → %i", async (email, path, status, text) => {
     const client = await signedIn(email);
@@ -213,7 +214,28 @@ describe("agreeing and closing", () => {
     expect(responseCount(scan.id)).toBe(before);
   });
 
-  it("opening a scan twice for the same year is refused", async () => {
+  it("a schoolleider without a scan this year opens one; a teacher may not", async () => {
+    const school = "Lingecollege Mavo-Havo";
+    const staff = (role: string) =>
+      (db.prepare("select u.email from users u join memberships m on m.user_id = u.id where m.school_id = ? and m.role = ? limit 1").get(schoolId(school), role) as { email: string }).email;
+    const count = () => (db.prepare("select count(*) n from culture_scans where school_id = ?").get(schoolId(school)) as { n: number }).n;
+    expect(count()).toBe(1);
+    const teacher = await signedIn(staff("leraar"));
+    expect(await (await teacher.get("/scan")).text()).toContain("Vraag je schoolleider of onderzoekscoördinator de scan te openen.");
+    let response = await teacher.post("/scan", { intent: "open", schoolId: schoolId(school), schoolYear: "2026-2027" });
+    expect(response.status).toBe(403);
+    expect(count()).toBe(1);
+
+    const leader = await signedIn(staff("schoolleider"));
+    response = await leader.post("/scan", { intent: "open", schoolId: schoolId(school), schoolYear: "2024-2025" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("alleen een scan openen voor het huidige schooljaar");
+    response = await leader.post("/scan", { intent: "open", schoolId: schoolId(school), schoolYear: "2026-2027" });
+    expect(response.status).toBe(302);
+    expect(scanOf(school, "2026-2027").status).toBe("open");
+  });
+
+    it("opening a scan twice for the same year is refused", async () => {
     const leader = await signedIn("schoolleider@demo.nl");
     const response = await leader.post("/scan", { intent: "open", schoolId: schoolId("Basisschool De Regenboog"), schoolYear: "2026-2027" });
     expect(response.status).toBe(409);
