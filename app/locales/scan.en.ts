@@ -69,7 +69,7 @@ const scanEn: Translation["scan"] = {
   trend: {
     title: "Development per aspect",
     intro: "Per school year the agreed phase, or the mean when nothing was agreed.",
-    chartLabel: "Line chart: phase per aspect per school year",
+    chartLabel: "Bar chart: phase per aspect per school year",
     tableCaption: "Phase per aspect per school year",
     single: "The development appears once there are scans of two school years.",
     mean: "mean",

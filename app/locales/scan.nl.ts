@@ -68,7 +68,7 @@ const scanNl = {
   trend: {
     title: "Ontwikkeling per aspect",
     intro: "Per schooljaar de afgesproken fase, of het gemiddelde als er niets is afgesproken.",
-    chartLabel: "Lijndiagram: fase per aspect per schooljaar",
+    chartLabel: "Staafdiagram: fase per aspect per schooljaar",
     tableCaption: "Fase per aspect per schooljaar",
     single: "De ontwikkeling verschijnt zodra er scans van twee schooljaren zijn.",
     mean: "gemiddeld",
