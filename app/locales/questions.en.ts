@@ -112,6 +112,11 @@ const questionsEn: Translation["questions"] = {
     author: "Written by {{name}}",
     conceptNotice: "This is a draft: only your own school sees this question. Submit it when it is ready.",
     backToList: "Back to all questions",
+    labTitle: "Learning lab",
+    labLabel: "This question belongs to",
+    noLab: "No lab",
+    labSave: "Save lab",
+    labSaved: "The question's lab was saved.",
   },
   transitions: {
     submit: "Submit",
@@ -154,6 +159,7 @@ const questionsEn: Translation["questions"] = {
     conflict: "Someone else just changed the question. Look at the new state and try again.",
     notEditable: "This question can no longer be edited because it has been submitted. Withdraw it first.",
     notFound: "This question does not exist or you do not have access to it.",
+    labUnknown: "This lab does not belong to this school's partnership.",
   },
   triage: {
     title: "Triage",

@@ -116,6 +116,11 @@ const questionsNl = {
     author: "Geschreven door {{name}}",
     conceptNotice: "Dit is een concept: alleen je eigen school ziet deze vraag. Dien hem in als hij klaar is.",
     backToList: "Terug naar alle vragen",
+    labTitle: "Learning lab",
+    labLabel: "Deze vraag hoort bij",
+    noLab: "Geen lab",
+    labSave: "Lab opslaan",
+    labSaved: "Het lab van de vraag is opgeslagen.",
   },
   transitions: {
     submit: "Indienen",
@@ -158,6 +163,7 @@ const questionsNl = {
     conflict: "Iemand anders heeft de vraag net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
     notEditable: "Deze vraag kan niet meer worden bewerkt, omdat hij al is ingediend. Trek hem eerst terug.",
     notFound: "Deze vraag bestaat niet of je hebt er geen toegang toe.",
+    labUnknown: "Dit lab hoort niet bij het partnerschap van deze school.",
   },
   triage: {
     title: "Triage",

@@ -510,3 +510,28 @@ export function adjustAssignment(round: RoundRow, studentId: string, questionId:
     .run();
   return { ok: true, worse };
 }
+
+/** Labs a question can be attached to (its school's partnerships), and the current one. */
+export function labOptionsFor(questionId: string, schoolId: string) {
+  const db = getDb();
+  const partnershipIds = db
+    .select({ id: partnershipSchools.partnershipId })
+    .from(partnershipSchools)
+    .where(eq(partnershipSchools.schoolId, schoolId))
+    .all()
+    .map((r) => r.id);
+  const options = partnershipIds.length
+    ? db.select({ id: labs.id, name: labs.name }).from(labs).where(inArray(labs.partnershipId, partnershipIds)).orderBy(asc(labs.name)).all()
+    : [];
+  const current = db.select({ labId: questionLabs.labId }).from(questionLabs).where(eq(questionLabs.questionId, questionId)).get()?.labId ?? null;
+  return { options, current };
+}
+
+/** Attaches a question to a lab (or detaches it with null). The caller checked the lab is an option. */
+export function setQuestionLab(questionId: string, labId: string | null) {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.delete(questionLabs).where(eq(questionLabs.questionId, questionId)).run();
+    if (labId) tx.insert(questionLabs).values({ questionId, labId }).run();
+  });
+}

@@ -15,6 +15,7 @@ import {
   transitionQuestion,
   unlinkQuestions,
 } from "../models/question.server";
+import { labOptionsFor, setQuestionLab } from "../models/matching.server";
 import { relatedResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { transitionSchema } from "../schemas/question";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     canEdit: can(actor, "question:edit", question.scope),
     canLink: isProgramme,
+    lab: isProgramme ? labOptionsFor(question.id, question.schoolId) : null,
     similar: isProgramme ? similarQuestions(actor, question).filter((s) => !question.links.some((l) => l.id === s.id)) : [],
     related: relatedResults(actor, `${question.title} ${question.subQuestionList.join(" ")}`, question.schoolId).map((r) => ({
       id: r.id,
@@ -69,6 +71,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = scopeForQuestion(question);
   const form = await readForm(request);
   if (!form) return data<ActionData>({ error: t("errors.badRequest") }, { status: 400 });
+
+  if (form.intent === "lab") {
+    if (!can(actor, "question:act-as-programme", scope)) {
+      return data<ActionData>({ error: t("questions.errors.notYours") }, { status: 403 });
+    }
+    const labId = (form.labId ?? "").slice(0, 100) || null;
+    if (labId && !labOptionsFor(question.id, question.schoolId).options.some((o) => o.id === labId)) {
+      return data<ActionData>({ error: t("questions.errors.labUnknown") }, { status: 400 });
+    }
+    setQuestionLab(question.id, labId);
+    return redirectWithToast(`/vragen/${question.id}`, { kind: "success", message: t("questions.detail.labSaved") });
+  }
 
   if (form.intent === "link" || form.intent === "unlink") {
     const other = findQuestion(form.otherId ?? "");
@@ -104,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
-  const { question, transitions, canEdit, canLink, similar, related, controlHint, locale } = useLoaderData<typeof loader>();
+  const { question, transitions, canEdit, canLink, lab, similar, related, controlHint, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -285,6 +299,31 @@ export default function QuestionPage() {
                   </li>
                 ))}
               </ul>
+            </section>
+          ) : null}
+
+          {lab && lab.options.length > 0 ? (
+            <section className="card stack" aria-labelledby="lab-title">
+              <h2 id="lab-title">{t("questions.detail.labTitle")}</h2>
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="lab" />
+                <div className="field">
+                  <label htmlFor="question-lab">{t("questions.detail.labLabel")}</label>
+                  <select id="question-lab" name="labId" defaultValue={lab.current ?? ""}>
+                    <option value="">{t("questions.detail.noLab")}</option>
+                    {lab.options.map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <button type="submit" className="button button--small button--secondary" disabled={busy}>
+                    {t("questions.detail.labSave")}
+                  </button>
+                </div>
+              </Form>
             </section>
           ) : null}
 

@@ -150,6 +150,27 @@ describe("the matching round end to end", () => {
     expect(plans.plans.some((p) => p.access === "edit")).toBe(true);
   });
 
+  it("refuses a second run while one is running (a lease in the database)", async () => {
+    const lead = await signedIn("programmaleider@demo.nl");
+    db.prepare("update matching_rounds set running_since = ? where id = ?").run(new Date().toISOString(), round().id);
+    const busy = await lead.post("/matching", { intent: "run", roundId: round().id });
+    expect(busy.status).toBe(409);
+    expect(await busy.text()).toContain("wordt al berekend");
+    db.prepare("update matching_rounds set running_since = null where id = ?").run(round().id);
+  });
+
+  it("lets the programmaleider attach a question to a lab of the partnership only", async () => {
+    const lead = await signedIn("programmaleider@demo.nl");
+    const question = openQuestions()[0]!;
+    const labA = (db.prepare("select id from labs where partnership_id = ? limit 1").get(round().partnership_id) as { id: string }).id;
+    const labB = (db.prepare("select id from labs where partnership_id != ? limit 1").get(round().partnership_id) as { id: string }).id;
+    expect((await lead.post(`/vragen/${question.id}`, { intent: "lab", labId: labB })).status).toBe(400);
+    expect((await lead.post(`/vragen/${question.id}`, { intent: "lab", labId: labA })).status).toBe(302);
+    expect(db.prepare("select lab_id from question_labs where question_id = ?").get(question.id)).toEqual({ lab_id: labA });
+    const school = await signedIn("schoolleider@demo.nl");
+    expect((await school.post(`/vragen/${question.id}`, { intent: "lab", labId: "" })).status).not.toBe(302);
+  });
+
   it("refuses a second round while one is open, and a deadline in the past", async () => {
     const lead = await signedIn("programmaleider@demo.nl");
     const past = await lead.post("/matching", { intent: "create", partnershipId: round().partnership_id, name: "Te laat", deadline: "2020-01-01" });
