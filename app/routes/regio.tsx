@@ -158,7 +158,8 @@ export default function RegioPage() {
                 label={t("scan.regio.scan.title")}
                 categoryKey="aspect"
                 domain={[0, 4]}
-                height={360}
+                layout="vertical"
+                height={420}
                 data={ASPECTS.map((a) => ({ aspect: a.name, ...Object.fromEntries(data.scanTrend.map((y) => [y.schoolYear, y.averages[a.id] ?? null])) }))}
                 series={data.scanTrend.map((y) => ({ key: y.schoolYear, name: `${y.schoolYear} (${t("scan.regio.scan.schools", { count: y.schools })})` }))}
               />

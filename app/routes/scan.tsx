@@ -472,7 +472,8 @@ export default function ScanPage() {
               <figcaption>{t("scan.trend.chartLabel")}</figcaption>
               <BarChartFigure
                 label={t("scan.trend.chartLabel")}
-                height={360}
+                layout="vertical"
+                height={420}
                 categoryKey="aspect"
                 domain={[0, 4]}
                 data={ASPECTS.map((a) => ({
