@@ -76,7 +76,9 @@ async function createApp(env: Env) {
   app.use(compression());
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
-  app.use(limitBodySize(1024 * 1024));
+  // Uploads of results get room for their files (5 × 20 MB); everything else stays small.
+  app.use("/opbrengsten/nieuw", limitBodySize(101 * 1024 * 1024));
+  app.use((req, res, next) => (req.path === "/opbrengsten/nieuw" ? next() : limitBodySize(1024 * 1024)(req, res, next)));
   app.use(rejectCrossOrigin);
 
   // A coarse flood guard on the login form; failed attempts are also counted

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "../domain/permissions";
 import { ACTION_STATUSES } from "../domain/result-types";
+import { consentState, giveConsent } from "../models/result-publish.server";
 import { addAction, findResult, getResultForActor, scopeForResult, updateActionStatus } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { getCurrentUser, requireUser } from "../utils/auth.server";
@@ -30,8 +31,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw new Response("Niet gevonden", { status: 404 });
   }
   const { scope, ...rest } = result;
+  const consent = user ? consentState(result.id) : null;
   return {
     result: rest,
+    consent:
+      consent?.requested && !consent.complete
+        ? {
+            level: consent.requested,
+            missing: [...consent.missingStudents.map((s) => s.name), ...(consent.leaderConsented ? [] : ["__leader__"])],
+            canConsent:
+              (consent.studentIds.includes(user!.id) || consent.leaders.includes(user!.id)) && !consent.consentedIds.includes(user!.id),
+          }
+        : null,
     signedIn: !!user,
     canManage: !!actor && can(actor, "result:manage-actions", scope),
     locale: await getLocale(request),
@@ -60,9 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = findResult(params.id ?? "");
   const scope = result ? scopeForResult(result) : null;
   if (!result || !scope || !can(actor, "result:view", scope)) throw new Response("Niet gevonden", { status: 404 });
-  if (!can(actor, "result:manage-actions", scope)) return data({ error: t("results.errors.notYours") }, { status: 403 });
   const form = await readForm(request);
   if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
+  if (form.intent === "consent") {
+    if (!giveConsent(result.id, user.id)) return data({ error: t("results.publish.errors.noConsentNeeded") }, { status: 403 });
+    return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.publish.consentGiven") });
+  }
+  if (!can(actor, "result:manage-actions", scope)) return data({ error: t("results.errors.notYours") }, { status: 403 });
 
   if (form.intent === "add") {
     const parsed = addSchema.safeParse(form);
@@ -86,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResultPage() {
-  const { result, signedIn, canManage, locale } = useLoaderData<typeof loader>();
+  const { result, consent, signedIn, canManage, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -108,6 +123,25 @@ export default function ResultPage() {
         <h1>{result.title}</h1>
       </header>
       {result.visibility === "public" ? <p className="hint-box">{t("results.detail.publicNotice")}</p> : null}
+      {consent ? (
+        <section className="card stack" aria-labelledby="consent-title">
+          <h2 id="consent-title">{t("results.publish.consentTitle")}</h2>
+          <p>{t("results.publish.consentAsked", { level: t(`results.visibility.${consent.level}`) })}</p>
+          <p className="muted">
+            {t("results.publish.consentMissing", {
+              names: consent.missing.map((n) => (n === "__leader__" ? t("results.publish.consentLeader") : n)).join(", "),
+            })}
+          </p>
+          {consent.canConsent ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="consent" />
+              <button type="submit" className="button" disabled={busy}>
+                {t("results.publish.consentGive")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       {actionData?.error ? (
         <div className="alert alert--error" role="alert">
           {actionData.error}
@@ -228,7 +262,12 @@ export default function ResultPage() {
             {result.files.length === 0 ? <p className="muted">{t("results.detail.noFiles")}</p> : null}
             <ul className="link-list">
               {result.files.map((f) => (
-                <li key={f.id}>{f.fileName}</li>
+                <li key={f.id}>
+                  <a href={`/opbrengsten/${result.id}/bestand/${f.id}`} download>
+                    {f.fileName}
+                  </a>{" "}
+                  <span className="muted">({Math.max(1, Math.round(f.size / 1024))} kB)</span>
+                </li>
               ))}
             </ul>
           </section>

@@ -30,9 +30,14 @@ export default function ResultsPage() {
   const [params] = useSearchParams();
   return (
     <div className="stack-lg">
-      <header>
-        <h1>{t("results.title")}</h1>
-        <p className="lead">{t("results.intro")}</p>
+      <header className="page-header">
+        <div>
+          <h1>{t("results.title")}</h1>
+          <p className="lead">{t("results.intro")}</p>
+        </div>
+        <Link to="/opbrengsten/nieuw" className="button">
+          {t("results.publish.new")}
+        </Link>
       </header>
       <Form method="get" className="card search-form" role="search" aria-label={t("results.searchLabel")}>
         <div className="search-row">
