@@ -28,7 +28,10 @@ export function AppHeader({
           {user ? (
             <div className="user-menu">
               <NavLink to="/meldingen" className="bell" aria-label={t("questions.notifications.bell", { count: unread })}>
-                <span aria-hidden="true">🔔</span>
+                <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                  <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                  <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+                </svg>
                 {unread > 0 ? (
                   <span className="bell__count" aria-hidden="true">
                     {unread}
@@ -62,6 +65,12 @@ export function AppHeader({
                 <NavLink to="/vragen">{t("nav.questions")}</NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink to="/matching">{t("nav.matching")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/labs">{t("nav.labs")}</NavLink>
+            </li>
             <li>
               <NavLink to="/opbrengsten">{t("nav.results")}</NavLink>
             </li>

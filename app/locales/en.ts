@@ -1,6 +1,7 @@
 import type { Translation } from "./nl";
 import planEn from "./plan.en";
 import questionsEn from "./questions.en";
+import matchingEn from "./matching.en";
 import resultsEn from "./results.en";
 import scanEn from "./scan.en";
 
@@ -9,6 +10,7 @@ const en: Translation = {
   plan: planEn,
   questions: questionsEn,
   results: resultsEn,
+  matching: matchingEn,
   scan: scanEn,
   app: {
     name: "Samen Onderzoeken",
@@ -25,6 +27,8 @@ const en: Translation = {
     questions: "Questions",
     results: "Results",
     expertGroups: "Expert groups",
+    labs: "Labs",
+    matching: "Matching",
     agenda: "Agenda",
     triage: "Triage",
     home: "Overview",

@@ -1,5 +1,6 @@
 import planNl from "./plan.nl";
 import questionsNl from "./questions.nl";
+import matchingNl from "./matching.nl";
 import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
 
@@ -12,6 +13,7 @@ const nl = {
   plan: planNl,
   questions: questionsNl,
   results: resultsNl,
+  matching: matchingNl,
   scan: scanNl,
   app: {
     name: "Samen Onderzoeken",
@@ -28,6 +30,8 @@ const nl = {
     questions: "Vragen",
     results: "Opbrengsten",
     expertGroups: "Expertgroepen",
+    labs: "Labs",
+    matching: "Matching",
     agenda: "Agenda",
     triage: "Triage",
     home: "Overzicht",

@@ -15,6 +15,7 @@ const SECTION_LINKS: Partial<Record<SectionKey, string>> = {
   vragen: "/vragen",
   agenda: "/agenda",
   opbrengsten: "/opbrengsten",
+  matching: "/matching",
   expertgroepen: "/expertgroepen",
   scan: "/scan",
 };
