@@ -117,6 +117,14 @@ const resultsEn: Translation["results"] = {
       noConsentNeeded: "Your consent is not needed for this result.",
     },
   },
+  share: {
+    title: "Share in an expert group",
+    label: "Expert group",
+    submit: "Share",
+    shared: "The result was shared in the expert group.",
+    tooPrivate: "Only results visible to the region or public can be shared in an expert group.",
+    notMember: "You can only share in an expert group you are a member of.",
+  },
   groups: {
     title: "Expert groups",
     intro: "Regional groups around a theme. Share results, ask each other questions and meet.",

@@ -129,6 +129,14 @@ const resultsNl = {
       noConsentNeeded: "Jouw toestemming is voor deze opbrengst niet nodig.",
     },
   },
+  share: {
+    title: "Delen in een expertgroep",
+    label: "Expertgroep",
+    submit: "Delen",
+    shared: "De opbrengst is gedeeld in de expertgroep.",
+    tooPrivate: "Alleen opbrengsten die in de regio of openbaar zichtbaar zijn, kun je in een expertgroep delen.",
+    notMember: "Je kunt alleen delen in een expertgroep waarvan je lid bent.",
+  },
   groups: {
     title: "Expertgroepen",
     intro: "Regionale groepen rond een thema. Deel opbrengsten, stel vragen aan elkaar en kom samen.",

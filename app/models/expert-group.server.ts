@@ -132,3 +132,26 @@ export function approveMember(groupId: string, userId: string): boolean {
 export function addPost(groupId: string, resultId: string, authorId: string, body: string) {
   getDb().insert(expertGroupPosts).values({ groupId, resultId, authorId, body }).run();
 }
+
+/** Groups the user is an active member of, for sharing a result into. */
+export function activeGroupsOf(userId: string) {
+  return getDb()
+    .select({ id: expertGroups.id, name: expertGroups.name })
+    .from(expertGroupMembers)
+    .innerJoin(expertGroups, eq(expertGroups.id, expertGroupMembers.groupId))
+    .where(and(eq(expertGroupMembers.userId, userId), eq(expertGroupMembers.status, "active")))
+    .orderBy(asc(expertGroups.name))
+    .all();
+}
+
+/**
+ * Shares a result into a group. Groups are regional, so only results visible
+ * to the region (or public) may be shared: a group must never widen who sees
+ * a result. Idempotent.
+ */
+export function shareResult(groupId: string, resultId: string, visibility: string, userId: string): "ok" | "notMember" | "tooPrivate" {
+  if (visibility !== "region" && visibility !== "public") return "tooPrivate";
+  if (!activeGroupsOf(userId).some((g) => g.id === groupId)) return "notMember";
+  getDb().insert(expertGroupResults).values({ groupId, resultId, sharedById: userId }).onConflictDoNothing().run();
+  return "ok";
+}

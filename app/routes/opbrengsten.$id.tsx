@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "../domain/permissions";
 import { ACTION_STATUSES } from "../domain/result-types";
+import { activeGroupsOf, shareResult } from "../models/expert-group.server";
 import { consentState, giveConsent } from "../models/result-publish.server";
 import { addAction, findResult, getResultForActor, scopeForResult, updateActionStatus } from "../models/result.server";
 import { toActor } from "../models/user.server";
@@ -45,6 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     signedIn: !!user,
     canManage: !!actor && can(actor, "result:manage-actions", scope),
+    shareTo:
+      user && (rest.visibility === "region" || rest.visibility === "public")
+        ? activeGroupsOf(user.id).filter((g) => !rest.groups.some((shared) => shared.id === g.id))
+        : [],
     locale: await getLocale(request),
   };
 }
@@ -73,6 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result || !scope || !can(actor, "result:view", scope)) throw new Response("Niet gevonden", { status: 404 });
   const form = await readForm(request);
   if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
+  if (form.intent === "share") {
+    const outcome = shareResult((form.groupId ?? "").slice(0, 100), result.id, result.visibility, user.id);
+    if (outcome !== "ok") {
+      return data({ error: t(outcome === "tooPrivate" ? "results.share.tooPrivate" : "results.share.notMember") }, { status: 403 });
+    }
+    return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.share.shared") });
+  }
   if (form.intent === "consent") {
     if (!giveConsent(result.id, user.id)) return data({ error: t("results.publish.errors.noConsentNeeded") }, { status: 403 });
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.publish.consentGiven") });
@@ -101,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResultPage() {
-  const { result, consent, signedIn, canManage, locale } = useLoaderData<typeof loader>();
+  const { result, consent, signedIn, canManage, shareTo, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -271,6 +283,27 @@ export default function ResultPage() {
               ))}
             </ul>
           </section>
+          {shareTo.length > 0 ? (
+            <Form method="post" className="card stack">
+              <h2>{t("results.share.title")}</h2>
+              <input type="hidden" name="intent" value="share" />
+              <div className="field">
+                <label htmlFor="share-group">{t("results.share.label")}</label>
+                <select id="share-group" name="groupId">
+                  {shareTo.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <button type="submit" className="button button--small button--secondary" disabled={busy}>
+                  {t("results.share.submit")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
           {signedIn && result.groups.length > 0 ? (
             <section className="card" aria-labelledby="groups-title">
               <h2 id="groups-title">{t("results.detail.groups")}</h2>

@@ -44,7 +44,7 @@ function publishForm(fields: Record<string, string | string[]>, files: { name: s
   for (const [key, value] of Object.entries(base)) {
     for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
   }
-  for (const file of files) form.append("files", new Blob([file.bytes], { type: file.type ?? "application/octet-stream" }), file.name);
+  for (const file of files) form.append("files", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.name);
   return form;
 }
 
