@@ -1,81 +1,51 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execSync, fork, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
-import WebSocket from "ws";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { Client } from "../support/http";
 import { startServer } from "../support/server";
-import { percentile, round } from "./stats";
+import { round } from "./stats";
 
 /**
- * Collaboration benchmark (contract 6.7, issue 4): our server (auth, SQLite
- * persist-before-relay, limits) next to the reference @y/websocket-server@0.1.1
- * (in memory, no auth) in the same run. N raw y-websocket clients per room.
- * Env: BENCH_COLLAB_CLIENTS (5), BENCH_COLLAB_EDITS (200), BENCH_COLLAB_DOCS (50).
+ * Collaboration benchmark (issue 4 "Speed", contract 6.7). In one run on one
+ * machine: our server (session auth, persist-before-relay to SQLite, limits)
+ * and the reference @y/websocket-server@0.1.1 (in memory, no auth, started
+ * from node_modules). Clients run in a separate process (collab-client.ts).
+ *
+ * - Latency: N editors (2, 10, 25, 50, 100) on one document, each typing one
+ *   character every 200 ms and sending awareness every second; after a
+ *   warm-up, p50/p99 of (receive − send) over all receiver/update pairs,
+ *   fan-out (messages received by all clients per s), server CPU (ms per s,
+ *   /proc/<pid>/stat utime+stime) and RSS. Ours: every update must be in
+ *   SQLite afterwards (snapshot + log replayed and compared with each
+ *   writer's clock).
+ * - Durable ingest: clients send pre-built one-keystroke updates as fast as
+ *   the server acknowledges (sync step 1 → step 2 after each chunk; ours
+ *   answers only after storing everything before it); verified in SQLite.
+ * - Memory per idle loaded document: M rooms with the demo plan's content,
+ *   one idle client each; (RSS after − RSS before) / M, incl. the socket.
+ *   Docs stay loaded while a client is connected (and COLLAB_UNLOAD_MS, 30 s, after).
+ *
+ * Our server runs with LOG_LEVEL=warn and COLLAB_RATE_PER_SECOND/BURST raised
+ * to 1e6 (the default 100 msg/s per socket would cap the ingest test; the
+ * typists send 6 msg/s each). Everything else is default, including
+ * COLLAB_MAX_CONNECTIONS_PER_ROOM=100.
+ * Env: BENCH_COLLAB_NS (2,10,25,50,100), BENCH_COLLAB_WARMUP_MS (2000),
+ * BENCH_COLLAB_MEASURE_MS (8000), BENCH_COLLAB_DOCS (150), BENCH_COLLAB_INGEST (20000).
  */
 const root = path.resolve(import.meta.dirname, "../..");
+const NS = (process.env.BENCH_COLLAB_NS ?? "2,10,25,50,100").split(",").map(Number);
+const WARMUP_MS = Number(process.env.BENCH_COLLAB_WARMUP_MS ?? 2000);
+const MEASURE_MS = Number(process.env.BENCH_COLLAB_MEASURE_MS ?? 8000);
+const IDLE_DOCS = Number(process.env.BENCH_COLLAB_DOCS ?? 150);
+const INGEST_UPDATES = Number(process.env.BENCH_COLLAB_INGEST ?? 20000);
+const GOAL_P99_MS: Record<number, number> = { 50: 15, 100: 50 };
+const GOAL_INGEST = 5000;
 
-class BenchClient {
-  readonly doc = new Y.Doc();
-  readonly ws: WebSocket;
-  readonly synced: Promise<void>;
-  private waiters: (() => void)[] = [];
-
-  constructor(url: string, cookie?: string) {
-    this.ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
-    let done: () => void = () => {};
-    this.synced = new Promise((r) => (done = r));
-    this.ws.on("open", () => {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 0);
-      syncProtocol.writeSyncStep1(e, this.doc);
-      this.ws.send(encoding.toUint8Array(e));
-    });
-    this.ws.on("message", (data: Buffer) => {
-      const d = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(d) !== 0) return;
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, 0);
-      const kind = syncProtocol.readSyncMessage(d, reply, this.doc, "remote");
-      if (kind === syncProtocol.messageYjsSyncStep2) done();
-      if (encoding.length(reply) > 1) this.ws.send(encoding.toUint8Array(reply));
-      for (const w of this.waiters.splice(0)) w();
-    });
-    this.doc.on("update", (u: Uint8Array, origin: unknown) => {
-      if (origin === "remote") return;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 0);
-      syncProtocol.writeUpdate(e, u);
-      this.ws.send(encoding.toUint8Array(e));
-    });
-  }
-
-  clockOf(clientId: number): number {
-    return Y.getState(this.doc.store, clientId);
-  }
-
-  /** Resolves once this doc holds `clock` of `clientId`. */
-  async reach(clientId: number, clock: number): Promise<void> {
-    while (this.clockOf(clientId) < clock) await new Promise<void>((r) => this.waiters.push(r));
-  }
-
-  type(text: string): void {
-    const fragment = this.doc.getXmlFragment("section:methode");
-    let p = fragment.get(0) as Y.XmlElement | undefined;
-    if (!p) {
-      p = new Y.XmlElement("paragraph");
-      p.insert(0, [new Y.XmlText()]);
-      fragment.insert(0, [p]);
-    }
-    const t = p.get(0) as Y.XmlText;
-    t.insert(t.length, text);
-  }
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -104,133 +74,326 @@ async function startReference(): Promise<{ url: string; process: ChildProcess }>
   return { url: `ws://127.0.0.1:${port}`, process: child };
 }
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+const CLK_TCK = (() => {
+  try {
+    return Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) of a process in ms. */
+function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime, stime
 }
 
-type Target = { name: string; roomUrl: (i: number) => string; cookie?: string; pid: number };
+function rssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+}
 
-async function measure(target: Target, clients: number, edits: number, docs: number) {
-  const conns = Array.from({ length: clients }, () => new BenchClient(target.roomUrl(0), target.cookie));
-  await Promise.all(conns.map((c) => c.synced));
-  // Warm up.
-  for (let i = 0; i < 20; i++) {
-    const w = conns[i % clients]!;
-    w.type("x");
-    const clock = w.clockOf(w.doc.clientID);
-    await Promise.all(conns.filter((c) => c !== w).map((c) => c.reach(w.doc.clientID, clock)));
-  }
-  // Latency: one edit at a time, from the writer's edit until every other client applied it.
-  const latencies: number[] = [];
-  for (let i = 0; i < edits; i++) {
-    const w = conns[i % clients]!;
-    const start = performance.now();
-    w.type("a");
-    const clock = w.clockOf(w.doc.clientID);
-    await Promise.all(conns.filter((c) => c !== w).map((c) => c.reach(w.doc.clientID, clock)));
-    latencies.push(performance.now() - start);
-  }
-  // Throughput: everyone types at once; until all clients hold all edits.
-  const burst = edits;
-  const start = performance.now();
-  for (let i = 0; i < burst; i++) for (const c of conns) c.type("b");
-  await Promise.all(conns.flatMap((c) => conns.map((w) => c.reach(w.doc.clientID, w.clockOf(w.doc.clientID)))));
-  const seconds = (performance.now() - start) / 1000;
-  for (const c of conns) c.ws.close();
-
-  // Memory per document: `docs` rooms with one writer each, RSS before and after.
-  const before = rssMb(target.pid);
-  const writers = Array.from({ length: docs }, (_, i) => new BenchClient(target.roomUrl(i + 1), target.cookie));
-  await Promise.all(writers.map((w) => w.synced));
-  for (const w of writers) for (let i = 0; i < 100; i++) w.type("Dit is een zin uit het plan. ");
-  await new Promise((r) => setTimeout(r, 1500));
-  const after = rssMb(target.pid);
-  for (const w of writers) w.ws.close();
-
-  const sorted = latencies.sort((a, b) => a - b);
+/** The client process and a promise-based command channel to it. */
+async function startClients(): Promise<{ pid: number; call: <T>(cmd: Record<string, unknown>) => Promise<T>; stop: () => void }> {
+  const child = fork(path.join(import.meta.dirname, "collab-client.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 1;
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`client process exited with ${code}`)));
+    child.on("message", (m: { ready?: boolean; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
+      if (m.ready) return resolve();
+      const p = pending.get(m.id!);
+      pending.delete(m.id!);
+      if (m.ok) p?.resolve(m.result);
+      else p?.reject(new Error(m.error));
+    });
+  });
   return {
-    medianMs: round(percentile(sorted, 50), 3),
-    p95Ms: round(percentile(sorted, 95), 3),
-    updatesPerSecond: round((burst * clients) / seconds, 0),
-    mbPerDoc: round((after - before) / docs, 3),
+    pid: child.pid!,
+    call: <T>(cmd: Record<string, unknown>) =>
+      new Promise<T>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        child.send({ ...cmd, id });
+      }),
+    stop: () => child.kill("SIGTERM"),
   };
 }
 
-/** Extra plans for the memory measurement, all writable by student@demo.nl. */
-function addBenchPlans(databasePath: string, count: number): string[] {
+type Seed = { demoRoom: string; demoPlanId: string; rooms: Map<string, { room: string; planId: string }> };
+
+/** Extra plans (empty documents) the demo student may edit, by label. */
+function seedPlans(databasePath: string, labels: string[]): Seed {
   const db = new Database(databasePath);
+  db.pragma("busy_timeout = 5000");
   try {
-    const demo = db.prepare("select p.project_id, pr.question_id, pr.school_id from plans p join projects pr on pr.id = p.project_id limit 1").get() as {
-      project_id: string;
-      question_id: string;
-      school_id: string;
-    };
+    const demo = db
+      .prepare("select p.id, p.room, pr.question_id, pr.school_id from plans p join projects pr on pr.id = p.project_id order by p.created_at limit 1")
+      .get() as { id: string; room: string; question_id: string; school_id: string };
     const student = (db.prepare("select id from users where email = 'student@demo.nl'").get() as { id: string }).id;
-    const rooms: string[] = [];
     const now = new Date().toISOString();
+    const rooms = new Map<string, { room: string; planId: string }>();
+    const project = db.prepare("insert into projects (id, question_id, school_id, title, created_at) values (?, ?, ?, ?, ?)");
+    const member = db.prepare("insert into project_members (project_id, user_id, role, created_at) values (?, ?, 'student', ?)");
+    const plan = db.prepare("insert into plans (id, project_id, title, room, created_at) values (?, ?, ?, ?, ?)");
     db.transaction(() => {
-      for (let i = 0; i < count; i++) {
+      for (const label of labels) {
         const projectId = crypto.randomUUID();
-        const room = `bench-${crypto.randomUUID()}`;
-        db.prepare("insert into projects (id, question_id, school_id, title, created_at) values (?, ?, ?, ?, ?)").run(
-          projectId,
-          demo.question_id,
-          demo.school_id,
-          `Bench ${i}`,
-          now,
-        );
-        db.prepare("insert into project_members (project_id, user_id, role, created_at) values (?, ?, 'student', ?)").run(projectId, student, now);
-        db.prepare("insert into plans (id, project_id, title, room, created_at) values (?, ?, ?, ?, ?)").run(crypto.randomUUID(), projectId, `Bench ${i}`, room, now);
-        rooms.push(room);
+        const planId = crypto.randomUUID();
+        const room = `bench-${label}-${crypto.randomUUID()}`;
+        project.run(projectId, demo.question_id, demo.school_id, `Bench ${label}`, now);
+        member.run(projectId, student, now);
+        plan.run(planId, projectId, `Bench ${label}`, room, now);
+        rooms.set(label, { room, planId });
       }
     })();
-    return rooms;
+    return { demoRoom: demo.room, demoPlanId: demo.id, rooms };
   } finally {
     db.close();
   }
 }
 
+/** The plan as stored: snapshot + log replayed, in one read transaction. */
+function storedDoc(databasePath: string, planId: string): Y.Doc {
+  const db = new Database(databasePath, { readonly: true });
+  db.pragma("busy_timeout = 5000");
+  try {
+    const doc = new Y.Doc();
+    db.transaction(() => {
+      const snap = db.prepare("select state, through_update_id from plan_snapshots where plan_id = ?").get(planId) as
+        | { state: Buffer; through_update_id: number }
+        | undefined;
+      if (snap) Y.applyUpdate(doc, snap.state);
+      const rows = db.prepare('select "update" as u from plan_updates where plan_id = ? and id > ? order by id').all(planId, snap?.through_update_id ?? 0) as {
+        u: Buffer;
+      }[];
+      for (const r of rows) Y.applyUpdate(doc, r.u);
+    })();
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+/** How many of the writers' updates are missing from SQLite. */
+function missingInStore(databasePath: string, planId: string, clocks: (readonly [number, number])[]): number {
+  const doc = storedDoc(databasePath, planId);
+  const missing = clocks.reduce((sum, [client, clock]) => sum + Math.max(0, clock - Y.getState(doc.store, client)), 0);
+  doc.destroy();
+  return missing;
+}
+
+type LatencyResult = {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  messagesPerSecond: number;
+  sentPerSecond: number;
+  missed: number;
+  closedEarly: number;
+  drainSeconds: number;
+  clientLoopP99: number;
+  clocks: [number, number][];
+  cpuMsPerS: number;
+  clientCpuMsPerS: number;
+  rssMb: number;
+  serverLoopP99: number;
+};
+
+type Clients = Awaited<ReturnType<typeof startClients>>;
+
+/** Our server's event-loop lag p99 in ms from /metrics (prom-client resets it on every scrape). */
+async function serverLoopLagP99(admin: Client): Promise<number> {
+  const text = await (await admin.get("/metrics")).text();
+  const match = /^nodejs_eventloop_lag_p99_seconds\s+([\d.e+-]+)/m.exec(text);
+  return match ? Number(match[1]) * 1000 : NaN;
+}
+
+async function latencyRun(
+  clients: Clients,
+  serverPid: number,
+  urls: string[],
+  cookies: (string | null)[],
+  admin?: Client,
+): Promise<LatencyResult> {
+  await clients.call({ op: "connect", urls, cookies });
+  await clients.call({ op: "start", keystrokeMs: 200, awarenessMs: 1000 });
+  await sleep(WARMUP_MS);
+  if (admin) await serverLoopLagP99(admin);
+  await clients.call({ op: "mark" });
+  const cpu0 = cpuMs(serverPid);
+  const ccpu0 = cpuMs(clients.pid);
+  const t0 = performance.now();
+  await sleep(MEASURE_MS);
+  const cpu1 = cpuMs(serverPid);
+  const ccpu1 = cpuMs(clients.pid);
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = rssMb(serverPid);
+  // Stop first: a scrape of an overloaded server may take seconds and must not stretch the window.
+  const stopped = clients.call<Omit<LatencyResult, "cpuMsPerS" | "clientCpuMsPerS" | "rssMb" | "serverLoopP99">>({ op: "stop", drainTimeoutMs: 20_000 });
+  const serverLoopP99 = admin ? await serverLoopLagP99(admin) : NaN;
+  const r = await stopped;
+  return { ...r, cpuMsPerS: (cpu1 - cpu0) / seconds, clientCpuMsPerS: (ccpu1 - ccpu0) / seconds, rssMb: rss, serverLoopP99 };
+}
+
+function ratio(a: number, b: number): number | string {
+  return b > 0 ? round(a / b, 2) : "-";
+}
+
 export async function runCollabBench(): Promise<Record<string, string | number>[]> {
-  const clients = Number(process.env.BENCH_COLLAB_CLIENTS ?? 5);
-  const edits = Number(process.env.BENCH_COLLAB_EDITS ?? 200);
-  const docs = Number(process.env.BENCH_COLLAB_DOCS ?? 50);
   const ours = await startServer({
-    env: { LOG_LEVEL: "warn", COLLAB_RATE_PER_SECOND: "100000", COLLAB_RATE_BURST: "100000", COLLAB_COMPACT_EVERY: "500" },
+    env: { LOG_LEVEL: "warn", COLLAB_RATE_PER_SECOND: "1000000", COLLAB_RATE_BURST: "1000000" },
   });
   const reference = await startReference();
+  const clients = await startClients();
+  const rows: Record<string, string | number>[] = [];
+  const row = (metric: string, n: number | string, o: number | string, r: number | string, goal = "-") =>
+    rows.push({ metric, N: n, ours: o, ref: r, "ours/ref": typeof o === "number" && typeof r === "number" ? ratio(o, r) : "-", goal });
   try {
-    const http = new Client(ours.url);
-    await http.login("student@demo.nl");
-    const plans = (await (await http.get("/api/v1/plans")).json()) as { plans: { room: string }[] };
-    const benchRooms = addBenchPlans(ours.databasePath, docs);
-    const ourRooms = [plans.plans[0]!.room, ...benchRooms];
+    const ourPid = ours.process.pid!;
+    const refPid = reference.process.pid!;
     const wsBase = ours.url.replace(/^http/, "ws");
-    const oursResult = await measure(
-      { name: "ours", roomUrl: (i) => `${wsBase}/collab/${ourRooms[i]}`, cookie: http.cookieHeader(), pid: ours.process.pid! },
-      clients,
-      edits,
-      docs,
-    );
-    const refResult = await measure(
-      { name: "reference", roomUrl: (i) => `${reference.url}/bench-room-${i}`, pid: reference.process.pid! },
-      clients,
-      edits,
-      docs,
-    );
-    const metric = (name: string, key: keyof typeof oursResult, unit: string) => ({
-      metric: `${name} (${unit})`,
-      ours: oursResult[key],
-      reference: refResult[key],
-      ratioOursToReference: round(oursResult[key] / refResult[key]),
-    });
-    return [
-      metric(`update latency median, ${clients} clients`, "medianMs", "ms"),
-      metric(`update latency p95, ${clients} clients`, "p95Ms", "ms"),
-      metric(`throughput, ${clients} clients typing at once`, "updatesPerSecond", "updates/s"),
-      metric(`memory per document, ${docs} docs`, "mbPerDoc", "MB"),
+    const maxN = Math.max(...NS);
+    const ingestClients = 4;
+    const labels = [
+      ...NS.map((n) => `lat${n}`),
+      "ingest1",
+      ...Array.from({ length: ingestClients }, (_, i) => `ingest4-${i}`),
+      ...Array.from({ length: 5 + IDLE_DOCS }, (_, i) => `idle${i}`),
     ];
+    const seed = seedPlans(ours.databasePath, labels);
+    const room = (label: string) => seed.rooms.get(label)!;
+    const ourUrl = (label: string) => `${wsBase}/collab/${room(label).room}`;
+    const refUrl = (label: string) => `${reference.url}/${label}`;
+
+    // One session per editor: student@demo.nl logged in maxN times.
+    const cookies: string[] = [];
+    for (let i = 0; i < maxN; i += 5) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(5, maxN - i) }, async () => {
+          const c = new Client(ours.url);
+          await c.login("student@demo.nl");
+          return c.cookieHeader();
+        }),
+      );
+      cookies.push(...batch);
+    }
+    const admin = new Client(ours.url);
+    await admin.login("admin@demo.nl");
+    const none = (k: number) => Array.from({ length: k }, () => null);
+
+    // Memory per idle loaded document (first, on a fresh heap).
+    const demoDoc = storedDoc(ours.databasePath, seed.demoPlanId);
+    const content = Y.encodeStateAsUpdate(demoDoc);
+    demoDoc.destroy();
+    const idleLabels = Array.from({ length: 5 + IDLE_DOCS }, (_, i) => `idle${i}`);
+    const perDoc: Record<string, number> = {};
+    for (const [name, pid, url, cookieList] of [
+      ["ours", ourPid, ourUrl, cookies],
+      ["ref", refPid, refUrl, none(IDLE_DOCS + 5)],
+    ] as const) {
+      const idleUrls = idleLabels.map((l) => url(l));
+      await clients.call({ op: "idle", urls: idleUrls.slice(0, 5), cookies: cookieList.slice(0, 5), content: Buffer.from(content).toString("base64") });
+      await sleep(1000);
+      const before = rssMb(pid);
+      await clients.call({
+        op: "idle",
+        urls: idleUrls.slice(5),
+        cookies: idleLabels.slice(5).map((_, i) => cookieList[i % cookieList.length] ?? null),
+        content: Buffer.from(content).toString("base64"),
+      });
+      await sleep(2000);
+      perDoc[name] = ((rssMb(pid) - before) * 1024) / IDLE_DOCS;
+      await clients.call({ op: "closeIdle" });
+    }
+
+    // Latency, fan-out, CPU, RSS: per N, ours then the reference.
+    const ourVsRef: { n: number; o: LatencyResult; r: LatencyResult; stored: number }[] = [];
+    // Alternating which server goes first, so a load change on the shared machine hits both.
+    for (const [i, n] of NS.entries()) {
+      const runOurs = async () => {
+        const o = await latencyRun(clients, ourPid, Array.from({ length: n }, () => ourUrl(`lat${n}`)), cookies.slice(0, n), admin);
+        return { o, stored: missingInStore(ours.databasePath, room(`lat${n}`).planId, o.clocks) };
+      };
+      const runRef = () => latencyRun(clients, refPid, Array.from({ length: n }, () => refUrl(`lat${n}`)), none(n));
+      let o: Awaited<ReturnType<typeof runOurs>>;
+      let r: LatencyResult;
+      if (i % 2 === 0) {
+        o = await runOurs();
+        r = await runRef();
+      } else {
+        r = await runRef();
+        o = await runOurs();
+      }
+      ourVsRef.push({ n, o: o.o, r, stored: o.stored });
+    }
+
+    // Durable ingest.
+    const ingest = async (labelsFor: string[], perClient: number) => {
+      const o = await clients.call<{ updatesPerSecond: number; clocks: [number, number][]; closedEarly: number }>({
+        op: "ingest",
+        urls: labelsFor.map(ourUrl),
+        cookies: labelsFor.map((_, i) => cookies[i]!),
+        perClient,
+        chunk: 200,
+        inFlight: 4,
+      });
+      const missing = labelsFor.reduce((sum, l, i) => sum + missingInStore(ours.databasePath, room(l).planId, [o.clocks[i]!]), 0);
+      const r = await clients.call<{ updatesPerSecond: number }>({
+        op: "ingest",
+        urls: labelsFor.map(refUrl),
+        cookies: none(labelsFor.length),
+        perClient,
+        chunk: 200,
+        inFlight: 4,
+      });
+      return { o, r, missing };
+    };
+    const ingest1 = await ingest(["ingest1"], INGEST_UPDATES);
+    const ingest4 = await ingest(
+      Array.from({ length: ingestClients }, (_, i) => `ingest4-${i}`),
+      Math.round(INGEST_UPDATES / ingestClients),
+    );
+
+    for (const { n, o, r, stored } of ourVsRef) {
+      const limit = GOAL_P99_MS[n];
+      const p99Ok = o.p99 <= r.p99 && (limit === undefined || o.p99 <= limit);
+      row("latency samples", n, o.samples, r.samples);
+      row("p50 latency ms", n, round(o.p50, 2), round(r.p50, 2));
+      row("p99 latency ms", n, round(o.p99, 2), round(r.p99, 2), `${p99Ok ? "ok" : "MISSED"} (≤ref${limit ? `, ≤${limit}` : ""})`);
+      row("max latency ms", n, round(o.max, 1), round(r.max, 1));
+      row("fan-out msg/s", n, round(o.messagesPerSecond, 0), round(r.messagesPerSecond, 0));
+      row("keystrokes sent/s", n, round(o.sentPerSecond, 0), round(r.sentPerSecond, 0));
+      row("server CPU ms/s", n, round(o.cpuMsPerS, 0), round(r.cpuMsPerS, 0));
+      row("server loop lag p99 ms", n, round(o.serverLoopP99, 1), "n/a");
+      row("server RSS MB", n, round(o.rssMb, 1), round(r.rssMb, 1));
+      row("client proc CPU ms/s", n, round(o.clientCpuMsPerS, 0), round(r.clientCpuMsPerS, 0));
+      row("client loop delay p99 ms", n, round(o.clientLoopP99, 1), round(r.clientLoopP99, 1));
+      row(
+        "undelivered/closed",
+        n,
+        `${o.missed}/${o.closedEarly}`,
+        `${r.missed}/${r.closedEarly}`,
+        o.missed === 0 && o.closedEarly === 0 ? `ok (drain ${round(o.drainSeconds, 1)}s/${round(r.drainSeconds, 1)}s)` : "MISSED",
+      );
+      row("updates not in SQLite", n, stored, "n/a (memory)", stored === 0 ? "ok" : "MISSED");
+    }
+    for (const [label, res] of [
+      ["1 client", ingest1],
+      [`${ingestClients} clients/rooms`, ingest4],
+    ] as const) {
+      const ok = res.missing === 0 && res.o.closedEarly === 0 && res.o.updatesPerSecond >= GOAL_INGEST;
+      row(`ingest upd/s, ${label}`, "-", round(res.o.updatesPerSecond, 0), round(res.r.updatesPerSecond, 0), `${ok ? "ok" : "MISSED"} (≥${GOAL_INGEST}, ${res.missing} unstored)`);
+    }
+    row(`RSS KB per idle doc (${IDLE_DOCS})`, "-", round(perDoc.ours!, 0), round(perDoc.ref!, 0), `demo plan, ${Math.round(content.byteLength / 1024)} KB`);
+    row("machine load avg 1m", "-", round(os.loadavg()[0]!, 2), `${os.cpus().length} cores`);
+    return rows;
   } finally {
+    clients.stop();
     reference.process.kill("SIGTERM");
     await ours.stop();
   }
