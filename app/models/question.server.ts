@@ -105,6 +105,20 @@ export type QuestionFilters = {
   pageSize?: number;
 };
 
+/** The columns of a question in lists (search, similar questions). */
+const LIST_COLUMNS = {
+  id: questions.id,
+  title: questions.title,
+  status: questions.status,
+  schoolId: questions.schoolId,
+  schoolName: schools.name,
+  themeId: questions.themeId,
+  themeName: themes.nameNl,
+  sector: questions.sector,
+  schoolYear: questions.schoolYear,
+  updatedAt: questions.updatedAt,
+};
+
 export type QuestionListItem = {
   id: string;
   title: string;
@@ -139,18 +153,7 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): { items
   const total = (fts ? countQuery.innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`)) : countQuery).where(where).get()!.n;
 
   const base = db
-    .select({
-      id: questions.id,
-      title: questions.title,
-      status: questions.status,
-      schoolId: questions.schoolId,
-      schoolName: schools.name,
-      themeId: questions.themeId,
-      themeName: themes.nameNl,
-      sector: questions.sector,
-      schoolYear: questions.schoolYear,
-      updatedAt: questions.updatedAt,
-    })
+    .select(LIST_COLUMNS)
     .from(questions)
     .innerJoin(schools, eq(schools.id, questions.schoolId))
     .leftJoin(themes, eq(themes.id, questions.themeId))
@@ -432,18 +435,7 @@ export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5)
   if (terms.length === 0) return [];
   const fts = ftsMatches(terms.map((t) => `"${t}"*`).join(" OR "));
   const rows = getDb()
-    .select({
-      id: questions.id,
-      title: questions.title,
-      status: questions.status,
-      schoolId: questions.schoolId,
-      schoolName: schools.name,
-      themeId: questions.themeId,
-      themeName: themes.nameNl,
-      sector: questions.sector,
-      schoolYear: questions.schoolYear,
-      updatedAt: questions.updatedAt,
-    })
+    .select(LIST_COLUMNS)
     .from(questions)
     .innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`))
     .innerJoin(schools, eq(schools.id, questions.schoolId))

@@ -1,30 +1,14 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { withServer } from "../support/with-server";
 
-let server: RunningServer;
-let db: Database.Database;
+const t = withServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(server.databasePath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const signedIn = (email: string) => t.signedIn(email);
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.login(email);
-  return client;
-}
-
-const round = () => db.prepare("select * from matching_rounds order by created_at desc limit 1").get() as { id: string; status: string; partnership_id: string };
-const userId = (email: string) => (db.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+const round = () => t.db.prepare("select * from matching_rounds order by created_at desc limit 1").get() as { id: string; status: string; partnership_id: string };
+const userId = (email: string) => (t.db.prepare("select id from users where email = ?").get(email) as { id: string }).id;
 const openQuestions = () =>
-  (db
+  (t.db
     .prepare(
       `select q.id, q.school_id from questions q join partnership_schools ps on ps.school_id = q.school_id
        where ps.partnership_id = ? and q.status = 'open' order by q.title`,
@@ -44,7 +28,7 @@ describe("the matching round end to end", () => {
   it("lets a student rank up to five open questions, and refuses bad rankings without storing them", async () => {
     const client = await signedIn("student3@demo.nl");
     const [a, b, c] = openQuestions();
-    const rankings = () => db.prepare("select question_id from round_rankings where round_id = ? and student_id = ? order by rank").all(round().id, userId("student3@demo.nl"));
+    const rankings = () => t.db.prepare("select question_id from round_rankings where round_id = ? and student_id = ? order by rank").all(round().id, userId("student3@demo.nl"));
     const bad: [Record<string, string>, number, string][] = [
       [{ choice1: a!.id, choice2: a!.id }, 400, "twee keer"],
       [{ choice1: "bestaat-niet" }, 400, "niet (meer) open"],
@@ -79,12 +63,12 @@ describe("the matching round end to end", () => {
     expect(round().status).toBe("berekend");
 
     // Hand adjustments before publishing: refused when infeasible, warned when worse.
-    const anyPlaced = db.prepare("select student_id, question_id from round_assignments where round_id = ? and question_id is not null limit 1").get(round().id) as {
+    const anyPlaced = t.db.prepare("select student_id, question_id from round_assignments where round_id = ? and question_id is not null limit 1").get(round().id) as {
       student_id: string;
       question_id: string;
     };
     const unranked = openQuestions().find(
-      (q) => !db.prepare("select 1 from round_rankings where round_id = ? and student_id = ? and question_id = ?").get(round().id, anyPlaced.student_id, q.id),
+      (q) => !t.db.prepare("select 1 from round_rankings where round_id = ? and student_id = ? and question_id = ?").get(round().id, anyPlaced.student_id, q.id),
     );
     if (unranked) {
       const refused = await lead.post("/matching", { intent: "adjust", roundId: round().id, studentId: anyPlaced.student_id, questionId: unranked.id });
@@ -95,13 +79,13 @@ describe("the matching round end to end", () => {
     expect(worse.status).toBe(302);
     expect(decodeURIComponent(worse.headers.get("set-cookie") ?? "")).toBeTruthy();
     expect(await (await lead.get("/matching")).text()).toContain("het resultaat is nu minder goed");
-    expect(db.prepare("select question_id, manual from round_assignments where round_id = ? and student_id = ?").get(round().id, anyPlaced.student_id)).toEqual({
+    expect(t.db.prepare("select question_id, manual from round_assignments where round_id = ? and student_id = ?").get(round().id, anyPlaced.student_id)).toEqual({
       question_id: null,
       manual: 1,
     });
     // Recompute to get back to the best allocation before publishing.
     expect((await lead.post("/matching", { intent: "run", roundId: round().id })).status).toBe(302);
-    const assignments = db.prepare("select * from round_assignments where round_id = ?").all(round().id) as {
+    const assignments = t.db.prepare("select * from round_assignments where round_id = ?").all(round().id) as {
       student_id: string;
       question_id: string | null;
       explanation: string;
@@ -109,7 +93,7 @@ describe("the matching round end to end", () => {
     expect(assignments.length).toBeGreaterThan(0);
     expect(assignments.every((a) => a.explanation.length > 10)).toBe(true);
     // No capacity exceeded: per question at most its student capacity.
-    const perQuestion = db
+    const perQuestion = t.db
       .prepare(
         `select a.question_id, count(*) n, q.student_capacity cap from round_assignments a join questions q on q.id = a.question_id
          where a.round_id = ? group by a.question_id`,
@@ -121,13 +105,13 @@ describe("the matching round end to end", () => {
     expect(round().status).toBe("gepubliceerd");
 
     const placed = assignments.find((a) => a.question_id)!;
-    const email = (db.prepare("select email from users where id = ?").get(placed.student_id) as { email: string }).email;
+    const email = (t.db.prepare("select email from users where id = ?").get(placed.student_id) as { email: string }).email;
     const student = await signedIn(email);
     expect(await (await student.get("/matching")).text()).toContain(placed.explanation.slice(0, 40).replace(/"/g, "&quot;"));
     // Someone else cannot answer this student's proposal for them.
-    const schoolId = (db.prepare("select school_id from questions where id = ?").get(placed.question_id) as { school_id: string }).school_id;
+    const schoolId = (t.db.prepare("select school_id from questions where id = ?").get(placed.question_id) as { school_id: string }).school_id;
     const otherSchool = await signedIn("schoolleider2@demo.nl");
-    const isA2 = (db.prepare("select name from schools where id = ?").get(schoolId) as { name: string }).name === "Het Rivierencollege";
+    const isA2 = (t.db.prepare("select name from schools where id = ?").get(schoolId) as { name: string }).name === "Het Rivierencollege";
     if (!isA2) {
       const refused = await otherSchool.post("/matching", { intent: "respond", side: "school", roundId: round().id, studentId: placed.student_id, answer: "accept" });
       expect(refused.status).toBe(403);
@@ -135,38 +119,38 @@ describe("the matching round end to end", () => {
     expect((await student.post("/matching", { intent: "respond", side: "student", roundId: round().id, answer: "accept" })).status).toBe(302);
     expect((await student.post("/matching", { intent: "respond", side: "student", roundId: round().id, answer: "decline" })).status).toBe(409);
 
-    const ownerEmail = (db
+    const ownerEmail = (t.db
       .prepare("select u.email from memberships m join users u on u.id = m.user_id where m.school_id = ? and m.role = 'schoolleider' limit 1")
       .get(schoolId) as { email: string }).email;
     const school = await signedIn(ownerEmail);
     expect((await school.post("/matching", { intent: "respond", side: "school", roundId: round().id, studentId: placed.student_id, answer: "accept" })).status).toBe(302);
 
-    const project = db.prepare("select p.id from projects p where p.question_id = ?").get(placed.question_id) as { id: string } | undefined;
+    const project = t.db.prepare("select p.id from projects p where p.question_id = ?").get(placed.question_id) as { id: string } | undefined;
     expect(project).toBeDefined();
-    expect(db.prepare("select role from project_members where project_id = ? and user_id = ?").get(project!.id, placed.student_id)).toEqual({ role: "student" });
-    expect(db.prepare("select count(*) n from plans where project_id = ?").get(project!.id)).toEqual({ n: 1 });
-    expect((db.prepare("select status from questions where id = ?").get(placed.question_id) as { status: string }).status).toBe("gematcht");
+    expect(t.db.prepare("select role from project_members where project_id = ? and user_id = ?").get(project!.id, placed.student_id)).toEqual({ role: "student" });
+    expect(t.db.prepare("select count(*) n from plans where project_id = ?").get(project!.id)).toEqual({ n: 1 });
+    expect((t.db.prepare("select status from questions where id = ?").get(placed.question_id) as { status: string }).status).toBe("gematcht");
     const plans = (await (await student.get("/api/v1/plans")).json()) as { plans: { access: string }[] };
     expect(plans.plans.some((p) => p.access === "edit")).toBe(true);
   });
 
   it("refuses a second run while one is running (a lease in the database)", async () => {
     const lead = await signedIn("programmaleider@demo.nl");
-    db.prepare("update matching_rounds set running_since = ? where id = ?").run(new Date().toISOString(), round().id);
+    t.db.prepare("update matching_rounds set running_since = ? where id = ?").run(new Date().toISOString(), round().id);
     const busy = await lead.post("/matching", { intent: "run", roundId: round().id });
     expect(busy.status).toBe(409);
     expect(await busy.text()).toContain("wordt al berekend");
-    db.prepare("update matching_rounds set running_since = null where id = ?").run(round().id);
+    t.db.prepare("update matching_rounds set running_since = null where id = ?").run(round().id);
   });
 
   it("lets the programmaleider attach a question to a lab of the partnership only", async () => {
     const lead = await signedIn("programmaleider@demo.nl");
     const question = openQuestions()[0]!;
-    const labA = (db.prepare("select id from labs where partnership_id = ? limit 1").get(round().partnership_id) as { id: string }).id;
-    const labB = (db.prepare("select id from labs where partnership_id != ? limit 1").get(round().partnership_id) as { id: string }).id;
+    const labA = (t.db.prepare("select id from labs where partnership_id = ? limit 1").get(round().partnership_id) as { id: string }).id;
+    const labB = (t.db.prepare("select id from labs where partnership_id != ? limit 1").get(round().partnership_id) as { id: string }).id;
     expect((await lead.post(`/vragen/${question.id}`, { intent: "lab", labId: labB })).status).toBe(400);
     expect((await lead.post(`/vragen/${question.id}`, { intent: "lab", labId: labA })).status).toBe(302);
-    expect(db.prepare("select lab_id from question_labs where question_id = ?").get(question.id)).toEqual({ lab_id: labA });
+    expect(t.db.prepare("select lab_id from question_labs where question_id = ?").get(question.id)).toEqual({ lab_id: labA });
     const school = await signedIn("schoolleider@demo.nl");
     expect((await school.post(`/vragen/${question.id}`, { intent: "lab", labId: "" })).status).not.toBe(302);
   });

@@ -1,27 +1,12 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import type { Client } from "../support/http";
+import { withServer } from "../support/with-server";
 
-let server: RunningServer;
-let db: Database.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(server.databasePath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const t = withServer();
 
 type ApiQuestion = { id: string; title: string; status: string; school: { id: string; name: string }; themes: string[] };
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.login(email);
-  return client;
-}
+const signedIn = (email: string) => t.signedIn(email);
 
 async function apiQuestions(client: Client, query = ""): Promise<ApiQuestion[]> {
   const all: ApiQuestion[] = [];
@@ -35,8 +20,8 @@ async function apiQuestions(client: Client, query = ""): Promise<ApiQuestion[]> 
   return all;
 }
 
-const schoolId = (name: string) => (db.prepare("select id from schools where name = ?").get(name) as { id: string }).id;
-const questionCount = () => (db.prepare("select count(*) n from questions").get() as { n: number }).n;
+const schoolId = (name: string) => (t.db.prepare("select id from schools where name = ?").get(name) as { id: string }).id;
+const questionCount = () => (t.db.prepare("select count(*) n from questions").get() as { n: number }).n;
 
 /**
  * An independent statement of ARCHITECTURE §3 in SQL: concepts only for the
@@ -45,7 +30,7 @@ const questionCount = () => (db.prepare("select count(*) n from questions").get(
  */
 function expectedVisibleIds(email: string): string[] {
   return (
-    db
+    t.db
       .prepare(
         `with me as (select id from users where email = ?),
          own_schools as (select school_id from memberships where user_id = (select id from me) and school_id is not null),
@@ -69,7 +54,7 @@ function expectedVisibleIds(email: string): string[] {
 
 describe("GET /api/v1/questions (contract 6.5)", () => {
   it("answers 401 with a JSON error without a session", async () => {
-    const response = await fetch(`${server.url}/api/v1/questions`);
+    const response = await fetch(`${t.server.url}/api/v1/questions`);
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: string }).error).toBeTruthy();
   });
@@ -107,7 +92,7 @@ describe("GET /api/v1/questions (contract 6.5)", () => {
 
   it("shows school A1's concepts to its schoolleider and to nobody outside the school", async () => {
     const a1 = schoolId("Basisschool De Regenboog");
-    const concepts = (db.prepare("select id from questions where school_id = ? and status = 'concept'").all(a1) as { id: string }[]).map((r) => r.id);
+    const concepts = (t.db.prepare("select id from questions where school_id = ? and status = 'concept'").all(a1) as { id: string }[]).map((r) => r.id);
     expect(concepts.length).toBeGreaterThanOrEqual(2);
     const own = (await apiQuestions(await signedIn("schoolleider@demo.nl"), "status=concept")).map((q) => q.id);
     expect(own.sort()).toEqual(expect.arrayContaining(concepts));
@@ -170,10 +155,10 @@ describe("writing questions", () => {
     const response = await client.post("/vragen/nieuw", validQuestion());
     expect(response.status).toBe(302);
     const id = response.headers.get("location")!.split("/").pop()!;
-    const row = db.prepare("select status, sub_questions, author_id from questions where id = ?").get(id) as Record<string, string | undefined>;
+    const row = t.db.prepare("select status, sub_questions, author_id from questions where id = ?").get(id) as Record<string, string | undefined>;
     expect(row.status).toBe("concept");
     expect(JSON.parse(row.sub_questions!)).toEqual(["Wat ervaren leerlingen?", "Wat doen andere scholen?"]);
-    expect(db.prepare("select to_status from question_events where question_id = ?").all(id)).toEqual([{ to_status: "concept" }]);
+    expect(t.db.prepare("select to_status from question_events where question_id = ?").all(id)).toEqual([{ to_status: "concept" }]);
     expect((await client.get(`/vragen/${id}`)).status).toBe(200);
     const other = await signedIn("schoolleider2@demo.nl");
     expect((await other.get(`/vragen/${id}`)).status).toBe(404);
@@ -243,10 +228,10 @@ describe("the status machine through the app", () => {
     const created = await school.post("/vragen/nieuw", validQuestion({ title: "Hoe zetten we coöperatief leren in bij rekenen in groep 7?", intent: "submit" }));
     expect(created.status).toBe(302);
     id = created.headers.get("location")!.split("/").pop()!;
-    expect((db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("ingediend");
+    expect((t.db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("ingediend");
     const lead = await signedIn("programmaleider@demo.nl");
-    const leadId = (db.prepare("select id from users where email = 'programmaleider@demo.nl'").get() as { id: string }).id;
-    expect(db.prepare("select count(*) n from notifications where user_id = ? and link = ?").get(leadId, `/vragen/${id}`)).toEqual({ n: 1 });
+    const leadId = (t.db.prepare("select id from users where email = 'programmaleider@demo.nl'").get() as { id: string }).id;
+    expect(t.db.prepare("select count(*) n from notifications where user_id = ? and link = ?").get(leadId, `/vragen/${id}`)).toEqual({ n: 1 });
     expect(await (await lead.get("/triage")).text()).toContain("coöperatief leren");
 
     // A school may not open its own question.
@@ -256,27 +241,27 @@ describe("the status machine through the app", () => {
 
     const opened = await lead.post(`/vragen/${id}`, { intent: "transition", to: "open" });
     expect(opened.status).toBe(302);
-    expect((db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("open");
-    const history = db.prepare("select from_status, to_status, actor_id from question_events where question_id = ? order by id").all(id);
+    expect((t.db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("open");
+    const history = t.db.prepare("select from_status, to_status, actor_id from question_events where question_id = ? order by id").all(id);
     expect(history).toEqual([
       expect.objectContaining({ from_status: null, to_status: "concept" }),
       expect.objectContaining({ from_status: "concept", to_status: "ingediend" }),
       expect.objectContaining({ from_status: "ingediend", to_status: "open", actor_id: leadId }),
     ]);
-    const jeroen = (db.prepare("select id from users where email = 'schoolleider@demo.nl'").get() as { id: string }).id;
-    expect(db.prepare("select count(*) n from notifications where user_id = ? and link = ?").get(jeroen, `/vragen/${id}`)).toEqual({ n: 1 });
+    const jeroen = (t.db.prepare("select id from users where email = 'schoolleider@demo.nl'").get() as { id: string }).id;
+    expect(t.db.prepare("select count(*) n from notifications where user_id = ? and link = ?").get(jeroen, `/vragen/${id}`)).toEqual({ n: 1 });
     expect(await (await school.get("/")).text()).toMatch(/Meldingen, \d+ ongelezen/);
   });
 
   it("refuses a jump the lifecycle does not allow, and stores nothing", async () => {
     const lead = await signedIn("programmaleider@demo.nl");
-    const events = (db.prepare("select count(*) n from question_events").get() as { n: number }).n;
+    const events = (t.db.prepare("select count(*) n from question_events").get() as { n: number }).n;
     const response = await lead.post(`/vragen/${id}`, { intent: "transition", to: "geimplementeerd" });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("niet mogelijk vanuit de huidige status");
     const unknown = await lead.post(`/vragen/${id}`, { intent: "transition", to: "verzonnen" });
     expect(unknown.status).toBe(400);
-    expect((db.prepare("select count(*) n from question_events").get() as { n: number }).n).toBe(events);
+    expect((t.db.prepare("select count(*) n from question_events").get() as { n: number }).n).toBe(events);
   });
 
   it("needs written feedback to send back, and shows it to the school", async () => {
@@ -303,7 +288,7 @@ describe("the status machine through the app", () => {
     const school = await signedIn("schoolleider@demo.nl");
     const ok = await school.post(`/vragen/${id}/bewerken`, validQuestion({ title: "Hoe zetten we coöperatief leren in bij rekenen in groep 7 en 8?" }));
     expect(ok.status).toBe(302);
-    expect((db.prepare("select title from questions where id = ?").get(id) as { title: string }).title).toContain("groep 7 en 8");
+    expect((t.db.prepare("select title from questions where id = ?").get(id) as { title: string }).title).toContain("groep 7 en 8");
   });
 
   it("does not let anyone edit a submitted question", async () => {
@@ -320,7 +305,7 @@ describe("the onderzoeksagenda", () => {
     const school = await signedIn("schoolleider@demo.nl");
     const a1 = schoolId("Basisschool De Regenboog");
     const order = () =>
-      (db.prepare("select id, priority from questions where school_id = ? and school_year = '2026-2027' and status != 'gearchiveerd' order by priority").all(a1) as {
+      (t.db.prepare("select id, priority from questions where school_id = ? and school_year = '2026-2027' and status != 'gearchiveerd' order by priority").all(a1) as {
         id: string;
         priority: number;
       }[]);
@@ -336,7 +321,7 @@ describe("the onderzoeksagenda", () => {
   });
 
   it("refuses another school's schoolleider and teachers", async () => {
-    const a1Question = (db.prepare("select id from questions where school_id = ? limit 1").get(schoolId("Basisschool De Regenboog")) as { id: string }).id;
+    const a1Question = (t.db.prepare("select id from questions where school_id = ? limit 1").get(schoolId("Basisschool De Regenboog")) as { id: string }).id;
     for (const email of ["schoolleider2@demo.nl", "expert@demo.nl", "student@demo.nl"]) {
       const client = await signedIn(email);
       const response = await client.post("/agenda", { questionId: a1Question, direction: "down" });

@@ -1,30 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import type { Client } from "../support/http";
+import { withServer } from "../support/with-server";
 
-let server: RunningServer;
-let db: Database.Database;
+const t = withServer();
 
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(server.databasePath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const signedIn = (email: string) => t.signedIn(email);
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.login(email);
-  return client;
-}
-
-const demoProject = () => (db.prepare("select p.id from projects p join project_members m on m.project_id = p.id join users u on u.id = m.user_id where u.email = 'student@demo.nl'").get() as { id: string }).id;
-const count = (table: string) => (db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+const demoProject = () => (t.db.prepare("select p.id from projects p join project_members m on m.project_id = p.id join users u on u.id = m.user_id where u.email = 'student@demo.nl'").get() as { id: string }).id;
+const count = (table: string) => (t.db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 function publishForm(fields: Record<string, string | string[]>, files: { name: string; bytes: Buffer; type?: string }[] = []) {
@@ -49,7 +34,7 @@ function publishForm(fields: Record<string, string | string[]>, files: { name: s
 }
 
 async function post(client: Client, form: FormData) {
-  return client.request("/opbrengsten/nieuw", { method: "POST", body: form, headers: { origin: server.url } });
+  return client.request("/opbrengsten/nieuw", { method: "POST", body: form, headers: { origin: t.server.url } });
 }
 
 describe("publishing a result", () => {
@@ -60,12 +45,12 @@ describe("publishing a result", () => {
     const response = await post(student, publishForm({}, [{ name: "../../verslag leesmotivatie.pdf", bytes: PDF }]));
     expect(response.status).toBe(302);
     resultId = response.headers.get("location")!.split("/").pop()!;
-    const row = db.prepare("select visibility from results where id = ?").get(resultId);
+    const row = t.db.prepare("select visibility from results where id = ?").get(resultId);
     expect(row).toEqual({ visibility: "school" });
-    const file = db.prepare("select file_name, mime_type, storage_key from result_files where result_id = ?").get(resultId) as Record<string, string>;
+    const file = t.db.prepare("select file_name, mime_type, storage_key from result_files where result_id = ?").get(resultId) as Record<string, string>;
     expect(file.file_name).toBe("verslag leesmotivatie.pdf");
     expect(file.mime_type).toBe("application/pdf");
-    const stored = path.join(path.dirname(server.databasePath), "uploads", file.storage_key!);
+    const stored = path.join(path.dirname(t.server.databasePath), "uploads", file.storage_key!);
     expect(fs.readFileSync(stored)).toEqual(PDF);
 
     // Not yet visible at another school.
@@ -79,10 +64,10 @@ describe("publishing a result", () => {
     const student2 = await signedIn("student2@demo.nl");
     expect(await (await student2.get(`/opbrengsten/${resultId}`)).text()).toContain("Ik geef toestemming");
     expect((await student2.post(`/opbrengsten/${resultId}`, { intent: "consent" })).status).toBe(302);
-    expect(db.prepare("select visibility from results where id = ?").get(resultId)).toEqual({ visibility: "school" });
+    expect(t.db.prepare("select visibility from results where id = ?").get(resultId)).toEqual({ visibility: "school" });
     const leader = await signedIn("schoolleider@demo.nl");
     expect((await leader.post(`/opbrengsten/${resultId}`, { intent: "consent" })).status).toBe(302);
-    expect(db.prepare("select visibility from results where id = ?").get(resultId)).toEqual({ visibility: "region" });
+    expect(t.db.prepare("select visibility from results where id = ?").get(resultId)).toEqual({ visibility: "region" });
 
     const other = await signedIn("schoolleider2@demo.nl");
     expect((await other.get(`/opbrengsten/${resultId}`)).status).toBe(200);
@@ -91,16 +76,16 @@ describe("publishing a result", () => {
   });
 
   it("serves files only to those who may see the result", async () => {
-    const fileId = (db.prepare("select id from result_files where result_id = ?").get(resultId) as { id: string }).id;
+    const fileId = (t.db.prepare("select id from result_files where result_id = ?").get(resultId) as { id: string }).id;
     const other = await signedIn("schoolleider2@demo.nl");
     const download = await other.get(`/opbrengsten/${resultId}/bestand/${fileId}`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("content-disposition")).toContain("attachment");
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
-    const anonymous = await fetch(`${server.url}/opbrengsten/${resultId}/bestand/${fileId}`);
+    const anonymous = await fetch(`${t.server.url}/opbrengsten/${resultId}/bestand/${fileId}`);
     expect(anonymous.status).toBe(404);
-    const schoolOnly = (db.prepare("select r.id, f.id fid from results r left join result_files f on f.result_id = r.id where r.visibility = 'school' limit 1").get() as { id: string }).id;
+    const schoolOnly = (t.db.prepare("select r.id, f.id fid from results r left join result_files f on f.result_id = r.id where r.visibility = 'school' limit 1").get() as { id: string }).id;
     expect((await other.get(`/opbrengsten/${schoolOnly}/bestand/whatever`)).status).toBe(404);
   });
 

@@ -1,27 +1,11 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { withServer } from "../support/with-server";
 
-let server: RunningServer;
-let db: Database.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(server.databasePath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const t = withServer();
 
 type ApiResult = { id: string; title: string; visibility: string; school: { id: string; name: string }; themes: string[]; actions: { open: number; done: number } };
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.login(email);
-  return client;
-}
+const signedIn = (email: string) => t.signedIn(email);
 
 const ACCOUNTS = [
   "admin@demo.nl",
@@ -41,9 +25,9 @@ const ACCOUNTS = [
  * project's members.
  */
 function expectedVisible(email: string | null): string[] {
-  if (!email) return (db.prepare("select id from results where visibility = 'public'").all() as { id: string }[]).map((r) => r.id).sort();
+  if (!email) return (t.db.prepare("select id from results where visibility = 'public'").all() as { id: string }[]).map((r) => r.id).sort();
   return (
-    db
+    t.db
       .prepare(
         `with me as (select id from users where email = ?),
          mine as (select * from memberships where user_id = (select id from me)),
@@ -72,18 +56,18 @@ function expectedVisible(email: string | null): string[] {
     .sort();
 }
 
-const allResults = () => db.prepare("select id, visibility, school_id from results").all() as { id: string; visibility: string; school_id: string }[];
+const allResults = () => t.db.prepare("select id, visibility, school_id from results").all() as { id: string; visibility: string; school_id: string }[];
 
 describe("results visibility: every level against every account (API, pages, search)", () => {
   it("the seed has every visibility level, with a school-only result of school A1", () => {
     const levels = new Set(allResults().map((r) => r.visibility));
     expect(levels).toEqual(new Set(["school", "partnership", "region", "public"]));
-    const a1 = (db.prepare("select id from schools where name = 'Basisschool De Regenboog'").get() as { id: string }).id;
+    const a1 = (t.db.prepare("select id from schools where name = 'Basisschool De Regenboog'").get() as { id: string }).id;
     expect(allResults().some((r) => r.visibility === "school" && r.school_id === a1)).toBe(true);
   });
 
   it("answers 401 JSON on the API without a session", async () => {
-    const response = await fetch(`${server.url}/api/v1/results`);
+    const response = await fetch(`${t.server.url}/api/v1/results`);
     expect(response.status).toBe(401);
   });
 
@@ -110,7 +94,7 @@ describe("results visibility: every level against every account (API, pages, sea
   it("anonymous visitors read public results only; the rest sends them to the login page", async () => {
     const expected = expectedVisible(null);
     for (const result of allResults()) {
-      const page = await fetch(`${server.url}/opbrengsten/${result.id}`, { redirect: "manual" });
+      const page = await fetch(`${t.server.url}/opbrengsten/${result.id}`, { redirect: "manual" });
       if (expected.includes(result.id)) {
         expect(page.status).toBe(200);
         expect(await page.text()).toContain("Deze opbrengst is openbaar");
@@ -130,9 +114,9 @@ describe("results visibility: every level against every account (API, pages, sea
 
 describe("implementation actions", () => {
   const resultOf = (visibility: string) =>
-    (db.prepare("select id from results where visibility = ? order by published_at limit 1").get(visibility) as { id: string }).id;
+    (t.db.prepare("select id from results where visibility = ? order by published_at limit 1").get(visibility) as { id: string }).id;
   const actionOf = (resultId: string) =>
-    db.prepare("select id, status from actions where result_id = ? and status != 'gedaan' limit 1").get(resultId) as { id: string; status: string };
+    t.db.prepare("select id, status from actions where result_id = ? and status != 'gedaan' limit 1").get(resultId) as { id: string; status: string };
 
   it("lets the school's schoolleider move an action to done, which the counts show", async () => {
     const resultId = resultOf("school");
@@ -159,19 +143,19 @@ describe("implementation actions", () => {
 
   it("refuses other schools and unknown statuses", async () => {
     const partnershipResult = resultOf("partnership"); // of school A2
-    const action = db.prepare("select id, status from actions where result_id = ? limit 1").get(partnershipResult) as { id: string; status: string };
+    const action = t.db.prepare("select id, status from actions where result_id = ? limit 1").get(partnershipResult) as { id: string; status: string };
     const other = await signedIn("schoolleider@demo.nl"); // A1 may read A2's partnership result, not manage it
     expect((await other.post(`/opbrengsten/${partnershipResult}`, { actionId: action.id, status: "bezig" })).status).toBe(403);
     const owner = await signedIn("schoolleider2@demo.nl");
     expect((await owner.post(`/opbrengsten/${partnershipResult}`, { actionId: action.id, status: "verzonnen" })).status).toBe(400);
     const schoolOnly = resultOf("school");
     expect((await owner.post(`/opbrengsten/${schoolOnly}`, { actionId: "x", status: "gedaan" })).status).toBe(404);
-    expect((db.prepare("select status from actions where id = ?").get(action.id) as { status: string }).status).toBe(action.status);
+    expect((t.db.prepare("select status from actions where id = ?").get(action.id) as { status: string }).status).toBe(action.status);
   });
 });
 
 describe("expert groups", () => {
-  const group = (name: string) => (db.prepare("select id from expert_groups where name = ?").get(name) as { id: string }).id;
+  const group = (name: string) => (t.db.prepare("select id from expert_groups where name = ?").get(name) as { id: string }).id;
 
   it("lets anyone in the region join an open group and request a moderated one", async () => {
     const client = await signedIn("schoolleider2@demo.nl");
@@ -179,8 +163,8 @@ describe("expert groups", () => {
     expect((await client.post(`/expertgroepen/${ict}`, { intent: "join" })).status).toBe(302);
     const reading = group("Expertgroep Lezen en taal");
     expect((await client.post(`/expertgroepen/${reading}`, { intent: "join" })).status).toBe(302);
-    const me = (db.prepare("select id from users where email = 'schoolleider2@demo.nl'").get() as { id: string }).id;
-    expect(db.prepare("select group_id, status from expert_group_members where user_id = ? order by status").all(me)).toEqual([
+    const me = (t.db.prepare("select id from users where email = 'schoolleider2@demo.nl'").get() as { id: string }).id;
+    expect(t.db.prepare("select group_id, status from expert_group_members where user_id = ? order by status").all(me)).toEqual([
       { group_id: ict, status: "active" },
       { group_id: reading, status: "requested" },
     ]);
@@ -188,9 +172,9 @@ describe("expert groups", () => {
 
   it("lets members discuss a shared result; others may not post", async () => {
     const reading = group("Expertgroep Lezen en taal");
-    const shared = (db.prepare("select result_id from expert_group_results where group_id = ?").get(reading) as { result_id: string }).result_id;
+    const shared = (t.db.prepare("select result_id from expert_group_results where group_id = ?").get(reading) as { result_id: string }).result_id;
     const member = await signedIn("student@demo.nl");
-    const posts = () => (db.prepare("select count(*) n from expert_group_posts where group_id = ?").get(reading) as { n: number }).n;
+    const posts = () => (t.db.prepare("select count(*) n from expert_group_posts where group_id = ?").get(reading) as { n: number }).n;
     const before = posts();
     expect((await member.post(`/expertgroepen/${reading}`, { intent: "post", resultId: shared, body: "Wij gaan dit ook proberen in groep 4." })).status).toBe(302);
     expect(posts()).toBe(before + 1);
@@ -198,7 +182,7 @@ describe("expert groups", () => {
 
     const outsider = await signedIn("student3@demo.nl");
     expect((await outsider.post(`/expertgroepen/${reading}`, { intent: "post", resultId: shared, body: "Mag ik meepraten?" })).status).toBe(403);
-    const notShared = (db.prepare("select id from results where id not in (select result_id from expert_group_results where group_id = ?) limit 1").get(reading) as { id: string }).id;
+    const notShared = (t.db.prepare("select id from results where id not in (select result_id from expert_group_results where group_id = ?) limit 1").get(reading) as { id: string }).id;
     expect((await member.post(`/expertgroepen/${reading}`, { intent: "post", resultId: notShared, body: "Elders" })).status).toBe(404);
     expect((await member.post(`/expertgroepen/${reading}`, { intent: "post", resultId: shared, body: "   " })).status).toBe(400);
     expect(posts()).toBe(before + 1);

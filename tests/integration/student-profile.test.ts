@@ -1,26 +1,15 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { withServer } from "../support/with-server";
 
-let server: RunningServer;
-let db: Database.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new Database(server.databasePath);
-});
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const t = withServer();
 
 const profileOf = (email: string) =>
-  db.prepare("select p.* from student_profiles p join users u on u.id = p.user_id where u.email = ?").get(email) as Record<string, unknown> | undefined;
+  t.db.prepare("select p.* from student_profiles p join users u on u.id = p.user_id where u.email = ?").get(email) as Record<string, unknown> | undefined;
 
 describe("the student profile", () => {
   it("lets a student keep a profile that the matching page uses", async () => {
-    const client = new Client(server.url);
+    const client = new Client(t.server.url);
     await client.login("student3@demo.nl");
     expect((await client.get("/profiel")).status).toBe(200);
     const body = new URLSearchParams([
@@ -35,7 +24,7 @@ describe("the student profile", () => {
     const response = await client.request("/profiel", {
       method: "POST",
       body,
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: t.server.url },
     });
     expect(response.status).toBe(302);
     const profile = profileOf("student3@demo.nl")!;
@@ -45,7 +34,7 @@ describe("the student profile", () => {
   });
 
   it("refuses bad input and stores nothing", async () => {
-    const client = new Client(server.url);
+    const client = new Client(t.server.url);
     await client.login("student2@demo.nl");
     const before = profileOf("student2@demo.nl");
     for (const [fields, message] of [
@@ -62,7 +51,7 @@ describe("the student profile", () => {
   });
 
   it("is only for students", async () => {
-    const client = new Client(server.url);
+    const client = new Client(t.server.url);
     await client.login("schoolleider@demo.nl");
     expect((await client.get("/profiel")).status).toBe(403);
     expect((await client.post("/profiel", { programme: "x", studyYear: "1" })).status).toBe(403);
