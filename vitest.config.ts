@@ -9,7 +9,8 @@ export default defineConfig({
     // Integration tests each start a real server; two cores, so keep it modest.
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    testTimeout: 20_000,
+    // Generous: integration tests wait for real events on a shared 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

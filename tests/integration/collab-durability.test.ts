@@ -82,7 +82,7 @@ describe("durability", () => {
     const db = openDb(server.databasePath);
     try {
       const rows = () => (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;
-      await waitFor(() => rows() > 0, 3000, "logged");
+      await waitFor(() => rows() > 0, 15_000, "logged");
       const closed = writer.closed;
       server.process.kill("SIGTERM");
       expect((await exitOf(server)).code).toBe(0);
@@ -105,7 +105,7 @@ describe("durability", () => {
     clients.push(writer, watcher);
     await Promise.all([writer.synced, watcher.synced]);
     for (let i = 1; i <= 95; i++) writer.writeParagraph("dataverzameling", `meting ${i}`);
-    await waitFor(() => watcher.text("dataverzameling").includes("meting 95"), 5000, "all relayed");
+    await waitFor(() => watcher.text("dataverzameling").includes("meting 95"), 15_000, "all relayed");
     const db = openDb(server.databasePath);
     try {
       const rows = (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;

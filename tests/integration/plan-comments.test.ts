@@ -110,7 +110,7 @@ describe("plan comments", () => {
       expect((await (await signedIn(server.url, "schoolleider@demo.nl")).post(`/plannen/${plan.id}/ethiek`, {})).status).toBe(403);
       const signed = await begeleider.post(`/plannen/${plan.id}/ethiek`, {});
       expect(signed.status).toBe(302);
-      await waitFor(() => (map.get("signedOff") as { name?: string } | undefined)?.name === "Annelies de Graaf", 3000, "sign-off relayed");
+      await waitFor(() => (map.get("signedOff") as { name?: string } | undefined)?.name === "Annelies de Graaf", 15_000, "sign-off relayed");
       const page = await (await student.get(`/plannen/${plan.id}`)).text();
       expect(page).toContain("Afgetekend door Annelies de Graaf");
     } finally {

@@ -56,7 +56,7 @@ describe("plan versions", () => {
     clients.push(live, watcher);
     await Promise.all([live.synced, watcher.synced]);
     live.writeParagraph("doel", "NIEUWE ZIN NA DE VERSIE");
-    await waitFor(() => watcher.text("doel").includes("NIEUWE ZIN"), 3000, "relayed");
+    await waitFor(() => watcher.text("doel").includes("NIEUWE ZIN"), 15_000, "relayed");
 
     const view = await (await student.get(`/plannen/${plan.id}/versies/${versionId}`)).text();
     expect(view).toMatch(/<ins><span class="visually-hidden">toegevoegd:(<!-- -->)? <\/span>[^<]*NIEUWE ZIN NA DE VERSIE<\/ins>/);
@@ -67,7 +67,7 @@ describe("plan versions", () => {
       const restored = await student.post(`/plannen/${plan.id}/versies/${versionId}`, {});
       expect(restored.status).toBe(302);
       expect(restored.headers.get("location")).toBe(`/plannen/${plan.id}`);
-      await waitFor(() => !watcher.text("doel").includes("NIEUWE ZIN"), 3000, "restore relayed to live clients");
+      await waitFor(() => !watcher.text("doel").includes("NIEUWE ZIN"), 15_000, "restore relayed to live clients");
       expect(watcher.text("doel")).toContain("samen met het team");
       expect(live.text("doel")).not.toContain("NIEUWE ZIN");
       const rowsAfter = (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;
