@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import type { PlanAccess } from "../../app/domain/permissions";
 import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
 import { logger } from "../../app/utils/logger.server";
-import { currentAccess } from "./auth";
+import { currentAccessForAll } from "./auth";
 import { CLOSE, type CollabConfig } from "./config";
 import { metrics } from "./metrics";
 import {
@@ -248,19 +248,19 @@ export class Room {
 
   /** Revoked access, an ended session or a deleted plan closes the socket. */
   private recheckAccess(): void {
-    // One lookup per session per tick, however many tabs it has open.
-    const seen = new Map<string, ReturnType<typeof currentAccess>>();
+    let results: ReturnType<typeof currentAccessForAll>;
+    try {
+      results = currentAccessForAll([...this.conns].map((c) => c.token), this.planId);
+    } catch (error) {
+      log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
+      return;
+    }
     for (const conn of [...this.conns]) {
-      try {
-        let result = seen.get(conn.token);
-        if (!result) seen.set(conn.token, (result = currentAccess(conn.token, this.planId)));
-        const { access, signedIn } = result;
-        if (!signedIn) this.closeConn(conn, CLOSE.unauthenticated, "sessie verlopen");
-        else if (!access) this.closeConn(conn, CLOSE.forbidden, "geen toegang meer");
-        else conn.access = access;
-      } catch (error) {
-        log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
-      }
+      const result = results.get(conn.token);
+      if (!result) continue; // connected after the check started; next tick
+      if (!result.signedIn) this.closeConn(conn, CLOSE.unauthenticated, "sessie verlopen");
+      else if (!result.access) this.closeConn(conn, CLOSE.forbidden, "geen toegang meer");
+      else conn.access = result.access;
     }
   }
 
