@@ -8,6 +8,7 @@ const resultsEn: Translation["results"] = {
   search: "Search",
   filterType: "Type",
   filterTheme: "Theme",
+  filterRegion: "Region",
   filterSector: "Sector",
   all: "All",
   apply: "Apply filters",
@@ -60,7 +61,12 @@ const resultsEn: Translation["results"] = {
     intro: "Results of other schools on the same subject.",
     none: "No earlier research found yet.",
   },
-  reminders: { title: "Actions past their due date", item: "{{title}} (due {{date}})" },
+  reminders: {
+    title: "Actions past their due date",
+    item: "{{title}} (due {{date}})",
+    schoolTitle: "Your school's implementation actions",
+    toResults: "Go to the results and their actions",
+  },
   errors: {
     notFound: "This result does not exist or you do not have access to it.",
     badStatus: "Choose a valid status.",

@@ -7,6 +7,7 @@ const resultsNl = {
   search: "Zoeken",
   filterType: "Soort",
   filterTheme: "Thema",
+  filterRegion: "Regio",
   filterSector: "Sector",
   all: "Alle",
   apply: "Filters toepassen",
@@ -72,6 +73,8 @@ const resultsNl = {
   reminders: {
     title: "Acties over de streefdatum",
     item: "{{title}} (streefdatum {{date}})",
+    schoolTitle: "Implementatie-acties van je school",
+    toResults: "Naar de opbrengsten en hun acties",
   },
   errors: {
     notFound: "Deze opbrengst bestaat niet of je hebt er geen toegang toe.",

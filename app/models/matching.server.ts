@@ -116,12 +116,15 @@ export function openQuestionsOf(partnershipId: string) {
       themeName: themes.nameNl,
       capacity: questions.studentCapacity,
       labId: questionLabs.labId,
+      labStart: labs.periodStart,
+      labEnd: labs.periodEnd,
     })
     .from(questions)
     .innerJoin(schools, eq(schools.id, questions.schoolId))
     .innerJoin(partnershipSchools, and(eq(partnershipSchools.schoolId, questions.schoolId), eq(partnershipSchools.partnershipId, partnershipId)))
     .leftJoin(themes, eq(themes.id, questions.themeId))
     .leftJoin(questionLabs, eq(questionLabs.questionId, questions.id))
+    .leftJoin(labs, eq(labs.id, questionLabs.labId))
     .where(eq(questions.status, "open"))
     .orderBy(asc(schools.name), asc(questions.title))
     .all();

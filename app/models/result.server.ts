@@ -7,6 +7,7 @@ import {
   expertGroups,
   partnershipSchools,
   projectMembers,
+  regions,
   resultFiles,
   results,
   schools,
@@ -62,6 +63,7 @@ export function scopeForResult(row: ResultRow): ResultScope {
 
 export type ResultFilters = {
   q?: string;
+  regionId?: string;
   /** Match any of these words (prefix), instead of all words of `q`. */
   anyOf?: string[];
   themeId?: string;
@@ -93,6 +95,7 @@ export function searchResults(actor: Actor | null, filters: ResultFilters): Resu
   const db = getDb();
   const conditions = [];
   if (filters.sector) conditions.push(sql`${schools.sector} = ${filters.sector}`);
+  if (filters.regionId) conditions.push(eq(schools.regionId, filters.regionId));
   if (filters.type) conditions.push(sql`${results.type} = ${filters.type}`);
   if (filters.themeId) conditions.push(sql`exists (select 1 from json_each(${results.themeIds}) where value = ${filters.themeId})`);
   const match = filters.anyOf?.length
@@ -282,4 +285,23 @@ export function relatedResults(actor: Actor, text: string, excludeSchoolId: stri
   return searchResults(actor, { q: "", limit: 200, anyOf: terms })
     .filter((r) => r.schoolId !== excludeSchoolId)
     .slice(0, limit);
+}
+
+/** All actions of the schools where the actor speaks for the school, newest due first. */
+export function schoolActionsFor(actor: Actor) {
+  const schoolIds = actor.memberships.filter((m) => m.schoolId && can(actor, "result:manage-actions", { schoolId: m.schoolId })).map((m) => m.schoolId!);
+  if (schoolIds.length === 0) return [];
+  const today = new Date().toISOString().slice(0, 10);
+  return getDb()
+    .select({ id: actions.id, title: actions.title, status: actions.status, dueDate: actions.dueDate, resultId: actions.resultId, resultTitle: results.title })
+    .from(actions)
+    .innerJoin(results, eq(results.id, actions.resultId))
+    .where(inArray(actions.schoolId, schoolIds))
+    .orderBy(asc(actions.dueDate))
+    .all()
+    .map((a) => ({ ...a, overdue: !!a.dueDate && a.dueDate < today && (a.status === "gepland" || a.status === "bezig") }));
+}
+
+export function listRegions() {
+  return getDb().select({ id: regions.id, name: regions.name }).from(regions).orderBy(asc(regions.name)).all();
 }

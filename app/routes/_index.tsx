@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
 import type { Role } from "../domain/roles";
+import { schoolActionsFor } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { requirePermission } from "../utils/auth.server";
 
@@ -38,7 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard:view");
   const actor = toActor(user);
   const sections = [...new Set(user.memberships.flatMap((m) => SECTIONS_BY_ROLE[m.role]))];
+  const schoolActions = schoolActionsFor(actor);
   return {
+    schoolActions: {
+      overdue: schoolActions.filter((a) => a.overdue),
+      open: schoolActions.filter((a) => a.status === "gepland" || a.status === "bezig").length,
+      done: schoolActions.filter((a) => a.status === "gedaan").length,
+    },
     name: user.name,
     memberships: user.memberships.map((m) => ({ id: m.id, role: m.role, organisationName: m.organisationName })),
     sections,
@@ -50,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { name, memberships, sections, admin } = useLoaderData<typeof loader>();
+  const { name, memberships, sections, admin, schoolActions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack-lg">
@@ -58,6 +65,29 @@ export default function Dashboard() {
         <h1>{t("home.title", { name })}</h1>
         <p className="lead">{t("app.tagline")}</p>
       </header>
+
+      {schoolActions.overdue.length > 0 ? (
+        <section aria-labelledby="overdue-title" className="alert alert--error">
+          <h2 id="overdue-title">{t("results.reminders.title")}</h2>
+          <ul className="link-list">
+            {schoolActions.overdue.map((a) => (
+              <li key={a.id}>
+                <Link to={`/opbrengsten/${a.resultId}#acties`}>{t("results.reminders.item", { title: a.title, date: a.dueDate })}</Link>{" "}
+                <span className="muted">— {a.resultTitle}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {schoolActions.open + schoolActions.done > 0 ? (
+        <section aria-labelledby="actions-title" className="card">
+          <h2 id="actions-title">{t("results.reminders.schoolTitle")}</h2>
+          <p>{t("results.actionsDone", { done: schoolActions.done, total: schoolActions.open + schoolActions.done })}</p>
+          <p>
+            <Link to="/opbrengsten">{t("results.reminders.toResults")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="roles-title" className="card">
         <h2 id="roles-title">{t("home.yourRoles")}</h2>

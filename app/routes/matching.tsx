@@ -100,7 +100,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const open = openQuestionsOf(studentRound.partnershipId).map((q) => ({
           ...q,
           fit: profile
-            ? questionFit({ student: profile, question: { themeId: q.themeId, sector: q.sector, city: q.city } })
+            ? questionFit({
+                student: profile,
+                question: {
+                  themeId: q.themeId,
+                  sector: q.sector,
+                  city: q.city,
+                  period: q.labStart && q.labEnd ? { start: q.labStart, end: q.labEnd } : null,
+                },
+              })
             : { score: 0, reasons: [] },
         }));
         open.sort((a, b) => b.fit.score - a.fit.score || a.title.localeCompare(b.title, "nl"));

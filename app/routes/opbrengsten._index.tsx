@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RESULT_TYPES } from "../domain/result-types";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { listThemes } from "../models/question.server";
-import { searchResults } from "../models/result.server";
+import { listRegions, searchResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { requirePermission } from "../utils/auth.server";
 
@@ -20,12 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     type: (RESULT_TYPES as readonly string[]).includes(type) ? type : undefined,
     sector: (SECTOR_VALUES as readonly string[]).includes(sector) ? sector : undefined,
     themeId: (params.get("thema") ?? "").slice(0, 100) || undefined,
+    regionId: (params.get("regio") ?? "").slice(0, 100) || undefined,
   });
-  return { items, themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })) };
+  return { items, regions: listRegions(), themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })) };
 }
 
 export default function ResultsPage() {
-  const { items, themes } = useLoaderData<typeof loader>();
+  const { items, themes, regions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
@@ -79,6 +80,17 @@ export default function ResultsPage() {
               {SECTOR_VALUES.map((s) => (
                 <option key={s} value={s}>
                   {t(`sectors.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="results-region">{t("results.filterRegion")}</label>
+            <select id="results-region" name="regio" defaultValue={params.get("regio") ?? ""}>
+              <option value="">{t("results.all")}</option>
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
                 </option>
               ))}
             </select>

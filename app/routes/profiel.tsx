@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AVAILABILITY_OPTIONS } from "../domain/question-fit";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { saveStudentProfile, studentProfile } from "../models/matching.server";
 import { listThemes, themeExists } from "../models/question.server";
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     studyYear: form.get("studyYear"),
     themeIds: form.getAll("themeIds"),
     sectors: form.getAll("sectors"),
-    availability: form.get("availability") ?? "",
+    availability: form.get("availability"),
     homeCity: form.get("homeCity") ?? "",
   });
   if (!parsed.success) {
@@ -108,9 +109,16 @@ export default function StudentProfilePage() {
             </label>
           ))}
         </fieldset>
-        <div className="field">
+        <div className={`field${errors.availability ? " field--invalid" : ""}`}>
           <label htmlFor="availability">{t("matching.profile.availability")}</label>
-          <input id="availability" name="availability" defaultValue={profile?.availability ?? ""} maxLength={300} />
+          <select id="availability" name="availability" defaultValue={profile?.availability ?? "heel-jaar"}>
+            {AVAILABILITY_OPTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`matching.profile.availabilityOptions.${a}`)}
+              </option>
+            ))}
+          </select>
+          {errors.availability ? <p className="field__error">{errors.availability}</p> : null}
         </div>
         <div className="field">
           <label htmlFor="homeCity">{t("matching.profile.homeCity")}</label>

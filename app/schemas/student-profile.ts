@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AVAILABILITY_OPTIONS } from "../domain/question-fit";
 import { SECTOR_VALUES } from "../domain/sectors";
 
 /** The student profile form; messages are i18n keys under `matching.profile.errors`. */
@@ -7,6 +8,6 @@ export const studentProfileSchema = z.object({
   studyYear: z.coerce.number({ invalid_type_error: "matching.profile.errors.studyYear" }).int("matching.profile.errors.studyYear").min(1, "matching.profile.errors.studyYear").max(6, "matching.profile.errors.studyYear"),
   themeIds: z.array(z.string().max(100)).max(6, "matching.profile.errors.tooManyThemes").default([]),
   sectors: z.array(z.enum(SECTOR_VALUES, { errorMap: () => ({ message: "matching.profile.errors.sector" }) })).default([]),
-  availability: z.string().trim().max(300, "matching.profile.errors.tooLong").default(""),
+  availability: z.enum(AVAILABILITY_OPTIONS, { errorMap: () => ({ message: "matching.profile.errors.availability" }) }),
   homeCity: z.string().trim().max(100, "matching.profile.errors.tooLong").default(""),
 });

@@ -61,7 +61,7 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
         studyYear: 2 + Math.floor(random() * 3),
         themeIds: JSON.stringify([pick(themeIds), pick(themeIds)].filter((v, i, a) => a.indexOf(v) === i)),
         sectors: JSON.stringify(key === "PABO" ? ["po", "so"] : ["vo", "mbo"]),
-        availability: pick(["feb–jun, 2 dagen per week", "sep–jan, 1 dag per week", "hele schooljaar, 1 dag per week"]),
+        availability: pick(["voorjaar", "najaar", "heel-jaar"]),
         homeCity: pick(CITIES),
         updatedAt: new Date(ctx.now - 20 * DAY).toISOString(),
       })

@@ -18,7 +18,7 @@ describe("the student profile", () => {
       ["themeIds", "lezen-en-taal"],
       ["themeIds", "burgerschap"],
       ["sectors", "vo"],
-      ["availability", "feb–jun, 2 dagen per week"],
+      ["availability", "voorjaar"],
       ["homeCity", "Lingestad"],
     ]);
     const response = await client.request("/profiel", {
@@ -38,10 +38,11 @@ describe("the student profile", () => {
     await client.login("student2@demo.nl");
     const before = profileOf("student2@demo.nl");
     for (const [fields, message] of [
-      [{ programme: "", studyYear: "2" }, "Vul je opleiding in."],
-      [{ programme: "Pabo", studyYear: "12" }, "studiejaar van 1 tot en met 6"],
-      [{ programme: "Pabo", studyYear: "2", themeIds: "bestaat-niet" }, "bestaat niet"],
-      [{ programme: "Pabo", studyYear: "2", sectors: "hbo" }, "bestaande sector"],
+      [{ programme: "", studyYear: "2", availability: "voorjaar" }, "Vul je opleiding in."],
+      [{ programme: "Pabo", studyYear: "2", availability: "altijd" }, "Kies wanneer je beschikbaar bent."],
+      [{ programme: "Pabo", studyYear: "12", availability: "voorjaar" }, "studiejaar van 1 tot en met 6"],
+      [{ programme: "Pabo", studyYear: "2", availability: "voorjaar", themeIds: "bestaat-niet" }, "bestaat niet"],
+      [{ programme: "Pabo", studyYear: "2", availability: "voorjaar", sectors: "hbo" }, "bestaande sector"],
     ] as [Record<string, string>, string][]) {
       const response = await client.post("/profiel", fields);
       expect(response.status).toBe(400);
