@@ -60,7 +60,11 @@ export async function action({ request }: ActionFunctionArgs) {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (error) {
     const tooBig = error instanceof Error && /exceeded|size/i.test(error.message);
-    return data<ActionData>({ errors: { form: t(tooBig ? "results.publish.errors.fileTooBig" : "errors.badRequest") } }, { status: tooBig ? 413 : 400 });
+    // The rest of the upload was not read: close the connection so it is not reused mid-body.
+    return data<ActionData>(
+      { errors: { form: t(tooBig ? "results.publish.errors.fileTooBig" : "errors.badRequest") } },
+      { status: tooBig ? 413 : 400, headers: { Connection: "close" } },
+    );
   }
   const text = (name: string) => {
     const v = form.get(name);

@@ -108,9 +108,31 @@ describe("publishing a result", () => {
     });
   }
 
+  it("shows HTML in a summary as text", async () => {
+    const student = await signedIn("student@demo.nl");
+    const response = await post(student, publishForm({ visibility: "school", summary: '<script>alert("x")</script> en verder een gewone samenvatting.' }));
+    expect(response.status).toBe(302);
+    const html = await (await student.get(response.headers.get("location")!)).text();
+    expect(html).not.toContain('<script>alert("x")</script>');
+    expect(html).toContain("&lt;script&gt;");
+  });
+
   it("refuses publishing by someone without a project", async () => {
     const outsider = await signedIn("expert@demo.nl");
     const response = await post(outsider, publishForm({}));
     expect(response.status).toBe(403);
   });
+  // Last in the file: the server answers before reading the whole upload, which leaves that
+  // keep-alive connection unusable for the client (the server itself keeps serving; see the
+  // durability and security tests).
+  it("refuses a file over 20 MB with 413 and stores nothing", async () => {
+    const student = await signedIn("student@demo.nl");
+    const [results, files] = [count("results"), count("result_files")];
+    const big = Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024, 32)]);
+    const response = await post(student, publishForm({}, [{ name: "groot.pdf", bytes: big }]));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("te groot");
+    expect([count("results"), count("result_files")]).toEqual([results, files]);
+  });
+
 });
