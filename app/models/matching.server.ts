@@ -372,6 +372,12 @@ export function respondToProposal(
       .set({ [column]: response })
       .where(and(eq(roundAssignments.roundId, round.id), eq(roundAssignments.studentId, studentId)))
       .run();
+    if (!accept) {
+      // A declined match is not offered again in a follow-up run of this round.
+      tx.delete(roundRankings)
+        .where(and(eq(roundRankings.roundId, round.id), eq(roundRankings.studentId, studentId), eq(roundRankings.questionId, assignment.questionId)))
+        .run();
+    }
     const updated = { ...assignment, [column]: response };
     if (updated.studentResponse === "geaccepteerd" && updated.schoolResponse === "geaccepteerd") {
       createOrJoinProject(tx, assignment.questionId, studentId, actorUserId, round.id);

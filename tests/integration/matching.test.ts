@@ -134,6 +134,26 @@ describe("the matching round end to end", () => {
     expect(plans.plans.some((p) => p.access === "edit")).toBe(true);
   });
 
+  it("a declined proposal frees the place: the follow-up run does not offer that question again", async () => {
+    const open = t.db
+      .prepare(
+        "select a.student_id, a.question_id from round_assignments a where a.round_id = ? and a.question_id is not null and a.student_response = 'open' limit 1",
+      )
+      .get(round().id) as { student_id: string; question_id: string } | undefined;
+    expect(open).toBeDefined();
+    const email = (t.db.prepare("select email from users where id = ?").get(open!.student_id) as { email: string }).email;
+    const student = await signedIn(email);
+    expect((await student.post("/matching", { intent: "respond", side: "student", roundId: round().id, answer: "decline" })).status).toBe(302);
+    const lead = await signedIn("programmaleider@demo.nl");
+    expect((await lead.post("/matching", { intent: "run", roundId: round().id })).status).toBe(302);
+    const after = t.db.prepare("select question_id from round_assignments where round_id = ? and student_id = ?").get(round().id, open!.student_id) as {
+      question_id: string | null;
+    };
+    expect(after.question_id).not.toBe(open!.question_id);
+    // Accepted placements of the first run are kept.
+    expect(t.db.prepare("select count(*) n from round_assignments where round_id = ? and student_response = 'geaccepteerd'").get(round().id)).toEqual({ n: 1 });
+  });
+
   it("refuses a second run while one is running (a lease in the database)", async () => {
     const lead = await signedIn("programmaleider@demo.nl");
     t.db.prepare("update matching_rounds set running_since = ? where id = ?").run(new Date().toISOString(), round().id);
