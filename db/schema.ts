@@ -38,6 +38,11 @@ export const partnerships = sqliteTable("partnerships", {
     .notNull()
     .references(() => regions.id, { onDelete: "restrict" }),
   name: text("name").notNull().unique(),
+  /**
+   * Below this age parents give consent for pupils in research (AVG/UAVG art. 5
+   * says 16; a partnership may choose to ask parents of older pupils too).
+   */
+  parentalConsentUnderAge: integer("parental_consent_under_age").notNull().default(16),
   createdAt: createdAt(),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `partnerships` ADD `parental_consent_under_age` integer DEFAULT 16 NOT NULL;
