@@ -243,6 +243,7 @@ export const AUDIT_EVENTS = [
   "invitation.revoked",
   "membership.added",
   "membership.removed",
+  "partnership.settings_changed",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */

@@ -130,6 +130,8 @@ export type Action =
   | "labs:view"
   /** Run a partnership's matching round: settings, run, adjust, publish (scope: the partnership). */
   | "round:manage"
+  /** Change a partnership's settings, such as the parental-consent age (scope: the partnership). */
+  | "partnership:settings"
   /** Rank questions in a partnership's round as a student (scope: the partnership). */
   | "round:rank"
   /** Accept or decline a proposal on behalf of the question's school (scope: the school). */
@@ -165,6 +167,7 @@ export const ACTIONS: readonly Action[] = [
   "dashboard:school",
   "labs:view",
   "round:manage",
+  "partnership:settings",
   "round:rank",
   "proposal:respond-school",
 ];
@@ -309,6 +312,7 @@ export function can(
     case "labs:view":
       return true;
     case "round:manage":
+    case "partnership:settings":
       return isAdmin || scopeInPartnerships(scope, ledPartnerships(actor));
     case "round:rank":
       return actor.memberships.some(

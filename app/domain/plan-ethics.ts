@@ -28,11 +28,31 @@ export function readEthics(raw: unknown): EthicsAnswers {
 
 /**
  * Consent policy. The default follows the AVG (UAVG art. 5): under 16 the
- * parents consent. A partnership may choose a different age (e.g. also ask
- * parents of 16- and 17-year-olds); that setting has no table yet.
+ * parents consent. A partnership may be stricter and also ask the parents of
+ * 16- and 17-year-olds (age 17 or 18); it may never go below the law's 16.
  */
 export type ConsentPolicy = { parentalConsentUnderAge: number };
 export const DEFAULT_CONSENT_POLICY: ConsentPolicy = { parentalConsentUnderAge: 16 };
+export const CONSENT_AGE_MIN = 16;
+export const CONSENT_AGE_MAX = 18;
+
+/** The form a programmaleider submits to change the partnership's consent age (messages are i18n keys). */
+export const consentAgeSchema = z.object({
+  parentalConsentUnderAge: z.coerce
+    .number({ invalid_type_error: "organisations.consentAge.errors.required" })
+    .int("organisations.consentAge.errors.whole")
+    .min(CONSENT_AGE_MIN, "organisations.consentAge.errors.belowLaw")
+    .max(CONSENT_AGE_MAX, "organisations.consentAge.errors.tooHigh"),
+});
+
+/**
+ * A school can take part in more than one partnership; then the strictest
+ * policy (the highest age) applies, so no partnership's rule is broken.
+ */
+export function strictestConsentPolicy(ages: readonly number[]): ConsentPolicy {
+  const valid = ages.filter((a) => Number.isInteger(a) && a >= CONSENT_AGE_MIN && a <= CONSENT_AGE_MAX);
+  return valid.length === 0 ? DEFAULT_CONSENT_POLICY : { parentalConsentUnderAge: Math.max(...valid) };
+}
 
 export type RequiredConsent = "none" | "parents" | "pupil" | "parents-and-pupil";
 
@@ -68,12 +88,13 @@ const RETENTION_TEXT: Record<(typeof RETENTION_OPTIONS)[number], string> = {
 export function consentFormMarkdown(input: { planTitle: string; schoolName: string; answers: EthicsAnswers; policy?: ConsentPolicy }): string {
   const { planTitle, schoolName, answers } = input;
   const consent = requiredConsent(answers, input.policy);
+  const age = (input.policy ?? DEFAULT_CONSENT_POLICY).parentalConsentUnderAge;
   const who =
     consent === "parents"
       ? "ouder/verzorger van"
       : consent === "pupil"
         ? "leerling"
-        : "ouder/verzorger van (of leerling van 16 jaar of ouder)";
+        : `ouder/verzorger van (of leerling van ${age} jaar of ouder)`;
   const lines = [
     `# Toestemmingsformulier (concept)`,
     ``,
@@ -102,7 +123,7 @@ export function consentFormMarkdown(input: { planTitle: string; schoolName: stri
     ``,
   ];
   if (consent === "parents-and-pupil") {
-    lines.push("_Voor leerlingen van 16 jaar of ouder tekent de leerling zelf; voor jongere leerlingen een ouder of verzorger._", "");
+    lines.push(`_Voor leerlingen van ${age} jaar of ouder tekent de leerling zelf; voor jongere leerlingen een ouder of verzorger._`, "");
   }
   return lines.join("\n");
 }

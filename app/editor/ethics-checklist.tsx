@@ -9,6 +9,7 @@ import {
   ethicsComplete,
   readEthics,
   requiredConsent,
+  type ConsentPolicy,
   type EthicsAnswers,
 } from "../domain/plan-ethics";
 import { formatWhen } from "./format";
@@ -16,6 +17,8 @@ import { formatWhen } from "./format";
 type Props = {
   planId: string;
   initial: EthicsAnswers;
+  /** The partnership's consent age; decides who signs. */
+  policy: ConsentPolicy;
   /** The live doc once synced; null before (then the fields are read-only). */
   doc: Y.Doc | null;
   canEdit: boolean;
@@ -23,7 +26,7 @@ type Props = {
 };
 
 /** The Ethiek & AVG checklist, stored live in the plan doc's `ethiek` map. */
-export function EthicsChecklist({ planId, initial, doc, canEdit, canSignOff }: Props) {
+export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSignOff }: Props) {
   const { t, i18n } = useTranslation();
   const [answers, setAnswers] = useState<EthicsAnswers>(initial);
   const signOff = useFetcher<{ error?: string }>();
@@ -46,7 +49,8 @@ export function EthicsChecklist({ planId, initial, doc, canEdit, canSignOff }: P
       map.delete("signedOff"); // changed answers need a new sign-off
     });
   };
-  const consent = requiredConsent(answers);
+  const consent = requiredConsent(answers, policy);
+  const age = policy.parentalConsentUnderAge;
   const signed = answers.signedOff;
   return (
     <fieldset className="plan-ethics stack" aria-describedby="ethics-intro">
@@ -93,7 +97,9 @@ export function EthicsChecklist({ planId, initial, doc, canEdit, canSignOff }: P
         </fieldset>
       ) : null}
       <div className="plan-ethics__consent" aria-live="polite">
-        <strong>{t("plan.ethics.consentHeading")}:</strong> {t(`plan.ethics.consent.${consent}`)}
+        <strong>{t("plan.ethics.consentHeading")}:</strong> {t(`plan.ethics.consent.${consent}`, { age })}
+        <br />
+        <span className="muted">{t("plan.ethics.policyNote", { age })}</span>
       </div>
       <div className="field">
         <label htmlFor="ethics-data">{t("plan.ethics.dataMinimisation")}</label>

@@ -2,7 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
-import type { EthicsAnswers } from "../domain/plan-ethics";
+import type { ConsentPolicy, EthicsAnswers } from "../domain/plan-ethics";
 import { EthicsChecklist } from "./ethics-checklist";
 import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
@@ -29,6 +29,7 @@ type Props = {
   threads: ThreadView[];
   canComment: boolean;
   ethics: EthicsAnswers;
+  consentPolicy: ConsentPolicy;
   canSignOff: boolean;
 };
 
@@ -38,7 +39,7 @@ type Props = {
  * only ever run in the browser. The tree stays the same when the editors
  * arrive, so half-typed comment forms are kept.
  */
-export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, canComment, ethics, canSignOff }: Props) {
+export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, canComment, ethics, consentPolicy, canSignOff }: Props) {
   const { t } = useTranslation();
   const editors = useRef(new Map<string, Editor>());
   const onEditor = useCallback((sectionId: string, editor: Editor | null) => {
@@ -75,6 +76,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
               <EthicsChecklist
                 planId={planId}
                 initial={ethics}
+                policy={consentPolicy}
                 doc={live?.doc ?? null}
                 canEdit={canEdit && live?.status !== "denied"}
                 canSignOff={canSignOff}

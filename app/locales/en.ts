@@ -120,6 +120,24 @@ const en: Translation = {
     email: "Email address",
     role: "Role",
     pending: "Not activated yet",
+    consentAge: {
+      heading: "Parental consent in research",
+      label: "Parents give consent for pupils younger than",
+      unit: "years",
+      help: "The law (UAVG) requires parental consent under 16. You may be stricter and also ask the parents of 16- and 17-year-olds. Every plan's Ethics & GDPR checklist follows this choice.",
+      option: "{{age}} years",
+      save: "Save",
+      saving: "Saving…",
+      saved: "The consent age of {{name}} is now {{age}}.",
+      current: "Parents give consent for pupils younger than {{age}}.",
+      errors: {
+        required: "Choose an age.",
+        whole: "Choose a whole age.",
+        belowLaw: "Below 16 is not possible: the law (UAVG) requires parental consent under 16.",
+        tooHigh: "Choose 18 or younger.",
+        unknownPartnership: "This partnership does not exist (any more).",
+      },
+    },
   },
   invitations: {
     title: "Invitations",
@@ -210,6 +228,7 @@ const en: Translation = {
       "invitation.revoked": "Invitation revoked",
       "membership.added": "Role added",
       "membership.removed": "Role removed",
+      "partnership.settings_changed": "Partnership setting changed",
     },
   },
   errors: {

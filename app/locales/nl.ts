@@ -132,6 +132,24 @@ const nl = {
     email: "E-mailadres",
     role: "Rol",
     pending: "Nog niet geactiveerd",
+    consentAge: {
+      heading: "Toestemming ouders bij onderzoek",
+      label: "Ouders geven toestemming voor leerlingen jonger dan",
+      unit: "jaar",
+      help: "De wet (UAVG) vraagt toestemming van ouders onder de 16 jaar. Jullie kunnen strenger zijn en ook de ouders van 16- en 17-jarigen om toestemming vragen. De checklist Ethiek en AVG van elk plan volgt deze keuze.",
+      option: "{{age}} jaar",
+      save: "Opslaan",
+      saving: "Bezig met opslaan…",
+      saved: "De toestemmingsleeftijd van {{name}} is nu {{age}} jaar.",
+      current: "Ouders geven toestemming voor leerlingen jonger dan {{age}} jaar.",
+      errors: {
+        required: "Kies een leeftijd.",
+        whole: "Kies een hele leeftijd.",
+        belowLaw: "Lager dan 16 jaar kan niet: de wet (UAVG) vraagt toestemming van ouders onder de 16.",
+        tooHigh: "Kies 18 jaar of jonger.",
+        unknownPartnership: "Dit samenwerkingsverband bestaat niet (meer).",
+      },
+    },
   },
   invitations: {
     title: "Uitnodigingen",
@@ -222,6 +240,7 @@ const nl = {
       "invitation.revoked": "Uitnodiging ingetrokken",
       "membership.added": "Rol toegevoegd",
       "membership.removed": "Rol verwijderd",
+      "partnership.settings_changed": "Instelling samenwerkingsverband gewijzigd",
     },
   },
   errors: {

@@ -11,6 +11,7 @@ import {
   users,
 } from "../../db/schema";
 import { can, type Actor } from "../domain/permissions";
+import { recordAudit } from "./audit.server";
 import type { OrganisationKind, Role } from "../domain/roles";
 
 export type Person = { userId: string; name: string; email: string; role: Role; activated: boolean };
@@ -26,6 +27,10 @@ export type OrgNode = {
 export type PartnershipNode = {
   id: string;
   name: string;
+  /** Parents consent for pupils below this age (plan ethics checklist). */
+  parentalConsentUnderAge: number;
+  /** Whether the actor may change the partnership's settings. */
+  canEditSettings: boolean;
   people: Person[] | null;
   schools: OrgNode[];
   institutes: OrgNode[];
@@ -83,6 +88,8 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
       .map((p) => ({
         id: p.id,
         name: p.name,
+        parentalConsentUnderAge: p.parentalConsentUnderAge,
+        canEditSettings: can(actor, "partnership:settings", { partnershipIds: [p.id] }),
         people: can(actor, "people:view", { partnershipIds: [p.id] }) ? peopleOf("partnershipId", p.id) : null,
         schools: allSchools
           .filter((s) => schoolLinks.some((l) => l.schoolId === s.id && l.partnershipId === p.id))
@@ -150,4 +157,28 @@ export function listInvitableOrganisations(): OrganisationRef[] {
 
 export function findOrganisation(kind: OrganisationKind, id: string | null): OrganisationRef | undefined {
   return listInvitableOrganisations().find((o) => o.kind === kind && (o.id ?? "") === (id ?? ""));
+}
+
+/**
+ * Changes a partnership's parental-consent age and records who did it. The
+ * caller has asked the permission module (`partnership:settings`). Returns the
+ * partnership's name, or null when it does not exist.
+ */
+export function setParentalConsentAge(partnershipId: string, age: number, actorUserId: string): string | null {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const before = tx.select().from(partnerships).where(eq(partnerships.id, partnershipId)).get();
+    if (!before) return null;
+    if (before.parentalConsentUnderAge === age) return before.name;
+    tx.update(partnerships).set({ parentalConsentUnderAge: age }).where(eq(partnerships.id, partnershipId)).run();
+    recordAudit(
+      {
+        event: "partnership.settings_changed",
+        actorUserId,
+        detail: { partnershipId, setting: "parentalConsentUnderAge", from: before.parentalConsentUnderAge, to: age },
+      },
+      tx,
+    );
+    return before.name;
+  });
 }

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb } from "../../db/client";
-import { projects, schools } from "../../db/schema";
-import { ETHICS_MAP, readEthics, type EthicsAnswers } from "../domain/plan-ethics";
+import { partnerships, partnershipSchools, projects, schools } from "../../db/schema";
+import { ETHICS_MAP, readEthics, strictestConsentPolicy, type ConsentPolicy, type EthicsAnswers } from "../domain/plan-ethics";
 import { persistedPlanState } from "./plan-doc.server";
 import { applyPlanChange } from "./plan-live.server";
 import type { PlanRow } from "./plan.server";
@@ -33,4 +33,16 @@ export function schoolNameOf(plan: PlanRow): string {
       .where(eq(projects.id, plan.projectId))
       .get()?.name ?? ""
   );
+}
+
+/** The consent policy of the plan's school: the strictest of its partnerships' settings. */
+export function consentPolicyOf(plan: PlanRow): ConsentPolicy {
+  const rows = getDb()
+    .select({ age: partnerships.parentalConsentUnderAge })
+    .from(projects)
+    .innerJoin(partnershipSchools, eq(partnershipSchools.schoolId, projects.schoolId))
+    .innerJoin(partnerships, eq(partnerships.id, partnershipSchools.partnershipId))
+    .where(eq(projects.id, plan.projectId))
+    .all();
+  return strictestConsentPolicy(rows.map((r) => r.age));
 }

@@ -1,10 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
-import { loadOrganisationTree, type OrgNode, type Person } from "../models/organisation.server";
+import { CONSENT_AGE_MAX, CONSENT_AGE_MIN, consentAgeSchema } from "../domain/plan-ethics";
+import {
+  loadOrganisationTree,
+  setParentalConsentAge,
+  type OrgNode,
+  type PartnershipNode,
+  type Person,
+} from "../models/organisation.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission, requireUser } from "../utils/auth.server";
+import { readForm } from "../utils/forms.server";
+import { getT } from "../utils/i18n.server";
+import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties — Samen Onderzoeken" }];
 
@@ -12,6 +23,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "organisations:view");
   const actor = toActor(user);
   return { regions: loadOrganisationTree(actor), canInvite: can(actor, "invitation:manage") };
+}
+
+/** A programmaleider (or admin) sets the partnership's parental-consent age. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const form = await readForm(request);
+  const partnershipId = form?.partnershipId ?? "";
+  if (!form || form.intent !== "consent-age" || !partnershipId) {
+    return data({ partnershipId, error: t("errors.badRequest") }, { status: 400 });
+  }
+  if (!can(toActor(user), "partnership:settings", { partnershipIds: [partnershipId] })) {
+    return data({ partnershipId, error: t("errors.forbiddenText") }, { status: 403 });
+  }
+  const parsed = consentAgeSchema.safeParse(form);
+  if (!parsed.success) {
+    return data({ partnershipId, error: t(parsed.error.issues[0]?.message ?? "errors.badRequest") }, { status: 400 });
+  }
+  const age = parsed.data.parentalConsentUnderAge;
+  const name = setParentalConsentAge(partnershipId, age, user.id);
+  if (name === null) {
+    return data({ partnershipId, error: t("organisations.consentAge.errors.unknownPartnership") }, { status: 404 });
+  }
+  return redirectWithToast(`/organisaties#p-${partnershipId}`, {
+    kind: "success",
+    message: t("organisations.consentAge.saved", { name, age }),
+  });
 }
 
 export default function OrganisationsPage() {
@@ -37,6 +75,7 @@ export default function OrganisationsPage() {
           {region.partnerships.map((p) => (
             <section key={p.id} className="card stack" aria-labelledby={`p-${p.id}`}>
               <h3 id={`p-${p.id}`}>{p.name}</h3>
+              <ConsentAgeSetting partnership={p} />
               <PeopleDetails people={p.people} />
               <h4>{t("organisations.schools")}</h4>
               <ul className="org-list">
@@ -55,6 +94,54 @@ export default function OrganisationsPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+const AGES = Array.from({ length: CONSENT_AGE_MAX - CONSENT_AGE_MIN + 1 }, (_, i) => CONSENT_AGE_MIN + i);
+
+/** The partnership's consent age: a small form for who may change it, a sentence for others. */
+function ConsentAgeSetting({ partnership }: { partnership: PartnershipNode }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const age = partnership.parentalConsentUnderAge;
+  if (!partnership.canEditSettings) return <p className="muted">{t("organisations.consentAge.current", { age })}</p>;
+  const saving = navigation.state !== "idle" && navigation.formData?.get("partnershipId") === partnership.id;
+  const error = actionData?.partnershipId === partnership.id ? actionData.error : null;
+  const fieldId = `consent-age-${partnership.id}`;
+  return (
+    <Form method="post" className="stack consent-age" aria-labelledby={`${fieldId}-heading`}>
+      <h4 id={`${fieldId}-heading`}>{t("organisations.consentAge.heading")}</h4>
+      <input type="hidden" name="intent" value="consent-age" />
+      <input type="hidden" name="partnershipId" value={partnership.id} />
+      <p className="field__help" id={`${fieldId}-help`}>
+        {t("organisations.consentAge.help")}
+      </p>
+      <div className="button-row">
+        <label htmlFor={fieldId}>{t("organisations.consentAge.label")}</label>
+        <select
+          id={fieldId}
+          name="parentalConsentUnderAge"
+          defaultValue={age}
+          aria-describedby={`${fieldId}-help${error ? ` ${fieldId}-error` : ""}`}
+          aria-invalid={error ? true : undefined}
+        >
+          {AGES.map((a) => (
+            <option key={a} value={a}>
+              {t("organisations.consentAge.option", { age: a })}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--small" disabled={saving}>
+          {saving ? t("organisations.consentAge.saving") : t("organisations.consentAge.save")}
+        </button>
+      </div>
+      {error ? (
+        <p className="field__error" id={`${fieldId}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Form>
   );
 }
 

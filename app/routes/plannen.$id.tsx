@@ -6,7 +6,7 @@ import { colorFor } from "../editor/colors";
 import { PlanWorkspace } from "../editor/plan-workspace";
 import { listThreads } from "../models/plan-comment.server";
 import { persistedPlanState } from "../models/plan-doc.server";
-import { persistedEthics } from "../models/plan-ethics.server";
+import { consentPolicyOf, persistedEthics } from "../models/plan-ethics.server";
 import { requirePlan } from "../models/plan-guard.server";
 import { loadPlanScope } from "../models/plan.server";
 
@@ -25,12 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: planSectionsFromUpdate(persistedPlanState(plan.id)),
     threads: listThreads(plan.id),
     ethics: persistedEthics(plan.id),
+    consentPolicy: consentPolicyOf(plan),
     canSignOff: access === "comment" && loadPlanScope(plan).begeleiderIds.includes(user.id),
   };
 }
 
 export default function PlanPage() {
-  const { plan, access, user, sections, threads, ethics, canSignOff } = useLoaderData<typeof loader>();
+  const { plan, access, user, sections, threads, ethics, consentPolicy, canSignOff } = useLoaderData<typeof loader>();
   const canComment = access !== "read";
   const { t } = useTranslation();
 
@@ -69,6 +70,7 @@ export default function PlanPage() {
         threads={threads}
         canComment={canComment}
         ethics={ethics}
+        consentPolicy={consentPolicy}
         canSignOff={canSignOff}
       />
     </article>
