@@ -92,3 +92,12 @@ export const PLAN_SECTION_IDS: readonly PlanSectionId[] = PLAN_SECTIONS.map((s) 
 export function sectionFragmentName(id: PlanSectionId): string {
   return `section:${id}`;
 }
+
+/**
+ * A small map in the plan's Y.Doc that the server writes when something next
+ * to the text changes (comments live in SQLite). Every live client observes it
+ * and reloads what changed, so feedback appears without a page reload.
+ */
+export const PLAN_SIGNALS_MAP = "signals";
+export const COMMENTS_SIGNAL = "comments";
+export type CommentsSignal = { at: string; byId: string; byName: string; sectionId: string; intent: "create" | "reply" | "resolve" | "reopen" };

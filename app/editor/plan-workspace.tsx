@@ -1,8 +1,11 @@
 import type { Editor } from "@tiptap/core";
-import { useCallback, useMemo, useRef } from "react";
+import type * as Y from "yjs";
+import { useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
 import type { ConsentPolicy, EthicsAnswers } from "../domain/plan-ethics";
+import { COMMENTS_SIGNAL, PLAN_SECTIONS, PLAN_SIGNALS_MAP, type CommentsSignal } from "../domain/plan-template";
 import { EthicsChecklist } from "./ethics-checklist";
 import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
@@ -22,7 +25,7 @@ function anchorsBySection(threads: ThreadView[]) {
 
 type Props = {
   room: string;
-  user: { name: string; color: string };
+  user: { id: string; name: string; color: string };
   canEdit: boolean;
   sections: PlanSectionContent[];
   planId: string;
@@ -49,11 +52,15 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
   const anchors = useMemo(() => anchorsBySection(threads), [threads]);
   const connection = usePlanConnection(room, user, canEdit);
   const live = connection?.ready ? connection : null;
+  const newFeedback = useLiveComments(live?.doc ?? null, user.id);
   return (
     <div className="plan-layout">
       <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
         <SaveStatusText status={connection?.status ?? "connecting"} />
         <PresenceList peers={connection?.peers ?? []} />
+        <p className="muted plan-aside__news" role="status">
+          {newFeedback}
+        </p>
       </aside>
       <PlanSections
         renderBody={(sectionId, heading) => (
@@ -95,4 +102,40 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
       />
     </div>
   );
+}
+
+/**
+ * Comments live in SQLite; the server ticks the doc's signals map when they
+ * change. On a tick from elsewhere we reload the page data (threads), which
+ * keeps half-typed forms, and announce who wrote what where.
+ */
+function useLiveComments(doc: Y.Doc | null, ownId: string): string {
+  const { t, i18n } = useTranslation();
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const [message, setMessage] = useState("");
+  useEffect(() => {
+    if (!doc) return;
+    const signals = doc.getMap(PLAN_SIGNALS_MAP);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (event: Y.YMapEvent<unknown>) => {
+      if (event.transaction.local || !event.keysChanged.has(COMMENTS_SIGNAL)) return;
+      const signal = signals.get(COMMENTS_SIGNAL) as CommentsSignal | undefined;
+      // Our own form submission reloads the page already (with its toast).
+      if (!signal || signal.byId === ownId) return;
+      // Several quick changes (a reply and a resolve) become one reload.
+      clearTimeout(timer);
+      timer = setTimeout(() => revalidate.current(), 200);
+      const section = PLAN_SECTIONS.find((s) => s.id === signal.sectionId);
+      const where = section ? (i18n.language === "en" ? section.headingEn : section.heading) : "";
+      setMessage(t(`plan.comments.live.${signal.intent}`, { name: signal.byName, section: where }));
+    };
+    signals.observe(onChange);
+    return () => {
+      signals.unobserve(onChange);
+      clearTimeout(timer);
+    };
+  }, [doc, ownId, t, i18n.language]);
+  return message;
 }

@@ -82,6 +82,12 @@ const planEn: Translation["plan"] = {
     badSection: "This section does not exist.",
     invalid: "The form could not be read. Please try again.",
     unknownThread: "This comment does not exist (anymore).",
+    live: {
+      create: "New feedback from {{name}} on {{section}}.",
+      reply: "{{name}} replied on {{section}}.",
+      resolve: "{{name}} resolved feedback on {{section}}.",
+      reopen: "{{name}} reopened feedback on {{section}}.",
+    },
     done: {
       create: "Your comment has been posted.",
       reply: "Your reply has been posted.",

@@ -81,6 +81,12 @@ const planNl = {
     badSection: "Dit onderdeel bestaat niet.",
     invalid: "Het formulier kon niet worden gelezen. Probeer het opnieuw.",
     unknownThread: "Deze reactie bestaat niet (meer).",
+    live: {
+      create: "Nieuwe feedback van {{name}} bij {{section}}.",
+      reply: "{{name}} antwoordde bij {{section}}.",
+      resolve: "{{name}} handelde feedback af bij {{section}}.",
+      reopen: "{{name}} heropende feedback bij {{section}}.",
+    },
     done: {
       create: "Je reactie is geplaatst.",
       reply: "Je antwoord is geplaatst.",

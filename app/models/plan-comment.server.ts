@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { getDb } from "../../db/client";
 import { planComments, users } from "../../db/schema";
-import { PLAN_SECTION_IDS } from "../domain/plan-template";
+import { COMMENTS_SIGNAL, PLAN_SIGNALS_MAP, PLAN_SECTION_IDS, type CommentsSignal } from "../domain/plan-template";
+import { logger } from "../utils/logger.server";
+import { applyPlanChange } from "./plan-live.server";
 
 export type PlanComment = { id: string; authorName: string | null; body: string; createdAt: string };
 export type PlanThread = PlanComment & {
@@ -109,4 +111,19 @@ export function applyCommentInput(planId: string, userId: string, input: Comment
       .run();
   }
   return { sectionId: thread.sectionId };
+}
+
+/**
+ * Tells every live client of the plan that its comments changed, through the
+ * plan's signals map (persisted and relayed like any update), so they reload
+ * the threads. Comments themselves stay in SQLite.
+ */
+export function announceCommentsChanged(planId: string, signal: Omit<CommentsSignal, "at">): void {
+  const value: CommentsSignal = { ...signal, at: new Date().toISOString() };
+  try {
+    applyPlanChange(planId, null, (doc) => doc.getMap(PLAN_SIGNALS_MAP).set(COMMENTS_SIGNAL, value));
+  } catch (error) {
+    // The comment is stored; others then see it on their next page load.
+    logger.warn({ err: error, planId }, "reactie-signaal niet verstuurd");
+  }
 }

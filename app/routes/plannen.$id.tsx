@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     plan: { id: plan.id, title: plan.title, room: plan.room, projectId: plan.projectId },
     access,
-    user: { name: user.name, color: colorFor(user.id) },
+    user: { id: user.id, name: user.name, color: colorFor(user.id) },
     // The persisted text, so the page shows the plan before (or without) JavaScript.
     sections: planSectionsFromUpdate(persistedPlanState(plan.id)),
     threads: listThreads(plan.id),

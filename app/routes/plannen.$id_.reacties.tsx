@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { applyCommentInput, commentSchema } from "../models/plan-comment.server";
+import { announceCommentsChanged, applyCommentInput, commentSchema } from "../models/plan-comment.server";
 import { requirePlan } from "../models/plan-guard.server";
 import { getLocale, tFor } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -23,6 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const done = applyCommentInput(plan.id, user.id, parsed.data);
   if (!done) return json({ error: t("plan.comments.unknownThread") }, { status: 404 });
+  announceCommentsChanged(plan.id, { byId: user.id, byName: user.name, sectionId: done.sectionId, intent: parsed.data.intent });
   return redirectWithToast(`/plannen/${plan.id}#sectie-${done.sectionId}`, {
     kind: "success",
     message: t(`plan.comments.done.${parsed.data.intent}`),

@@ -111,9 +111,13 @@ test("the project page links to the plan, and the plan shows its text before Jav
   await page.context().close();
 });
 
-test("the begeleider comments on selected text and a student answers and resolves it", async ({ browser }) => {
+test("the begeleider comments on selected text and a student answers and resolves it, each seeing the other live", async ({ browser }) => {
   const annelies = await signedInPage(browser, "begeleider@demo.nl");
   const plan = await demoPlanId(annelies);
+  // Lotte has the plan open before the feedback arrives; she never reloads.
+  const lotte = await signedInPage(browser, "student@demo.nl");
+  await lotte.goto(`/plannen/${plan.id}`);
+  await expect(lotte.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   await annelies.goto(`/plannen/${plan.id}`);
   await expect(annelies.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   const doel = section(annelies, "Doel");
@@ -130,16 +134,20 @@ test("the begeleider comments on selected text and a student answers and resolve
   await expect(doel.locator(".plan-comment-mark")).toHaveCount(1);
   await expectAccessible(annelies);
 
-  const lotte = await signedInPage(browser, "student@demo.nl");
-  await lotte.goto(`/plannen/${plan.id}`);
-  await expect(lotte.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
-  const lotteThread = lotte.locator("#sectie-doel .plan-thread");
+  const lotteThread = lotte.locator("#sectie-doel .plan-thread").filter({ hasText: "Maak het doel meetbaar" });
+  await expect(lotteThread).toBeVisible();
+  await expect(lotte.getByRole("status").filter({ hasText: "Nieuwe feedback van Annelies de Graaf bij Doel." })).toBeVisible();
   await lotteThread.getByLabel("Antwoord").fill("We voegen een nul- en eindmeting toe.");
   await lotteThread.getByRole("button", { name: "Antwoorden" }).click();
   await expect(lotteThread).toContainText("We voegen een nul- en eindmeting toe.");
+  // Annelies sees the answer without reloading.
+  await expect(annelies.locator("#sectie-doel .plan-thread").filter({ hasText: "Maak het doel meetbaar" })).toContainText(
+    "We voegen een nul- en eindmeting toe.",
+  );
   await lotteThread.getByRole("button", { name: "Afhandelen" }).click();
   await expect(lotte.getByText("De feedback is afgehandeld.")).toBeVisible();
   await expect(lotte.locator("#sectie-doel").getByText("Afgehandelde feedback (1)")).toBeVisible();
+  await expect(annelies.locator("#sectie-doel").getByText("Afgehandelde feedback (1)")).toBeVisible();
   await annelies.context().close();
   await lotte.context().close();
 });

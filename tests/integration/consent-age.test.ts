@@ -44,7 +44,7 @@ describe("the partnership's parental-consent age", () => {
       ["19", "Kies 18 jaar of jonger"],
       ["zestien", "Kies een leeftijd"],
       ["16.5", "Kies een hele leeftijd"],
-    ]) {
+    ] as const) {
       const response = await leader.post("/organisaties", { intent: "consent-age", partnershipId: a.id, parentalConsentUnderAge: age });
       expect(response.status, age).toBe(400);
       expect(await response.text()).toContain(message);

@@ -56,6 +56,33 @@ describe("plan comments", () => {
     expect(await (await student.get(`/plannen/${plan.id}`)).text()).not.toContain("Afgehandeld door");
   });
 
+  it("new feedback reaches every live client at once, readers included, through the plan's signals map", async () => {
+    const reader = await signedIn(server.url, "schoolleider@demo.nl");
+    const live = new YClient(server.url, plan.room, reader.cookieHeader());
+    await live.synced;
+    try {
+      const signals = live.doc.getMap("signals");
+      const seen: { byName: string; sectionId: string; intent: string }[] = [];
+      signals.observe(() => seen.push(signals.get("comments") as (typeof seen)[number]));
+      // Refused input announces nothing.
+      expect((await begeleider.post(`/plannen/${plan.id}/reacties`, { intent: "create", sectionId: "doel", body: " " })).status).toBe(400);
+      const created = await begeleider.post(`/plannen/${plan.id}/reacties`, {
+        intent: "create",
+        sectionId: "methode",
+        body: "Hoe kies je de klassen?",
+        quote: "",
+      });
+      expect(created.status).toBe(302);
+      await waitFor(() => seen.length > 0, 3000, "the comments signal");
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ byName: "Annelies de Graaf", sectionId: "methode", intent: "create" });
+      // The page a live client reloads on that signal carries the new thread.
+      expect(await (await reader.get(`/plannen/${plan.id}`)).text()).toContain("Hoe kies je de klassen?");
+    } finally {
+      live.close();
+    }
+  });
+
   it("refuses readers (403), strangers (404), empty or bad input (400) and unknown threads (404), storing nothing", async () => {
     const count = () => {
       const db = openDb(server.databasePath);
