@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { planAccess, type PlanAccess } from "../../app/domain/permissions";
 import { accessToPlan, findPlanById, findPlanByRoom, loadPlanScope } from "../../app/models/plan.server";
 import { loadCurrentUser, toActor, type CurrentUser } from "../../app/models/user.server";
-import { sessionCookie, userIdForSessionToken } from "../../app/utils/session.server";
+import { sessionCookie, userIdForSessionToken, userIdsForSessionTokens } from "../../app/utils/session.server";
 
 export type UpgradeDecision =
   | { ok: true; planId: string; access: PlanAccess; userId: string; userName: string; token: string }
@@ -52,17 +52,18 @@ export async function decideUpgrade(req: IncomingMessage, room: string): Promise
 /**
  * Re-check of a room's live connections: still signed in, plan still there,
  * which access now. Done for all connections at once: the plan and its
- * scope are loaded once, each user once, and only the session lookup is per
- * connection. With many editors this keeps the periodic check from stalling
- * the event loop (it ran ~9 queries per connection before).
+ * scope are loaded once, each user once, and all sessions in one query. With
+ * many editors this keeps the periodic check from stalling the event loop (it
+ * ran ~9 queries per connection before, then one per connection).
  */
 export function currentAccessForAll(tokens: string[], planId: string): Map<string, { access: PlanAccess | null; signedIn: boolean }> {
   const result = new Map<string, { access: PlanAccess | null; signedIn: boolean }>();
   const plan = findPlanById(planId);
   const scope = plan ? loadPlanScope(plan) : null;
   const users = new Map<string, ReturnType<typeof loadCurrentUser>>();
+  const userIds = userIdsForSessionTokens([...new Set(tokens)]);
   for (const token of new Set(tokens)) {
-    const userId = userIdForSessionToken(token);
+    const userId = userIds.get(token);
     if (!userId) {
       result.set(token, { access: null, signedIn: false });
       continue;

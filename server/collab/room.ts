@@ -48,6 +48,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
+  /** Which socket speaks for each awareness client id (O(1) per awareness message). */
+  private readonly awarenessOwner = new Map<number, Connection>();
   state: "loading" | "ready" | "closed" = "loading";
   private throughUpdateId = 0;
   private logRows = 0;
@@ -95,6 +97,7 @@ export class Room {
     metrics.connections.dec();
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+      for (const id of conn.awarenessIds) if (this.awarenessOwner.get(id) === conn) this.awarenessOwner.delete(id);
     }
     if (this.conns.size === 0) this.scheduleUnload();
   }
@@ -124,7 +127,10 @@ export class Room {
           Y.applyUpdate(this.doc, message.update, conn);
           break;
         case "awareness": {
-          const owned = (id: number) => [...this.conns].some((c) => c !== conn && c.awarenessIds.has(id));
+          const owned = (id: number) => {
+            const owner = this.awarenessOwner.get(id);
+            return owner !== undefined && owner !== conn;
+          };
           const update = sanitizeAwareness(message.update, owned, conn.userName);
           if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
           break;
@@ -194,8 +200,14 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     const conn = origin as Connection | null;
     if (conn && this.conns.has(conn)) {
-      for (const id of added) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
+      for (const id of added) {
+        conn.awarenessIds.add(id);
+        this.awarenessOwner.set(id, conn);
+      }
+      for (const id of removed) {
+        conn.awarenessIds.delete(id);
+        if (this.awarenessOwner.get(id) === conn) this.awarenessOwner.delete(id);
+      }
     }
     if (changed.length === 0) return;
     const message = awarenessMessage(this.awareness, changed);

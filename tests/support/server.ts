@@ -27,7 +27,10 @@ export async function startServer(
     ? path.dirname(options.databasePath)
     : fs.mkdtempSync(path.join(os.tmpdir(), "so-test-"));
   const databasePath = options.databasePath ?? path.join(dataDir, "test.db");
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // SERVER_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of the server on exit
+  // (for benchmarks; NODE_OPTIONS may not carry --cpu-prof).
+  const profile = process.env.SERVER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: {
       ...process.env,
