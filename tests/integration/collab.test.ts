@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,10 @@ function connect(client: Client | null, headers: Record<string, string> = {}): Y
   const c = new YClient(server.url, plan.room, client ? client.cookieHeader() : null, headers);
   clients.push(c);
   return c;
+}
+
+function serverRssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 }
 
 async function exportMd(client: Client): Promise<string> {
@@ -163,6 +168,24 @@ describe("limits and bad input", () => {
     b.close();
   });
 
+  it("refuses a 64 MiB frame by its header (1009) without buffering it, and keeps serving the room", async () => {
+    const watcher = connect(student);
+    const giant = connect(student2);
+    await Promise.all([watcher.synced, giant.synced]);
+    const rssBefore = serverRssMb(server.process.pid!);
+    giant.ws.send(Buffer.alloc(64 * 1024 * 1024, 7));
+    expect((await giant.closed).code).toBe(1009);
+    // The server read the length from the frame header and stopped there.
+    expect(serverRssMb(server.process.pid!) - rssBefore).toBeLessThan(48);
+    watcher.writeParagraph("analyse", "Na het reuzenbericht.");
+    const check = connect(student2);
+    await check.synced;
+    await waitFor(() => check.text("analyse").includes("Na het reuzenbericht."), 15_000, "room still served");
+    expect(server.process.exitCode).toBeNull();
+    watcher.close();
+    check.close();
+  });
+
   it("closes a connection that floods messages with 4429", async () => {
     const flooder = connect(student);
     await flooder.synced;
@@ -171,7 +194,7 @@ describe("limits and bad input", () => {
     expect((await flooder.closed).code).toBe(4429);
   });
 
-  it("closes a live socket within a second and a half when access is revoked", async () => {
+  it("closes a live socket within a second when access is revoked", async () => {
     const victim = connect(student2);
     await victim.synced;
     const db = openDb(server.databasePath);
@@ -183,7 +206,7 @@ describe("limits and bad input", () => {
     try {
       const { code } = await victim.closed;
       expect(code).toBe(4403);
-      expect(Date.now() - revokedAt).toBeLessThan(1500);
+      expect(Date.now() - revokedAt).toBeLessThan(1000);
       expect(await upgradeStatus(server.url, plan.room, { cookie: student2.cookieHeader() })).toBe(403);
     } finally {
       db.prepare("insert into project_members (project_id, user_id, role, created_at) values (?, ?, ?, ?)").run(
