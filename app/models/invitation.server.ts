@@ -35,7 +35,8 @@ export function createInvitation(input: {
   name: string;
   role: Role;
   org: OrganisationColumns;
-  invitedById: string;
+  /** Null for the first admin, invited from the command line (db/invite-admin.ts). */
+  invitedById: string | null;
   ip: string;
 }): { token: string; id: string; expiresAt: string } {
   const token = newToken();

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,6 +61,40 @@ describe("start-up", () => {
     });
     expect(login.status).toBe(401);
     await server.stop();
+  });
+
+  it("with SEED_DEMO=false, `npm run admin:invite` gives the first admin a one-time link to set a password", async () => {
+    const server = await startServer({ env: { SEED_DEMO: "false" } });
+    try {
+      const invite = (...args: string[]) =>
+        spawnSync(process.execPath, ["--import", "tsx", "db/invite-admin.ts", ...args], {
+          cwd: path.resolve(import.meta.dirname, "../.."),
+          env: { ...process.env, DATABASE_PATH: server.databasePath, APP_ORIGIN: server.url },
+          encoding: "utf8",
+        });
+      const wrong = invite("geen-adres", "X");
+      expect(wrong.status).toBe(64);
+      expect(wrong.stderr).toContain("Geef een geldig e-mailadres.");
+      const made = invite("beheer@school.nl", "Sanne Beheer");
+      expect(made.status, made.stderr).toBe(0);
+      const link = /\/uitnodiging\/[A-Za-z0-9_-]{43}/.exec(made.stdout)?.[0];
+      expect(link).toBeDefined();
+      const person = new Client(server.url);
+      expect((await person.get(link!)).status).toBe(200);
+      const accepted = await person.post(link!, {
+        name: "Sanne Beheer",
+        password: "een lange zin als wachtwoord",
+        passwordConfirm: "een lange zin als wachtwoord",
+      });
+      expect([302, 303]).toContain(accepted.status);
+      const me = (await (await person.get("/api/v1/me")).json()) as { roles: string[] };
+      expect(me.roles).toEqual(["admin"]);
+      expect((await person.get("/beheer/uitnodigingen")).status).toBe(200);
+      // A second invitation for an existing admin is refused.
+      expect(invite("beheer@school.nl", "Sanne Beheer").status).toBe(1);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("refuses to start on invalid configuration with a clear message and exit code 78", async () => {
