@@ -94,7 +94,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const previewId = params.get("voorbeeld");
   const resultId = params.get("resultaat");
   const preview = previewId ? loadStoredImport(previewId, user.id) : null;
-  const result = resultId ? loadStoredImport(resultId, user.id) : null;
+  // A preview that has been imported in the meantime (another tab) shows its result.
+  const result = resultId ? loadStoredImport(resultId, user.id) : preview?.result ? preview : null;
   return {
     partnerships: importPartnerships(actor),
     columns: Object.fromEntries(
@@ -102,7 +103,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ) as Record<ImportKind, { key: string; header: string; required: boolean; example: string }[]>,
     limits: { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS, bytes: MAX_IMPORT_BYTES },
     preview: preview && !preview.result ? previewView(preview, params) : null,
-    previewGone: !!previewId && (!preview || !!preview.result),
+    previewGone: !!previewId && !preview,
     result: result?.result ? resultView(result) : null,
     resultGone: !!resultId && !result?.result,
     locale: await getLocale(request),

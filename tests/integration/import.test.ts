@@ -243,6 +243,20 @@ describe("onboarding by import", () => {
     expect(visible(await noFile.text())).toContain("Kies een bestand om te importeren.");
   });
 
+  it("refuses more than 10,000 rows with a Dutch message, also where Remix posts with JavaScript (`.data`, not the 1 MB limit)", async () => {
+    const admin = await t.signedIn("admin@demo.nl");
+    const lines = ["naam;e-mail;instituut", ...Array.from({ length: 10_001 }, (_, i) => `Student met een heel lange naam ${i};student.met.een.nummer.${i}@veel.import.test;Hogeschool Rivierland – Pabo`)];
+    const bytes = utf8(lines.join("\n"));
+    expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
+    const invitations = count("select id from invitations");
+    for (const url of ["/beheer/import", "/beheer/import.data"]) {
+      const response = await admin.request(url, { method: "POST", body: uploadBody({ kind: "studenten", bytes }), headers: { origin: t.server.url } });
+      expect(response.status, url).toBe(400);
+      expect(await response.text()).toContain("Het bestand heeft 10001 rijen; er kunnen er maximaal 10000 in één keer.");
+    }
+    expect(count("select id from invitations")).toBe(invitations);
+  });
+
   it("lets a programmaleider import only into their own partnership; a leraar not at all", async () => {
     const leader = await t.signedIn("programmaleider@demo.nl");
     const page = await leader.get("/beheer/import");
