@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     triage: can(actor, "question:triage"),
     organisations: can(actor, "organisations:view"),
     invitations: can(actor, "invitation:manage"),
+    import: can(actor, "import:use"),
     audit: can(actor, "audit:view"),
   };
   const unread = user ? unreadNotificationCount(user.id) : 0;

@@ -8,6 +8,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import rateLimit from "express-rate-limit";
 import { pinoHttp } from "pino-http";
+import { MAX_IMPORT_BYTES } from "../app/domain/import/types";
 import type { RequestFacts } from "../app/load-context";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server";
 import { logger } from "../app/utils/logger.server";
@@ -76,9 +77,22 @@ async function createApp(env: Env) {
   app.use(compression());
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
-  // Uploads of results get room for their files (5 × 20 MB); everything else stays small.
-  app.use("/opbrengsten/nieuw", limitBodySize(101 * 1024 * 1024));
-  app.use((req, res, next) => (req.path === "/opbrengsten/nieuw" ? next() : limitBodySize(1024 * 1024)(req, res, next)));
+  // Uploads get room for their files; everything else stays small. Remix posts
+  // forms with JavaScript to `<path>.data` (single fetch), so both paths count.
+  const uploadLimits = new Map([
+    ["/opbrengsten/nieuw", limitBodySize(101 * 1024 * 1024)], // results: 5 × 20 MB
+    // Imports: the file plus room for the multipart envelope; the route also stops
+    // at MAX_IMPORT_BYTES while the upload streams (chunked bodies have no length).
+    [
+      "/beheer/import",
+      limitBodySize(
+        MAX_IMPORT_BYTES + 256 * 1024,
+        `Het bestand is te groot: een importbestand mag maximaal ${MAX_IMPORT_BYTES / 1024 / 1024} MB zijn.`,
+      ),
+    ],
+  ]);
+  const smallBodies = limitBodySize(1024 * 1024);
+  app.use((req, res, next) => (uploadLimits.get(req.path.replace(/\.data$/, "")) ?? smallBodies)(req, res, next));
   app.use(rejectCrossOrigin);
 
   // A coarse flood guard on the login form; failed attempts are also counted

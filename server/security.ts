@@ -77,11 +77,10 @@ function refuse(req: Request, res: Response) {
  * Refuses bodies over the limit before anyone reads them. Remix parses form
  * bodies itself, so this is where a 5 MB "name" field gets its clear 413.
  */
-export function limitBodySize(maxBytes: number) {
+export function limitBodySize(maxBytes: number, message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`) {
   return (req: Request, res: Response, next: NextFunction) => {
     const length = Number(req.get("content-length") ?? 0);
     if (!Number.isFinite(length) || length <= maxBytes) return next();
-    const message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`;
     const respond = () => {
       if (res.headersSent) return;
       res.status(413).set("Connection", "close");

@@ -107,6 +107,11 @@ export function AppHeader({
                 <NavLink to="/beheer/uitnodigingen">{t("nav.invitations")}</NavLink>
               </li>
             ) : null}
+            {nav?.import ? (
+              <li>
+                <NavLink to="/beheer/import">{t("import.nav")}</NavLink>
+              </li>
+            ) : null}
             {nav?.audit ? (
               <li>
                 <NavLink to="/beheer/logboek">{t("nav.audit")}</NavLink>

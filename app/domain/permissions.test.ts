@@ -123,6 +123,15 @@ const TABLE: Row[] = [
   { action: "round:rank", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "rank in partnership A's round", allowed: ["student"] },
   { action: "round:rank", scope: { partnershipIds: ["partnership-x"] }, label: "rank in another partnership's round", allowed: [] },
   { action: "proposal:respond-school", scope: schoolA1, label: "answer a proposal for A1", allowed: QUESTION_OWNERS },
+  // Onboarding by import (issue 7).
+  { action: "import:use", label: "open the import page", allowed: ["admin", "programmaleider"] },
+  { action: "import:partnership", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "import into partnership A", allowed: ["admin", "programmaleider"] },
+  { action: "import:partnership", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "import into partnership B", allowed: ["admin"] },
+  { action: "import:partnership", label: "import without a partnership", allowed: ["admin"] },
+  { action: "import:organisation", scope: schoolA1, label: "change school A1 or add people to it by import", allowed: ["admin", "programmaleider"] },
+  { action: "import:organisation", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "change school B1 by import", allowed: ["admin"] },
+  { action: "import:organisation", scope: { instituteId: INSTITUTE_1, partnershipIds: [PARTNERSHIP_A, PARTNERSHIP_B] }, label: "add people to an institute shared with A", allowed: ["admin", "programmaleider"] },
+  { action: "import:organisation", scope: { schoolId: "school-orphan", partnershipIds: [] }, label: "change a school outside every partnership", allowed: ["admin"] },
 ];
 
 describe("can(): every role against every action", () => {
@@ -184,6 +193,16 @@ describe("can(): edge cases", () => {
     // A schoolleider who is also a student on the project writes.
     const both: Actor = { userId: "user-student", memberships: [membershipFor("schoolleider")] };
     expect(planAccess(both, demoPlan)).toBe("edit");
+  });
+
+  it("lets a programmaleider of two partnerships import into both, and one of B only into B", () => {
+    const both: Actor = { userId: "u", memberships: [{ role: "programmaleider", partnershipId: PARTNERSHIP_A }, { role: "programmaleider", partnershipId: PARTNERSHIP_B }] };
+    expect(can(both, "import:partnership", { partnershipIds: [PARTNERSHIP_B] })).toBe(true);
+    const onlyB: Actor = { userId: "v", memberships: [{ role: "programmaleider", partnershipId: PARTNERSHIP_B }] };
+    expect(can(onlyB, "import:partnership", { partnershipIds: [PARTNERSHIP_A] })).toBe(false);
+    expect(can(onlyB, "import:organisation", schoolA1)).toBe(false);
+    // A schoolleider who leads nothing may not import, even into their own school's partnership.
+    expect(can(actorWith("schoolleider"), "import:partnership", { partnershipIds: [PARTNERSHIP_A] })).toBe(false);
   });
 
   it("throws on an action it does not know rather than allowing it", () => {

@@ -135,7 +135,16 @@ export type Action =
   /** Rank questions in a partnership's round as a student (scope: the partnership). */
   | "round:rank"
   /** Accept or decline a proposal on behalf of the question's school (scope: the school). */
-  | "proposal:respond-school";
+  | "proposal:respond-school"
+  /** Open the import page (onboarding by import): admins and programmaleiders. */
+  | "import:use"
+  /** Import schools, students or staff into a partnership (scope: the partnership). */
+  | "import:partnership"
+  /**
+   * Through an import, change or link an existing school, or add people to a
+   * school or institute (scope: the organisation and the partnerships it is in).
+   */
+  | "import:organisation";
 
 export const ACTIONS: readonly Action[] = [
   "dashboard:view",
@@ -170,6 +179,9 @@ export const ACTIONS: readonly Action[] = [
   "partnership:settings",
   "round:rank",
   "proposal:respond-school",
+  "import:use",
+  "import:partnership",
+  "import:organisation",
 ];
 
 function hasRole(actor: Actor, role: Role): boolean {
@@ -320,6 +332,13 @@ export function can(
       );
     case "proposal:respond-school":
       return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    case "import:use":
+      return isAdmin || ledPartnerships(actor).length > 0;
+    case "import:partnership":
+    case "import:organisation":
+      // A programmaleider only within the partnerships they lead; an organisation
+      // outside every partnership (or in someone else's) is for admins.
+      return isAdmin || scopeInPartnerships(scope, ledPartnerships(actor));
     case "scan:view":
       // Aggregates only; the privacy threshold is applied by the domain, never names.
       return (

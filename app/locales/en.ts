@@ -4,6 +4,7 @@ import questionsEn from "./questions.en";
 import matchingEn from "./matching.en";
 import resultsEn from "./results.en";
 import scanEn from "./scan.en";
+import importEn from "./import.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
@@ -12,6 +13,7 @@ const en: Translation = {
   results: resultsEn,
   matching: matchingEn,
   scan: scanEn,
+  import: importEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

@@ -3,6 +3,7 @@ import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
 import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
+import importNl from "./import.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -15,6 +16,7 @@ const nl = {
   results: resultsNl,
   matching: matchingNl,
   scan: scanNl,
+  import: importNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

@@ -137,7 +137,8 @@ export function csvRows(data: DashboardData, table: CsvTable, statusLabel: (s: Q
  */
 export function csvResponse(rows: Record<string, string | number>[], fields: string[], filename: string): Response {
   const body = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f] ?? "")) }, { escapeFormulae: true, delimiter: ";" });
-  return new Response(`\uFEFF${body}\r\n`, {
+  // Papa ends a header-only table with a line break already; never add a blank row.
+  return new Response(`\uFEFF${body}${body.endsWith("\r\n") ? "" : "\r\n"}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { getDb } from "../../db/client";
+import { getDb, type DbOrTx } from "../../db/client";
 import { institutes, invitations, memberships, partnerships, schools, users } from "../../db/schema";
 import type { OrganisationKind, Role } from "../domain/roles";
 import { normaliseEmail } from "../utils/email";
@@ -30,7 +30,7 @@ export function membershipExists(email: string, role: Role, org: OrganisationCol
     .some((m) => m.p === org.partnershipId && m.s === org.schoolId && m.i === org.instituteId);
 }
 
-export function createInvitation(input: {
+export type NewInvitation = {
   email: string;
   name: string;
   role: Role;
@@ -38,36 +38,42 @@ export function createInvitation(input: {
   /** Null for the first admin, invited from the command line (db/invite-admin.ts). */
   invitedById: string | null;
   ip: string;
-}): { token: string; id: string; expiresAt: string } {
+  /** Extra facts for the audit log entry (e.g. that it came from an import). */
+  auditDetail?: Record<string, unknown>;
+};
+
+/** Inserts one invitation and its audit entry inside the caller's transaction. */
+export function insertInvitation(tx: DbOrTx, input: NewInvitation): { token: string; id: string; expiresAt: string } {
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 3600 * 1000).toISOString();
-  const db = getDb();
-  return db.transaction((tx) => {
-    const row = tx
-      .insert(invitations)
-      .values({
-        tokenHash: hashToken(token),
-        email: normaliseEmail(input.email),
-        name: input.name,
-        role: input.role,
-        ...input.org,
-        invitedById: input.invitedById,
-        expiresAt,
-      })
-      .returning({ id: invitations.id })
-      .get();
-    recordAudit(
-      {
-        event: "invitation.created",
-        actorUserId: input.invitedById,
-        email: normaliseEmail(input.email),
-        ip: input.ip,
-        detail: { invitationId: row.id, role: input.role, ...input.org },
-      },
-      tx,
-    );
-    return { token, id: row.id, expiresAt };
-  });
+  const row = tx
+    .insert(invitations)
+    .values({
+      tokenHash: hashToken(token),
+      email: normaliseEmail(input.email),
+      name: input.name,
+      role: input.role,
+      ...input.org,
+      invitedById: input.invitedById,
+      expiresAt,
+    })
+    .returning({ id: invitations.id })
+    .get();
+  recordAudit(
+    {
+      event: "invitation.created",
+      actorUserId: input.invitedById,
+      email: normaliseEmail(input.email),
+      ip: input.ip,
+      detail: { invitationId: row.id, role: input.role, ...input.org, ...input.auditDetail },
+    },
+    tx,
+  );
+  return { token, id: row.id, expiresAt };
+}
+
+export function createInvitation(input: NewInvitation): { token: string; id: string; expiresAt: string } {
+  return getDb().transaction((tx) => insertInvitation(tx, input));
 }
 
 export function listOpenInvitations() {

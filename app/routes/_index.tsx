@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     admin: {
       organisations: can(actor, "organisations:view"),
       invite: can(actor, "invitation:manage"),
+      import: can(actor, "import:use"),
     },
   };
 }
@@ -107,7 +108,7 @@ export default function Dashboard() {
         )}
       </section>
 
-      {admin.organisations || admin.invite ? (
+      {admin.organisations || admin.invite || admin.import ? (
         <section aria-labelledby="admin-title" className="card">
           <h2 id="admin-title">{t("home.adminTitle")}</h2>
           <ul className="link-list">
@@ -119,6 +120,11 @@ export default function Dashboard() {
             {admin.invite ? (
               <li>
                 <Link to="/beheer/uitnodigingen">{t("home.adminInvite")}</Link>
+              </li>
+            ) : null}
+            {admin.import ? (
+              <li>
+                <Link to="/beheer/import">{t("import.homeLink")}</Link>
               </li>
             ) : null}
           </ul>

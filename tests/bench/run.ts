@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runFoundationBench } from "./foundation.bench";
+import { runImportBench } from "./import.bench";
 import { runCollabBench } from "./collab.bench";
 import { runMatchingBench } from "./matching.bench";
 import { runQuestionsBench } from "./questions.bench";
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<Record<string, string | number>[]>> 
   questions: () => runQuestionsBench({ iterations: Math.min(iterations, 200) }),
   matching: () => runMatchingBench(),
   collab: () => runCollabBench(),
+  import: () => runImportBench({ iterations: Math.min(iterations, 20) }),
 };
 
 const only = process.argv.slice(2);

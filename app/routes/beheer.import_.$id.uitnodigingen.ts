@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "../models/dashboard.server";
+import { loadStoredImport } from "../models/import.server";
+import { requirePermission } from "../utils/auth.server";
+import { getT } from "../utils/i18n.server";
+
+/** The invitation links of a finished import as CSV, for its importer only, until the result expires. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "import:use");
+  const t = await getT(request);
+  const stored = loadStoredImport(params.id ?? "", user.id);
+  if (!stored?.result) throw new Response(t("import.result.gone"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const f = {
+    name: t("import.links.name"),
+    email: t("import.links.email"),
+    role: t("import.links.role"),
+    organisation: t("import.links.organisation"),
+    link: t("import.links.link"),
+    expires: t("import.links.expires"),
+  };
+  const rows = stored.result.invitations.map((inv) => ({
+    [f.name]: inv.name,
+    [f.email]: inv.email,
+    [f.role]: t(`roles.${inv.role}`),
+    [f.organisation]: inv.organisation,
+    [f.link]: inv.link,
+    [f.expires]: inv.expiresAt.slice(0, 10),
+  }));
+  return csvResponse(rows, Object.values(f), `uitnodigingen-${stored.kind}.csv`);
+}
