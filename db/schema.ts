@@ -244,6 +244,7 @@ export const AUDIT_EVENTS = [
   "membership.added",
   "membership.removed",
   "partnership.settings_changed",
+  "import.completed",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */

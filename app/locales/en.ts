@@ -231,6 +231,7 @@ const en: Translation = {
       "membership.added": "Role added",
       "membership.removed": "Role removed",
       "partnership.settings_changed": "Partnership setting changed",
+      "import.completed": "Import completed",
     },
   },
   errors: {

@@ -243,6 +243,7 @@ const nl = {
       "membership.added": "Rol toegevoegd",
       "membership.removed": "Rol verwijderd",
       "partnership.settings_changed": "Instelling samenwerkingsverband gewijzigd",
+      "import.completed": "Import uitgevoerd",
     },
   },
   errors: {

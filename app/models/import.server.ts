@@ -13,6 +13,7 @@ import { can, type Actor } from "../domain/permissions";
 import type { Role } from "../domain/roles";
 import { logger } from "../utils/logger.server";
 import { readXlsx } from "../utils/xlsx.server";
+import { recordAudit } from "./audit.server";
 import { insertInvitation } from "./invitation.server";
 
 /**
@@ -289,6 +290,22 @@ export function confirmImport(input: { id: string; actor: Actor; userId: string;
         if (plan.counts.fout > 0 || fingerprint(plan) !== stored.fingerprint) throw new PlanChanged(plan);
         links = applyOperations(tx, plan.operations, { snapshot, importId: stored.id, kind: stored.kind, ...input });
         applied = plan.operations;
+        // One entry per import (each invitation also gets its own, pointing here).
+        recordAudit(
+          {
+            event: "import.completed",
+            actorUserId: input.userId,
+            ip: input.ip,
+            detail: {
+              importId: stored.id,
+              kind: stored.kind,
+              partnershipId: stored.partnershipId,
+              fileName: stored.fileName,
+              ...operationCounts(plan.operations),
+            },
+          },
+          tx,
+        );
       },
       { behavior: "immediate" },
     );

@@ -90,6 +90,12 @@ describe("onboarding by import", () => {
     expect(done.headers.get("location")).toBe(`/beheer/import?resultaat=${id}`);
     const result = visible(await (await admin.get(done.headers.get("location")!)).text());
     expect(result).toContain("2 scholen aangemaakt, 1 bijgewerkt");
+    // One audit entry for the whole import, in the same transaction.
+    const audit = t.db
+      .prepare("select detail from audit_log where event = 'import.completed' and json_extract(detail, '$.importId') = ?")
+      .all(id) as { detail: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ kind: "scholen", fileName: "scholen.csv", schoolsCreated: 2, schoolsUpdated: 1 });
 
     expect(count("select id from schools")).toBe(before.schools + 2);
     expect(count("select * from partnership_schools")).toBe(before.links + 2);
