@@ -10,6 +10,9 @@ import path from "node:path";
 export default function setup() {
   const root = path.resolve(import.meta.dirname, "../..");
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
-    execSync("npx remix vite:build", { cwd: root, stdio: "inherit" });
+    // Without VITEST in the environment: vite.config.ts leaves the Remix plugin out under vitest.
+    const env = { ...process.env };
+    delete env.VITEST;
+    execSync("npx remix vite:build", { cwd: root, stdio: "inherit", env });
   }
 }
