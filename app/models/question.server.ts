@@ -79,6 +79,25 @@ export function scopeForQuestion(question: Pick<QuestionRow, "schoolId" | "statu
   return questionScope(question, partnershipsOfSchools([question.schoolId]).get(question.schoolId) ?? []);
 }
 
+/** What the visibility rule needs from an actor's memberships. */
+function questionReach(actor: Actor) {
+  return {
+    ownSchools: [...new Set(actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))],
+    partnershipIds: [
+      ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
+    ],
+    isAdmin: actor.memberships.some((m) => m.role === "admin"),
+  };
+}
+
+/** The schools of these partnerships, as a subquery. */
+function schoolsOfPartnerships(partnershipIds: string[]) {
+  return getDb()
+    .select({ id: partnershipSchools.schoolId })
+    .from(partnershipSchools)
+    .where(inArray(partnershipSchools.partnershipId, partnershipIds));
+}
+
 /**
  * SQL prefilter with the same rule as can("question:view"): own school's
  * questions in any status; elsewhere in the actor's partnerships (or anywhere
@@ -86,27 +105,34 @@ export function scopeForQuestion(question: Pick<QuestionRow, "schoolId" | "statu
  * afterwards; this only keeps pagination and counts fast.
  */
 function visibilityFilter(actor: Actor): SQL {
-  const ownSchools = actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : []));
-  const partnershipIds = [
-    ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
-  ];
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const { ownSchools, partnershipIds, isAdmin } = questionReach(actor);
   const own = ownSchools.length ? inArray(questions.schoolId, ownSchools) : sql`0`;
   const shared = isAdmin
     ? ne(questions.status, "concept")
     : partnershipIds.length
-      ? and(
-          ne(questions.status, "concept"),
-          inArray(
-            questions.schoolId,
-            getDb()
-              .select({ id: partnershipSchools.schoolId })
-              .from(partnershipSchools)
-              .where(inArray(partnershipSchools.partnershipId, partnershipIds)),
-          ),
-        )!
+      ? and(ne(questions.status, "concept"), inArray(questions.schoolId, schoolsOfPartnerships(partnershipIds)))!
       : sql`0`;
   return or(own, shared)!;
+}
+
+/**
+ * The share of all schools whose questions the actor sees (1 for an admin):
+ * before a full-text search, an estimate of how many of its matches will
+ * survive the visibility rule. Reads two small tables, no questions.
+ */
+function visibleSchoolShare(actor: Actor): number {
+  const { ownSchools, partnershipIds, isAdmin } = questionReach(actor);
+  if (isAdmin) return 1;
+  const reach = [
+    ...(ownSchools.length ? [inArray(schools.id, ownSchools)] : []),
+    ...(partnershipIds.length ? [inArray(schools.id, schoolsOfPartnerships(partnershipIds))] : []),
+  ];
+  if (reach.length === 0) return 0;
+  const row = getDb()
+    .select({ all: sql<number>`count(*)`, visible: sql<number>`count(*) filter (where ${or(...reach)})` })
+    .from(schools)
+    .get()!;
+  return row.all ? row.visible / row.all : 0;
 }
 
 export type QuestionFilters = {
@@ -157,12 +183,12 @@ export type QuestionListItem = {
 export const COUNT_CAP = 1000;
 
 /**
- * Full-text ranking looks first at this many best-scoring FTS matches (at
- * least CANDIDATE_FACTOR × what the page needs), and only applies visibility
- * and filters to those; docs/decisions/0010-search-ranking.md.
+ * Full-text ranking first takes the best-scoring FTS matches, at least this
+ * many, and only applies visibility to those; worth it when the actor sees at
+ * least MIN_VISIBLE_SHARE of the schools. docs/decisions/0010-search-ranking.md.
  */
 const MIN_CANDIDATES = 500;
-const CANDIDATE_FACTOR = 5;
+const MIN_VISIBLE_SHARE = 0.25;
 
 export type QuestionSearch = {
   items: QuestionListItem[];
@@ -210,17 +236,25 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
         .limit(pageSize + 1)
         .offset(offset)
         .all();
-    // Scoring every match is unavoidable (FTS5 has no top-k shortcut), but it
-    // is cheap inside the index; what costs is a table lookup, the visibility
-    // check and the join for every match. So: rank in the index alone, keep
-    // the best candidates, and look up only those. Candidates come in the same
-    // order as the full result (score, then rowid), so the visible ones among
-    // them are exactly the start of the full result. Only when they run out
-    // before the page is full while the index has more matches (visibility or
-    // filters removed most of them) is the page taken from all matches.
-    const window = Math.max(MIN_CANDIDATES, CANDIDATE_FACTOR * (offset + pageSize + 1));
-    rows = rankedPage(ftsMatches(match, window));
-    if (rows.length <= pageSize && ftsMatchCount(match) > window) rows = rankedPage(ftsMatches(match));
+    // Two ways to the page. Joining all matches costs a table lookup and the
+    // visibility check per match, and bm25 only for the visible ones; ranking
+    // in the index alone costs bm25 for every match (FTS5 has no top-k
+    // shortcut) and lookups only for the best candidates. The candidates come
+    // in the full result's order (score, then rowid), so the visible ones among
+    // them are exactly its start. That wins when most matches are visible, so
+    // it is used without filters when the actor sees a good share of the
+    // schools, with a window sized to hold twice the rows the page needs.
+    // Should the visible candidates still run out before the page is full
+    // while the index has more matches, the page is taken from all matches.
+    let ranked: QuestionListItem[] | null = null;
+    const narrowed = filters.status || filters.themeId || filters.sector || filters.schoolId || filters.schoolYear;
+    const share = narrowed ? 0 : visibleSchoolShare(actor);
+    if (share >= MIN_VISIBLE_SHARE) {
+      const window = Math.max(MIN_CANDIDATES, Math.ceil((2 * (offset + pageSize + 1)) / share));
+      ranked = rankedPage(ftsMatches(match, window));
+      if (ranked.length <= pageSize && ftsMatchCount(match) > window) ranked = null;
+    }
+    rows = ranked ?? rankedPage(ftsMatches(match));
   } else {
     rows = base()
       .where(where)
@@ -347,10 +381,7 @@ export function listThemes() {
 
 /** Schools whose questions the actor can see at all (for the school filter). */
 export function visibleSchools(actor: Actor) {
-  const partnershipIds = [
-    ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
-  ];
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const { partnershipIds, isAdmin } = questionReach(actor);
   const db = getDb();
   const query = db.selectDistinct({ id: schools.id, name: schools.name }).from(schools);
   if (isAdmin) return query.orderBy(asc(schools.name)).all();

@@ -53,7 +53,7 @@ beforeAll(() => {
 });
 
 /** Every match the account may see (ARCHITECTURE §3), in relevance order: bm25 (title weighs most), then newest rowid. */
-function expectedMatches(email: string): string[] {
+function expectedMatches(email: string, status?: string): string[] {
   return (
     t.db
       .prepare(
@@ -69,24 +69,25 @@ function expectedMatches(email: string): string[] {
            and (q.school_id in (select school_id from own_schools)
              or (q.status != 'concept' and ((select n from is_admin) > 0
                or q.school_id in (select school_id from partnership_schools where partnership_id in (select partnership_id from my_partnerships)))))
+           and (? is null or q.status = ?)
          order by bm25(questions_fts, 10.0, 2.0, 2.0, 4.0), q.rowid desc`,
       )
-      .all(email, MATCH) as { id: string }[]
+      .all(email, MATCH, status ?? null, status ?? null) as { id: string }[]
   ).map((r) => r.id);
 }
 
-async function page(client: Client, pageNumber: number, pageSize: number): Promise<ApiBody> {
-  const response = await client.get(`/api/v1/questions?q=${WORD}&page=${pageNumber}&pageSize=${pageSize}`);
+async function page(client: Client, pageNumber: number, pageSize: number, extra = ""): Promise<ApiBody> {
+  const response = await client.get(`/api/v1/questions?q=${WORD}&page=${pageNumber}&pageSize=${pageSize}${extra}`);
   expect(response.status).toBe(200);
   return (await response.json()) as ApiBody;
 }
 
 /** Pages on hasNextPage until the end; returns the ids in order and every page's body. */
-async function allPages(client: Client, pageSize: number) {
+async function allPages(client: Client, pageSize: number, extra = "") {
   const ids: string[] = [];
   const bodies: ApiBody[] = [];
   for (let n = 1; n <= 100; n++) {
-    const body = await page(client, n, pageSize);
+    const body = await page(client, n, pageSize, extra);
     bodies.push(body);
     ids.push(...body.questions.map((q) => q.id));
     if (!body.hasNextPage) break;
@@ -113,6 +114,17 @@ describe("full-text search over more than a thousand matches", () => {
     expect(bodies.slice(0, -1).every((b) => b.hasNextPage && b.questions.length === 100)).toBe(true);
     expect(bodies.at(-1)!.hasNextPage).toBe(false);
     expect({ total: bodies[0]!.total, totalCapped: bodies[0]!.totalCapped }).toEqual({ total: 1000, totalCapped: true });
+  });
+
+  it("keeps the same order with a filter (which ranks all matches)", async () => {
+    const expected = expectedMatches("admin@demo.nl", "open");
+    expect(expected).toHaveLength(1180);
+    const { ids, bodies } = await allPages(await t.signedIn("admin@demo.nl"), 100, "&status=open");
+    expect(ids).toEqual(expected);
+    expect(bodies[0]).toMatchObject({ total: 1000, totalCapped: true, hasNextPage: true });
+    const concepts = expectedMatches("schoolleider@demo.nl", "concept");
+    expect(concepts).toHaveLength(3); // A1's own, not A3's
+    expect((await allPages(await t.signedIn("schoolleider@demo.nl"), 2, "&status=concept")).ids).toEqual(concepts);
   });
 
   it("counts exactly below the cap", async () => {
