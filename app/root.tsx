@@ -10,12 +10,12 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppHeader } from "./components/app-header";
 import { ToastMessage } from "./components/toast-message";
 import { can } from "./domain/permissions";
-import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, i18nFor, type Locale } from "./i18n";
 import { unreadNotificationCount } from "./models/notification.server";
 import { toActor } from "./models/user.server";
 import stylesHref from "./styles/app.css?url";
@@ -62,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale: Locale = rootData?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   // One i18next instance per language; both bundles are in the page already.
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   return (
     <html lang={locale}>
       <head>

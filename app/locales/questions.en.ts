@@ -22,8 +22,9 @@ const questionsEn: Translation["questions"] = {
   },
   results_one: "{{count}} question found",
   results_other: "{{count}} questions found",
+  resultsMoreThan: "More than {{limit, number}} questions found",
   empty: "No questions found. Try another search term or clear the filters.",
-  pagination: { label: "Pagination", previous: "Previous", next: "Next", page: "Page {{page}} of {{pages}}" },
+  pagination: { label: "Pagination", previous: "Previous", next: "Next", page: "Page {{page}} of {{pages}}", pageOfMany: "Page {{page}}" },
   status: {
     concept: "Draft",
     ingediend: "Submitted",

@@ -21,12 +21,15 @@ const questionsNl = {
   },
   results_one: "{{count}} vraag gevonden",
   results_other: "{{count}} vragen gevonden",
+  /** Above the count cap (COUNT_CAP in question.server.ts) the list is not counted to the end. */
+  resultsMoreThan: "Meer dan {{limit, number}} vragen gevonden",
   empty: "Geen vragen gevonden. Probeer een ander zoekwoord of wis de filters.",
   pagination: {
     label: "Paginering",
     previous: "Vorige",
     next: "Volgende",
     page: "Pagina {{page}} van {{pages}}",
+    pageOfMany: "Pagina {{page}}",
   },
   status: {
     concept: "Concept",

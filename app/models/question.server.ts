@@ -30,13 +30,28 @@ export type QuestionRow = typeof questions.$inferSelect;
  */
 const questionsFts = sqliteTable("questions_fts", { rowid: integer("rowid") });
 
-/** Matching rowids with their bm25 rank (title weighs most), as a joinable subquery. */
-function ftsMatches(match: string) {
-  return getDb()
-    .select({ rowid: questionsFts.rowid, rank: sql<number>`bm25(questions_fts, 10.0, 2.0, 2.0, 4.0)`.as("rank") })
+/**
+ * Matching rowids with their bm25 score (lower is better; the title weighs
+ * most), as a joinable subquery. With `best`, only that many best-scoring
+ * matches, ties broken by the newest rowid: FTS5 then ranks inside the index
+ * alone, without touching the questions table (see searchQuestions).
+ */
+function ftsMatches(match: string, best?: number) {
+  const query = getDb()
+    .select({ rowid: questionsFts.rowid, score: sql<number>`bm25(questions_fts, 10.0, 2.0, 2.0, 4.0)`.as("score") })
     .from(questionsFts)
     .where(sql`questions_fts match ${match}`)
-    .as("fts");
+    .$dynamic();
+  return (best === undefined ? query : query.orderBy(sql`score`, desc(questionsFts.rowid)).limit(best)).as("fts");
+}
+
+/** How many rows the FTS index matches, visible or not (cheap: no ranking, no table lookups). */
+function ftsMatchCount(match: string): number {
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(questionsFts)
+    .where(sql`questions_fts match ${match}`)
+    .get()!.n;
 }
 
 /** The partnerships each school belongs to, for permission scopes. */
@@ -64,6 +79,25 @@ export function scopeForQuestion(question: Pick<QuestionRow, "schoolId" | "statu
   return questionScope(question, partnershipsOfSchools([question.schoolId]).get(question.schoolId) ?? []);
 }
 
+/** What the visibility rule needs from an actor's memberships. */
+function questionReach(actor: Actor) {
+  return {
+    ownSchools: [...new Set(actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))],
+    partnershipIds: [
+      ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
+    ],
+    isAdmin: actor.memberships.some((m) => m.role === "admin"),
+  };
+}
+
+/** The schools of these partnerships, as a subquery. */
+function schoolsOfPartnerships(partnershipIds: string[]) {
+  return getDb()
+    .select({ id: partnershipSchools.schoolId })
+    .from(partnershipSchools)
+    .where(inArray(partnershipSchools.partnershipId, partnershipIds));
+}
+
 /**
  * SQL prefilter with the same rule as can("question:view"): own school's
  * questions in any status; elsewhere in the actor's partnerships (or anywhere
@@ -71,27 +105,32 @@ export function scopeForQuestion(question: Pick<QuestionRow, "schoolId" | "statu
  * afterwards; this only keeps pagination and counts fast.
  */
 function visibilityFilter(actor: Actor): SQL {
-  const ownSchools = actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : []));
-  const partnershipIds = [
-    ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
-  ];
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const { ownSchools, partnershipIds, isAdmin } = questionReach(actor);
   const own = ownSchools.length ? inArray(questions.schoolId, ownSchools) : sql`0`;
   const shared = isAdmin
     ? ne(questions.status, "concept")
     : partnershipIds.length
-      ? and(
-          ne(questions.status, "concept"),
-          inArray(
-            questions.schoolId,
-            getDb()
-              .select({ id: partnershipSchools.schoolId })
-              .from(partnershipSchools)
-              .where(inArray(partnershipSchools.partnershipId, partnershipIds)),
-          ),
-        )!
+      ? and(ne(questions.status, "concept"), inArray(questions.schoolId, schoolsOfPartnerships(partnershipIds)))!
       : sql`0`;
   return or(own, shared)!;
+}
+
+/**
+ * Roughly the share of all schools whose questions the actor sees (1 for an
+ * admin): before a full-text search, an estimate of how many of its matches
+ * will survive the visibility rule. Two index counts, no questions read.
+ */
+function visibleSchoolShare(actor: Actor): number {
+  const { ownSchools, partnershipIds, isAdmin } = questionReach(actor);
+  if (isAdmin) return 1;
+  const inPartnerships = partnershipIds.length
+    ? sql`(select count(*) from ${partnershipSchools} where ${inArray(partnershipSchools.partnershipId, partnershipIds)})`
+    : sql`0`;
+  const row = getDb().get<{ all: number; reached: number }>(
+    sql`select (select count(*) from ${schools}) as "all", ${inPartnerships} as reached`,
+  );
+  // Own schools are nearly always in one of the partnerships too; counted twice at worst.
+  return row.all ? Math.min(1, (row.reached + ownSchools.length) / row.all) : 0;
 }
 
 export type QuestionFilters = {
@@ -132,8 +171,37 @@ export type QuestionListItem = {
   updatedAt: string;
 };
 
-/** The questions the actor may see, filtered, full-text searched and paginated. */
-export function searchQuestions(actor: Actor, filters: QuestionFilters): { items: QuestionListItem[]; total: number } {
+/**
+ * Counting stops just above this many matches; the list then says "meer dan
+ * 1.000". An exact count needs a table lookup for every visible match (15 ms
+ * for the unfiltered list of 20,000 questions, more than finding the page),
+ * and nobody reads a thousand results. Whether a next page exists is known
+ * exactly at any depth (`hasNextPage`), so paging never depends on the count.
+ */
+export const COUNT_CAP = 1000;
+
+/**
+ * Full-text ranking first takes the best-scoring FTS matches, at least this
+ * many, and only applies visibility to those; worth it when the actor sees at
+ * least MIN_VISIBLE_SHARE of the schools. docs/decisions/0010-search-ranking.md.
+ */
+const MIN_CANDIDATES = 500;
+const MIN_VISIBLE_SHARE = 0.25;
+
+export type QuestionSearch = {
+  items: QuestionListItem[];
+  /** The number of matches, or COUNT_CAP when there are more (`totalCapped`). */
+  total: number;
+  totalCapped: boolean;
+  hasNextPage: boolean;
+};
+
+/**
+ * The questions the actor may see, filtered, full-text searched and paginated.
+ * Lists are newest first; full-text results by relevance (bm25), equal scores
+ * newest first.
+ */
+export function searchQuestions(actor: Actor, filters: QuestionFilters): QuestionSearch {
   const db = getDb();
   const conditions: SQL[] = [visibilityFilter(actor)];
   if (filters.status) conditions.push(eq(questions.status, filters.status));
@@ -141,34 +209,85 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): { items
   if (filters.sector) conditions.push(sql`${questions.sector} = ${filters.sector}`);
   if (filters.schoolId) conditions.push(eq(questions.schoolId, filters.schoolId));
   if (filters.schoolYear) conditions.push(eq(questions.schoolYear, filters.schoolYear));
-  const where = and(...conditions);
+  const where = and(...conditions)!;
   const match = filters.q ? buildFtsQuery(filters.q) : null;
-  // Joining the FTS result (instead of a correlated subquery per row) keeps
-  // full-text search fast on large indexes: FTS5 is asked once.
-  const fts = match ? ftsMatches(match) : null;
 
   const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
   const page = Math.max(filters.page ?? 1, 1);
-  const countQuery = db.select({ n: sql<number>`count(*)` }).from(questions);
-  const total = (fts ? countQuery.innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`)) : countQuery).where(where).get()!.n;
+  const offset = (page - 1) * pageSize;
 
-  const base = db
-    .select(LIST_COLUMNS)
-    .from(questions)
-    .innerJoin(schools, eq(schools.id, questions.schoolId))
-    .leftJoin(themes, eq(themes.id, questions.themeId))
-    .$dynamic();
-  const rows = (fts ? base.innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`)) : base)
-    .where(where)
-    // (updated_at, id) matches questions_updated_idx, so the first page needs no sort.
-    .orderBy(...(fts ? [asc(fts.rank), desc(questions.updatedAt)] : [desc(questions.updatedAt), desc(questions.id)]))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const partnerships = partnershipsOfSchools(rows.map((r) => r.schoolId));
+  // One row more than the page, to know whether a next page exists.
+  const base = () =>
+    db
+      .select(LIST_COLUMNS)
+      .from(questions)
+      .innerJoin(schools, eq(schools.id, questions.schoolId))
+      .leftJoin(themes, eq(themes.id, questions.themeId))
+      .$dynamic();
+  let rows: QuestionListItem[];
+  if (match) {
+    const rankedPage = (fts: ReturnType<typeof ftsMatches>) =>
+      base()
+        .innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`))
+        .where(where)
+        .orderBy(asc(fts.score), desc(fts.rowid))
+        .limit(pageSize + 1)
+        .offset(offset)
+        .all();
+    // Two ways to the page. Joining all matches costs a table lookup and the
+    // visibility check per match, and bm25 only for the visible ones; ranking
+    // in the index alone costs bm25 for every match (FTS5 has no top-k
+    // shortcut) and lookups only for the best candidates. The candidates come
+    // in the full result's order (score, then rowid), so the visible ones among
+    // them are exactly its start. That wins when most matches are visible, so
+    // it is used without filters when the actor sees a good share of the
+    // schools, with a window sized to hold twice the rows the page needs.
+    // Should the visible candidates still run out before the page is full
+    // while the index has more matches, the page is taken from all matches.
+    let ranked: QuestionListItem[] | null = null;
+    const narrowed = filters.status || filters.themeId || filters.sector || filters.schoolId || filters.schoolYear;
+    const share = narrowed ? 0 : visibleSchoolShare(actor);
+    if (share >= MIN_VISIBLE_SHARE) {
+      const window = Math.max(MIN_CANDIDATES, Math.ceil((2 * (offset + pageSize + 1)) / share));
+      ranked = rankedPage(ftsMatches(match, window));
+      if (ranked.length <= pageSize && ftsMatchCount(match) > window) ranked = null;
+    }
+    rows = ranked ?? rankedPage(ftsMatches(match));
+  } else {
+    rows = base()
+      .where(where)
+      // (updated_at, id) matches questions_updated_idx, so the first page needs no sort.
+      .orderBy(desc(questions.updatedAt), desc(questions.id))
+      .limit(pageSize + 1)
+      .offset(offset)
+      .all();
+  }
+  const hasNextPage = rows.length > pageSize;
+  const pageRows = rows.slice(0, pageSize);
+
+  // Without a next page the total follows from the page; otherwise count, up to the cap.
+  let total: number;
+  if (!hasNextPage && (pageRows.length > 0 || offset === 0)) {
+    total = offset + pageRows.length;
+  } else {
+    const matching = db.select({ one: sql`1` }).from(questions).$dynamic();
+    const capped = (match ? matching.innerJoin(questionsFts, eq(questionsFts.rowid, sql`${questions}.rowid`)) : matching)
+      .where(match ? and(sql`questions_fts match ${match}`, where) : where)
+      .limit(COUNT_CAP + 1)
+      .as("capped");
+    total = db.select({ n: sql<number>`count(*)` }).from(capped).get()!.n;
+  }
+  const totalCapped = total > COUNT_CAP;
+
+  const partnerships = partnershipsOfSchools(pageRows.map((r) => r.schoolId));
   // The permission module has the last word on every row.
-  const items = rows.filter((row) => can(actor, "question:view", questionScope(row, partnerships.get(row.schoolId) ?? [])));
-  return { items, total: total - (rows.length - items.length) };
+  const items = pageRows.filter((row) => can(actor, "question:view", questionScope(row, partnerships.get(row.schoolId) ?? [])));
+  return {
+    items,
+    total: totalCapped ? COUNT_CAP : total - (pageRows.length - items.length),
+    totalCapped,
+    hasNextPage,
+  };
 }
 
 export type QuestionDetail = QuestionRow & {
@@ -260,10 +379,7 @@ export function listThemes() {
 
 /** Schools whose questions the actor can see at all (for the school filter). */
 export function visibleSchools(actor: Actor) {
-  const partnershipIds = [
-    ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
-  ];
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
+  const { partnershipIds, isAdmin } = questionReach(actor);
   const db = getDb();
   const query = db.selectDistinct({ id: schools.id, name: schools.name }).from(schools);
   if (isAdmin) return query.orderBy(asc(schools.name)).all();
@@ -441,7 +557,7 @@ export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5)
     .innerJoin(schools, eq(schools.id, questions.schoolId))
     .leftJoin(themes, eq(themes.id, questions.themeId))
     .where(and(visibilityFilter(actor), ne(questions.id, question.id), ne(questions.schoolId, question.schoolId)))
-    .orderBy(asc(fts.rank))
+    .orderBy(asc(fts.score))
     .limit(limit * 2)
     .all();
   const partnerships = partnershipsOfSchools(rows.map((r) => r.schoolId));

@@ -9,6 +9,10 @@ import { requireApiUser } from "../utils/auth.server";
  * Contract 6.5: `{ questions: [{ id, title, status, school: {id, name}, themes: [string] }] }`,
  * only what the caller may see; `q` is full-text, `status` filters.
  * Optional: `page` (1-based) and `pageSize` (max 100, default 100).
+ * Beyond the contract: `total` is exact up to 1,000 matches; above that it is
+ * 1000 with `totalCapped: true` (counting further costs more than the page).
+ * `hasNextPage` says whether another page follows, at any depth: page on it,
+ * not on `total`.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApiUser(request, "questions:browse");
@@ -23,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     return json({ error: "page moet 1 of hoger zijn en pageSize tussen 1 en 100." }, { status: 400 });
   }
-  const { items, total } = searchQuestions(toActor(user), {
+  const { items, total, totalCapped, hasNextPage } = searchQuestions(toActor(user), {
     q,
     status: status && isQuestionStatus(status) ? status : undefined,
     page,
@@ -39,8 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         themes: item.themeName ? [item.themeName] : [],
       })),
       total,
+      totalCapped,
       page,
       pageSize,
+      hasNextPage,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );

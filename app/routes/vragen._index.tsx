@@ -29,12 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageSize: PAGE_SIZE,
   };
-  const { items, total } = searchQuestions(actor, filters);
+  const { items, total, totalCapped, hasNextPage } = searchQuestions(actor, filters);
   return {
     items,
     total,
+    totalCapped,
     page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    // Unknown above the count cap; the next link then follows hasNextPage alone.
+    pages: totalCapped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    hasNextPage,
     themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })),
     schools: visibleSchools(actor),
     canCreate: schoolsActorCanWriteFor(actor).length > 0,
@@ -43,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function QuestionsPage() {
-  const { items, total, page, pages, themes, schools, canCreate, years } = useLoaderData<typeof loader>();
+  const { items, total, totalCapped, page, pages, hasNextPage, themes, schools, canCreate, years } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -126,7 +129,7 @@ export default function QuestionsPage() {
 
       <section aria-labelledby="results-title" aria-busy={searching}>
         <h2 id="results-title" aria-live="polite">
-          {t("questions.results", { count: total })}
+          {totalCapped ? t("questions.resultsMoreThan", { limit: total }) : t("questions.results", { count: total })}
         </h2>
         {items.length === 0 ? (
           <p className="empty">{t("questions.empty")}</p>
@@ -148,11 +151,11 @@ export default function QuestionsPage() {
             ))}
           </ul>
         )}
-        {pages > 1 ? (
+        {page > 1 || hasNextPage ? (
           <nav aria-label={t("questions.pagination.label")} className="pagination">
             {page > 1 ? <Link to={pageLink(page - 1)}>{t("questions.pagination.previous")}</Link> : <span />}
-            <span>{t("questions.pagination.page", { page, pages })}</span>
-            {page < pages ? <Link to={pageLink(page + 1)}>{t("questions.pagination.next")}</Link> : <span />}
+            <span>{pages ? t("questions.pagination.page", { page, pages }) : t("questions.pagination.pageOfMany", { page })}</span>
+            {hasNextPage ? <Link to={pageLink(page + 1)}>{t("questions.pagination.next")}</Link> : <span />}
           </nav>
         ) : null}
       </section>

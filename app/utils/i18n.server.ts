@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { createI18n, DEFAULT_LOCALE, isLocale, type Locale } from "../i18n";
+import { DEFAULT_LOCALE, i18nFor, isLocale, type Locale } from "../i18n";
 
 export const localeCookie = createCookie("so_lang", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
 
@@ -14,16 +14,9 @@ export async function getLocale(request: Request): Promise<Locale> {
   }
 }
 
-const instances = new Map<Locale, TFunction>();
-
 /** Translate on the server (action error messages, API errors, titles). */
 export function tFor(locale: Locale): TFunction {
-  let t = instances.get(locale);
-  if (!t) {
-    t = createI18n(locale).t;
-    instances.set(locale, t);
-  }
-  return t;
+  return i18nFor(locale).t;
 }
 
 export async function getT(request: Request): Promise<TFunction> {
