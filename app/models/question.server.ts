@@ -142,6 +142,8 @@ export type QuestionFilters = {
   schoolYear?: string;
   page?: number;
   pageSize?: number;
+  /** Count the matches (capped) when a next page exists; false leaves `total` null. */
+  countTotal?: boolean;
 };
 
 /** The columns of a question in lists (search, similar questions). */
@@ -190,8 +192,11 @@ const MIN_VISIBLE_SHARE = 0.25;
 
 export type QuestionSearch = {
   items: QuestionListItem[];
-  /** The number of matches, or COUNT_CAP when there are more (`totalCapped`). */
-  total: number;
+  /**
+   * The number of matches, or COUNT_CAP when there are more (`totalCapped`);
+   * null when not counted (`countTotal: false` and a next page exists).
+   */
+  total: number | null;
   totalCapped: boolean;
   hasNextPage: boolean;
 };
@@ -266,9 +271,11 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
   const pageRows = rows.slice(0, pageSize);
 
   // Without a next page the total follows from the page; otherwise count, up to the cap.
-  let total: number;
+  let total: number | null;
   if (!hasNextPage && (pageRows.length > 0 || offset === 0)) {
     total = offset + pageRows.length;
+  } else if (filters.countTotal === false) {
+    total = null; // the caller pages on hasNextPage; counting costs more than the page
   } else {
     const matching = db.select({ one: sql`1` }).from(questions).$dynamic();
     const capped = (match ? matching.innerJoin(questionsFts, eq(questionsFts.rowid, sql`${questions}.rowid`)) : matching)
@@ -277,14 +284,14 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
       .as("capped");
     total = db.select({ n: sql<number>`count(*)` }).from(capped).get()!.n;
   }
-  const totalCapped = total > COUNT_CAP;
+  const totalCapped = total !== null && total > COUNT_CAP;
 
   const partnerships = partnershipsOfSchools(pageRows.map((r) => r.schoolId));
   // The permission module has the last word on every row.
   const items = pageRows.filter((row) => can(actor, "question:view", questionScope(row, partnerships.get(row.schoolId) ?? [])));
   return {
     items,
-    total: totalCapped ? COUNT_CAP : total - (pageRows.length - items.length),
+    total: total === null ? null : totalCapped ? COUNT_CAP : total - (pageRows.length - items.length),
     totalCapped,
     hasNextPage,
   };

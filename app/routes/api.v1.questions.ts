@@ -9,10 +9,11 @@ import { requireApiUser } from "../utils/auth.server";
  * Contract 6.5: `{ questions: [{ id, title, status, school: {id, name}, themes: [string] }] }`,
  * only what the caller may see; `q` is full-text, `status` filters.
  * Optional: `page` (1-based) and `pageSize` (max 100, default 100).
- * Beyond the contract: `total` is exact up to 1,000 matches; above that it is
- * 1000 with `totalCapped: true` (counting further costs more than the page).
- * `hasNextPage` says whether another page follows, at any depth: page on it,
- * not on `total`.
+ * Beyond the contract: `hasNextPage` says whether another page follows, at
+ * any depth: page on it. `total` is only counted on request (`total=1`),
+ * because counting a broad search costs more than the page: exact up to 1,000
+ * matches, above that 1000 with `totalCapped: true`. Without the request it is
+ * exact when this is the last page and null otherwise.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApiUser(request, "questions:browse");
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: status && isQuestionStatus(status) ? status : undefined,
     page,
     pageSize,
+    countTotal: url.searchParams.get("total") === "1",
   });
   return json(
     {

@@ -29,7 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageSize: PAGE_SIZE,
   };
-  const { items, total, totalCapped, hasNextPage } = searchQuestions(actor, filters);
+  const search = searchQuestions(actor, filters);
+  const { items, totalCapped, hasNextPage } = search;
+  const total = search.total ?? 0; // the page always counts (countTotal is not false)
   return {
     items,
     total,

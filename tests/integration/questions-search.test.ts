@@ -77,7 +77,7 @@ function expectedMatches(email: string, status?: string): string[] {
 }
 
 async function page(client: Client, pageNumber: number, pageSize: number, extra = ""): Promise<ApiBody> {
-  const response = await client.get(`/api/v1/questions?q=${WORD}&page=${pageNumber}&pageSize=${pageSize}${extra}`);
+  const response = await client.get(`/api/v1/questions?q=${WORD}&page=${pageNumber}&pageSize=${pageSize}&total=1${extra}`);
   expect(response.status).toBe(200);
   return (await response.json()) as ApiBody;
 }
@@ -125,6 +125,16 @@ describe("full-text search over more than a thousand matches", () => {
     const concepts = expectedMatches("schoolleider@demo.nl", "concept");
     expect(concepts).toHaveLength(3); // A1's own, not A3's
     expect((await allPages(await t.signedIn("schoolleider@demo.nl"), 2, "&status=concept")).ids).toEqual(concepts);
+  });
+
+  it("counts only on request (total=1): otherwise total is null while a next page follows, and exact on the last page", async () => {
+    const client = await t.signedIn("schoolleider@demo.nl");
+    const first = (await (await client.get(`/api/v1/questions?q=${WORD}&pageSize=5`)).json()) as ApiBody;
+    expect(first).toMatchObject({ total: null, totalCapped: false, hasNextPage: true });
+    expect(first.questions).toHaveLength(5);
+    const last = (await (await client.get(`/api/v1/questions?q=${WORD}&pageSize=5&page=7`)).json()) as ApiBody;
+    expect(last).toMatchObject({ total: 33, hasNextPage: false });
+    expect(last.questions).toHaveLength(3);
   });
 
   it("counts exactly below the cap", async () => {

@@ -13,7 +13,7 @@ async function apiQuestions(client: Client, query = "", pageSize = 100): Promise
   const all: ApiQuestion[] = [];
   let total = -1;
   for (let page = 1; page < 50; page++) {
-    const response = await client.get(`/api/v1/questions?pageSize=${pageSize}&page=${page}${query ? `&${query}` : ""}`);
+    const response = await client.get(`/api/v1/questions?pageSize=${pageSize}&page=${page}&total=1${query ? `&${query}` : ""}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { questions: ApiQuestion[]; total: number; totalCapped: boolean; hasNextPage: boolean };
     expect(body.totalCapped).toBe(false);
