@@ -11,6 +11,10 @@ const questionsEn: Translation["questions"] = {
     reset: "Clear search and filters",
   },
   filters: {
+    schoolTyped: "Type (part of) the school's name.",
+    schoolSeveral: "Several schools match ‘{{query}}’. Choose one:",
+    schoolMore: "More schools match; type more of the name.",
+    schoolNotFound: "No school found with ‘{{query}}’ in its name. The questions are not filtered by school.",
     title: "Filters",
     status: "Status",
     theme: "Theme",

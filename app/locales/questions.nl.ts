@@ -10,6 +10,10 @@ const questionsNl = {
     reset: "Wis zoekopdracht en filters",
   },
   filters: {
+    schoolTyped: "Typ (een deel van) de naam van de school.",
+    schoolSeveral: "Meerdere scholen passen bij ‘{{query}}’. Kies er een:",
+    schoolMore: "Er passen nog meer scholen; typ meer van de naam.",
+    schoolNotFound: "Geen school gevonden met ‘{{query}}’ in de naam. De vragen zijn niet op school gefilterd.",
     title: "Filters",
     status: "Status",
     theme: "Thema",

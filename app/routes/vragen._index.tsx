@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { QUESTION_STATUSES, isQuestionStatus } from "../domain/question-lifecycle";
+import { SCHOOL_SELECT_MAX, pickSchool } from "../domain/school-picker";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { listThemes, recentSchoolYears, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
 import { toActor } from "../models/user.server";
@@ -18,13 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = toActor(user);
   const params = new URL(request.url).searchParams;
   const status = params.get("status") ?? "";
+  // A select for a partnership's schools; a name field for a region's hundreds.
+  const schools = visibleSchools(actor);
+  const typed = schools.length > SCHOOL_SELECT_MAX;
+  const schoolQuery = (params.get("schoolnaam") ?? "").slice(0, 200);
+  const schoolPick = typed ? pickSchool(schools, { schoolId: params.get("school"), query: schoolQuery }) : null;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
   const filters = {
     q: (params.get("q") ?? "").slice(0, 200),
     status: isQuestionStatus(status) ? status : undefined,
     themeId: (params.get("thema") ?? "").slice(0, 100) || undefined,
     sector: (SECTOR_VALUES as readonly string[]).includes(params.get("sector") ?? "") ? params.get("sector")! : undefined,
-    schoolId: (params.get("school") ?? "").slice(0, 100) || undefined,
+    schoolId: schoolPick ? schoolPick.selected?.id : (params.get("school") ?? "").slice(0, 100) || undefined,
     schoolYear: /^\d{4}-\d{4}$/.test(params.get("jaar") ?? "") ? params.get("jaar")! : undefined,
     page,
     pageSize: PAGE_SIZE,
@@ -41,14 +47,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages: totalCapped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE)),
     hasNextPage,
     themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })),
-    schools: visibleSchools(actor),
+    schools: typed ? null : schools,
+    schoolPicker: schoolPick ? { ...schoolPick, query: schoolQuery } : null,
     canCreate: schoolsActorCanWriteFor(actor).length > 0,
     years: recentSchoolYears(currentSchoolYear()),
   };
 }
 
 export default function QuestionsPage() {
-  const { items, total, totalCapped, page, pages, hasNextPage, themes, schools, canCreate, years } = useLoaderData<typeof loader>();
+  const { items, total, totalCapped, page, pages, hasNextPage, themes, schools, schoolPicker, canCreate, years } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -106,13 +114,31 @@ export default function QuestionsPage() {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect name="school" label={t("questions.filters.school")} value={params.get("school")}>
-            {schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </FilterSelect>
+          {schools ? (
+            <FilterSelect name="school" label={t("questions.filters.school")} value={params.get("school")}>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </FilterSelect>
+          ) : (
+            <div className="field">
+              <label htmlFor="filter-schoolnaam">{t("questions.filters.school")}</label>
+              <input
+                id="filter-schoolnaam"
+                name="schoolnaam"
+                type="search"
+                // key: a chosen suggestion replaces what was typed
+                key={schoolPicker?.selected?.id ?? schoolPicker?.query ?? ""}
+                defaultValue={schoolPicker?.selected?.name ?? schoolPicker?.query ?? ""}
+                aria-describedby="filter-schoolnaam-help"
+              />
+              <p className="field__help" id="filter-schoolnaam-help">
+                {t("questions.filters.schoolTyped")}
+              </p>
+            </div>
+          )}
           <FilterSelect name="jaar" label={t("questions.filters.schoolYear")} value={params.get("jaar")}>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -128,6 +154,7 @@ export default function QuestionsPage() {
           </div>
         </fieldset>
       </Form>
+      {schoolPicker ? <SchoolSuggestions picker={schoolPicker} /> : null}
 
       <section aria-labelledby="results-title" aria-busy={searching}>
         <h2 id="results-title" aria-live="polite">
@@ -185,5 +212,39 @@ function FilterSelect({
         {children}
       </select>
     </div>
+  );
+}
+
+/** When a typed school name fits several schools (or none), say so and offer them. */
+function SchoolSuggestions({ picker }: { picker: { query: string; suggestions: { id: string; name: string }[]; moreSuggestions: boolean; notFound: boolean } }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  if (picker.notFound) {
+    return (
+      <p className="notice" role="status">
+        {t("questions.filters.schoolNotFound", { query: picker.query })}
+      </p>
+    );
+  }
+  if (picker.suggestions.length === 0) return null;
+  const linkFor = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.delete("schoolnaam");
+    next.delete("pagina");
+    next.set("school", id);
+    return `/vragen?${next}`;
+  };
+  return (
+    <nav className="notice" aria-labelledby="school-suggestions">
+      <p id="school-suggestions">{t("questions.filters.schoolSeveral", { query: picker.query })}</p>
+      <ul className="inline-list">
+        {picker.suggestions.map((s) => (
+          <li key={s.id}>
+            <Link to={linkFor(s.id)}>{s.name}</Link>
+          </li>
+        ))}
+      </ul>
+      {picker.moreSuggestions ? <p className="muted">{t("questions.filters.schoolMore")}</p> : null}
+    </nav>
   );
 }
