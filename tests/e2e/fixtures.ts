@@ -28,6 +28,8 @@ export async function expectAccessible(page: Page) {
  */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto("/login");
+  // /login sends a signed-in browser away; say so at once rather than time out looking for the form.
+  await expect(page, "still signed in: /login redirected").toHaveURL(/\/login/);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();

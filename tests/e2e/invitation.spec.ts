@@ -1,6 +1,9 @@
 import { expect, expectAccessible, login, test } from "./fixtures";
 
 test("an admin invites a teacher, who sets a password and signs in", async ({ page, browser }) => {
+  test.setTimeout(60_000); // two browsers and three accessibility scans
+  // A fresh address each run: the e2e server is shared, and an address can only be invited once.
+  const email = `eva.nieuw.${Date.now()}@school-a2.demo.nl`;
   await login(page, "admin@demo.nl");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Organisaties" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Organisaties" })).toBeVisible();
@@ -12,7 +15,7 @@ test("an admin invites a teacher, who sets a password and signs in", async ({ pa
   await expectAccessible(page);
 
   await page.getByLabel("Naam", { exact: true }).fill("Eva Nieuw");
-  await page.getByLabel("E-mailadres").fill("eva.nieuw@school-a2.demo.nl");
+  await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Organisatie").selectOption({ label: "Het Rivierencollege (Lingestad)" });
   await expect(page.getByLabel("Rol").locator("option", { hasText: "Student" })).toHaveCount(0); // filtered to school roles
   await page.getByLabel("Rol").selectOption({ label: "Leraar" });
@@ -22,7 +25,7 @@ test("an admin invites a teacher, who sets a password and signs in", async ({ pa
   await expect(status).toBeVisible();
   const link = await page.getByTestId("invitation-link").inputValue();
   expect(link).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
-  await expect(page.getByRole("cell", { name: "eva.nieuw@school-a2.demo.nl" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
   await expectAccessible(page);
 
   // The invited person, in a fresh browser without a session.
@@ -45,10 +48,12 @@ test("an admin invites a teacher, who sets a password and signs in", async ({ pa
 
   // Signing out and in again with the new password works; the link does not work twice.
   await invited.getByRole("button", { name: "Uitloggen" }).click();
+  // Wait for the sign-out to land: navigating away at once can cancel its POST and keep the session.
+  await expect(invited.getByText("Je bent uitgelogd.")).toBeVisible();
   await invited.goto(link);
   await expect(invited.getByRole("heading", { name: "Deze uitnodiging werkt niet" })).toBeVisible();
   await expect(invited.getByText("Deze uitnodiging is al gebruikt.")).toBeVisible();
-  await login(invited, "eva.nieuw@school-a2.demo.nl", "rivieren en dijken");
+  await login(invited, email, "rivieren en dijken");
   await expect(invited.getByRole("heading", { level: 1, name: "Welkom, Eva Nieuw" })).toBeVisible();
   await context.close();
 });
