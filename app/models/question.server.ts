@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client";
 import {
@@ -396,6 +396,23 @@ export function visibleSchools(actor: Actor) {
     .where(inArray(partnershipSchools.partnershipId, partnershipIds))
     .orderBy(asc(schools.name))
     .all();
+}
+
+/**
+ * How many schools visibleSchools() would list, without reading their names:
+ * /vragen needs the list only for a partnership-sized select or when a school
+ * is being picked (an index count instead of sorting a region's names).
+ */
+export function countVisibleSchools(actor: Actor): number {
+  const { partnershipIds, isAdmin } = questionReach(actor);
+  const db = getDb();
+  if (isAdmin) return db.select({ n: count() }).from(schools).get()!.n;
+  if (partnershipIds.length === 0) return 0;
+  return db
+    .select({ n: countDistinct(partnershipSchools.schoolId) })
+    .from(partnershipSchools)
+    .where(inArray(partnershipSchools.partnershipId, partnershipIds))
+    .get()!.n;
 }
 
 /** The schools the actor may write questions for. */

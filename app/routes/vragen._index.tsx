@@ -5,7 +5,7 @@ import { StatusBadge } from "../components/status-badge";
 import { QUESTION_STATUSES, isQuestionStatus } from "../domain/question-lifecycle";
 import { SCHOOL_SELECT_MAX, pickSchool } from "../domain/school-picker";
 import { SECTOR_VALUES } from "../domain/sectors";
-import { listThemes, recentSchoolYears, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
+import { countVisibleSchools, listThemes, recentSchoolYears, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
 import { toActor } from "../models/user.server";
 import { currentSchoolYear } from "../schemas/question";
 import { requirePermission } from "../utils/auth.server";
@@ -20,9 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const status = params.get("status") ?? "";
   // A select for a partnership's schools; a name field for a region's hundreds.
-  const schools = visibleSchools(actor);
-  const typed = schools.length > SCHOOL_SELECT_MAX;
+  const typed = countVisibleSchools(actor) > SCHOOL_SELECT_MAX;
   const schoolQuery = (params.get("schoolnaam") ?? "").slice(0, 200);
+  const picking = !!(params.get("school") || schoolQuery.trim());
+  // The names are read only for the select, or while a school is being picked.
+  const schools = !typed || picking ? visibleSchools(actor) : [];
   const schoolPick = typed ? pickSchool(schools, { schoolId: params.get("school"), query: schoolQuery }) : null;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
   const filters = {
