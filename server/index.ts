@@ -19,6 +19,7 @@ import { cspNonce, limitBodySize, rejectCrossOrigin, securityHeaders } from "./s
 import { handleUpgrade, registerUpgrade } from "./upgrade";
 import { createCollabServer } from "./collab/index";
 import { metricsHandler } from "./collab/metrics-route";
+import { startBackgroundCheckpoints } from "./db/checkpointer";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -160,7 +161,8 @@ async function createApp(env: Env) {
 
 async function main() {
   const env = loadEnvOrExit();
-  await prepareDatabase(env);
+  const db = await prepareDatabase(env);
+  const checkpoints = startBackgroundCheckpoints(db, env.DATABASE_PATH);
   const app = await createApp(env);
   const server = http.createServer(app);
   const collab = createCollabServer({ appOrigin: env.APP_ORIGIN });
@@ -192,9 +194,11 @@ async function main() {
     // Fold every live plan into its snapshot and close the sockets while the DB is open.
     collab.shutdown();
     server.close(() => {
-      closeDb();
-      logger.info("afgesloten");
-      process.exit(0);
+      void checkpoints.stop().then(() => {
+        closeDb(); // closing the last connection checkpoints what is left
+        logger.info("afgesloten");
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
   };

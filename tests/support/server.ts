@@ -30,6 +30,8 @@ export async function startServer(
   // SERVER_CPU_PROF_DIR=/tmp/prof writes a V8 CPU profile of the server on exit
   // (for benchmarks; NODE_OPTIONS may not carry --cpu-prof).
   const profile = process.env.SERVER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : [];
+  // SERVER_NODE_ARGS="--trace-gc" passes V8 flags that NODE_OPTIONS refuses.
+  profile.push(...(process.env.SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean));
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: {
