@@ -89,6 +89,7 @@ async function createApp(env: Env) {
       limitBodySize(
         MAX_IMPORT_BYTES + 256 * 1024,
         `Het bestand is te groot: een importbestand mag maximaal ${MAX_IMPORT_BYTES / 1024 / 1024} MB zijn.`,
+        { streamingLimit: true },
       ),
     ],
   ]);

@@ -77,16 +77,35 @@ function refuse(req: Request, res: Response) {
  * Refuses bodies over the limit before anyone reads them. Remix parses form
  * bodies itself, so this is where a 5 MB "name" field gets its clear 413.
  */
-export function limitBodySize(maxBytes: number, message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`) {
+export function limitBodySize(
+  maxBytes: number,
+  message = `Het verzoek is te groot (maximaal ${Math.round(maxBytes / 1024)} kB).`,
+  { streamingLimit = false }: { streamingLimit?: boolean } = {},
+) {
+  const answer = (req: Request, res: Response, status: number, text: string) => {
+    if (res.headersSent) return;
+    res.status(status).set("Connection", "close");
+    if (req.path.startsWith("/api/")) res.json({ error: text });
+    else res.type("text/plain; charset=utf-8").send(text);
+  };
   return (req: Request, res: Response, next: NextFunction) => {
+    // A body without Content-Length (chunked) could only be limited while it
+    // streams, and Remix reads form bodies whole. Browsers always send the
+    // length for forms and fetch bodies, so only routes that count bytes
+    // themselves while streaming (`streamingLimit`) take such a body.
+    if (req.get("content-length") === undefined && req.get("transfer-encoding") !== undefined && !streamingLimit) {
+      answer(req, res, 411, "Het verzoek mist een lengte (Content-Length) en wordt daarom niet aangenomen.");
+      let read = 0;
+      req.on("data", (chunk: Buffer) => {
+        read += chunk.length;
+        if (read > maxBytes) req.destroy();
+      });
+      req.on("error", () => req.destroy());
+      return;
+    }
     const length = Number(req.get("content-length") ?? 0);
     if (!Number.isFinite(length) || length <= maxBytes) return next();
-    const respond = () => {
-      if (res.headersSent) return;
-      res.status(413).set("Connection", "close");
-      if (req.path.startsWith("/api/")) res.json({ error: message });
-      else res.type("text/plain; charset=utf-8").send(message);
-    };
+    const respond = () => answer(req, res, 413, message);
     // Read and discard a moderately large body so the client can read our
     // answer (answering mid-upload makes many clients report a broken pipe);
     // anything absurdly large is cut off at once.

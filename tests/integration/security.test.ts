@@ -70,6 +70,47 @@ describe("bad input", () => {
     expect(response.status).toBe(401);
   });
 
+  it("refuses a body without a length (chunked) with 411 on every route that reads bodies whole", async () => {
+    // 50 MB that never announces its size: it must not be buffered before anyone says no.
+    const chunk = new Uint8Array(1024 * 1024).fill(97);
+    const tiny = new TextEncoder().encode("email=a%40b.nl&password=x");
+    const stream = (chunks: number) => {
+      let index = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (index++ < Math.max(chunks, 1)) controller.enqueue(chunks === 0 ? tiny : chunk);
+          else controller.close();
+        },
+      });
+    };
+    const post = (path: string, contentType: string, chunks: number) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        body: stream(chunks),
+        headers: { "content-type": contentType, origin: server.url },
+        redirect: "manual",
+        duplex: "half",
+      } as RequestInit).then(
+        async (response) => ({ status: response.status, text: await response.text() }),
+        () => ({ status: null, text: "" }), // the server may cut the upload off mid-stream
+      );
+
+    const login = await post("/login", "application/x-www-form-urlencoded", 50);
+    if (login.status !== null) {
+      expect(login.status).toBe(411);
+      expect(login.text).toContain("Het verzoek mist een lengte");
+    }
+    const small = await post("/login", "application/x-www-form-urlencoded", 0); // a few bytes, still no length
+    expect(small.status).toBe(411);
+    const api = await post("/api/v1/questions", "application/json", 1);
+    expect(api.status).toBe(411);
+    expect(JSON.parse(api.text)).toEqual({ error: expect.stringContaining("mist een lengte") });
+    const upload = await post("/opbrengsten/nieuw", "multipart/form-data; boundary=x", 1);
+    expect(upload.status).toBe(411);
+    // The same body with its length is an ordinary (failed) login.
+    expect((await postLogin({ email: "a@b.nl", password: "x" })).status).toBe(401);
+  });
+
   it("keeps running after all of the above", async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
