@@ -163,7 +163,7 @@ async function createApp(env: Env) {
 async function main() {
   const env = loadEnvOrExit();
   const db = await prepareDatabase(env);
-  const checkpoints = startBackgroundCheckpoints(db, env.DATABASE_PATH);
+  const checkpoints = startBackgroundCheckpoints(db, env.DATABASE_PATH, env.DB_CHECKPOINT_MS);
   const app = await createApp(env);
   const server = http.createServer(app);
   const collab = createCollabServer({ appOrigin: env.APP_ORIGIN });

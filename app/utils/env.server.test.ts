@@ -7,6 +7,7 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_PATH).toBe("./data/samen-onderzoeken.db");
     expect(env.SEED_DEMO).toBe(true);
+    expect(env.DB_CHECKPOINT_MS).toBe(1000);
   });
 
   it("reads overrides and treats empty values as unset", () => {
@@ -15,6 +16,7 @@ describe("parseEnv", () => {
     expect(env.SEED_DEMO).toBe(false);
     expect(env.DATABASE_PATH).toBe("./data/samen-onderzoeken.db");
     expect(env.APP_ORIGIN).toBeUndefined();
+    expect(parseEnv({ DB_CHECKPOINT_MS: "0" }).DB_CHECKPOINT_MS).toBe(0);
   });
 
   it("names every invalid variable in Dutch", () => {
@@ -22,11 +24,12 @@ describe("parseEnv", () => {
       EnvError,
     );
     try {
-      parseEnv({ PORT: "abc", SEED_DEMO: "misschien" });
+      parseEnv({ PORT: "abc", SEED_DEMO: "misschien", DB_CHECKPOINT_MS: "-5" });
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain("PORT: moet een getal zijn");
       expect(message).toContain("SEED_DEMO: verwacht true of false");
+      expect(message).toContain("DB_CHECKPOINT_MS: moet 0 of hoger zijn");
     }
   });
 });

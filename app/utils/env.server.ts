@@ -22,6 +22,13 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1, "mag niet leeg zijn").default("./data/samen-onderzoeken.db"),
   SEED_DEMO: booleanString.default("true"),
+  /** How often a worker thread checkpoints the SQLite WAL (docs/decisions/0012); 0 leaves it to SQLite, inline. */
+  DB_CHECKPOINT_MS: z.coerce
+    .number({ invalid_type_error: "moet een getal zijn" })
+    .int("moet een geheel getal zijn")
+    .min(0, "moet 0 of hoger zijn")
+    .max(60_000, "moet 60000 of lager zijn")
+    .default(1000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Public origin used in invitation links, e.g. https://samenonderzoeken.nl. Defaults to the request's origin. */
   APP_ORIGIN: z.string().url("moet een volledige URL zijn, bijv. https://example.nl").optional(),

@@ -58,9 +58,12 @@ describe("background checkpoints", () => {
     expect(fs.statSync(file).size).toBe(before);
   });
 
-  it("is a no-op for an in-memory database", async () => {
+  it("is off for an in-memory database and with interval 0, leaving SQLite's own checkpoint", async () => {
     const db = openDatabase(":memory:");
     dbs.push(db);
     await startBackgroundCheckpoints(db, ":memory:").stop();
+    const { db: fileDb, file } = freshDb();
+    await startBackgroundCheckpoints(fileDb, file, 0).stop();
+    expect(fileDb.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
   });
 });

@@ -15,7 +15,7 @@ const log = logger.child({ module: "checkpoint" });
 export const BACKSTOP_PAGES = 20_000; // about 80 MB of WAL
 
 export function startBackgroundCheckpoints(db: DB, file: string, intervalMs = 1000): { stop: () => Promise<void> } {
-  if (file === ":memory:") return { stop: async () => {} };
+  if (file === ":memory:" || intervalMs <= 0) return { stop: async () => {} };
   db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { file, intervalMs } });
   worker.unref(); // never what keeps the process alive
