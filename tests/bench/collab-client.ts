@@ -231,6 +231,7 @@ async function handle(cmd: Cmd): Promise<unknown> {
         drainSeconds,
         clientLoopP99,
         clocks,
+        latencies: s, // sorted; the bench pools the rounds of one N
       };
     }
     case "ingest": {

@@ -37,7 +37,7 @@ import { round } from "./stats";
  * its latency). Everything else is default, including
  * COLLAB_MAX_CONNECTIONS_PER_ROOM=100.
  * Env: BENCH_COLLAB_NS (2,10,25,50,100), BENCH_COLLAB_WARMUP_MS (2000),
- * BENCH_COLLAB_MEASURE_MS (8000; longer for small N, see measureMs), BENCH_COLLAB_DOCS (150), BENCH_COLLAB_INGEST (20000).
+ * BENCH_COLLAB_MEASURE_MS (8000; longer for small N, see measureMs), BENCH_COLLAB_ROUNDS (2), BENCH_COLLAB_DOCS (150), BENCH_COLLAB_INGEST (20000).
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const NS = (process.env.BENCH_COLLAB_NS ?? "2,10,25,50,100").split(",").map(Number);
@@ -48,6 +48,12 @@ const MEASURE_MS = Number(process.env.BENCH_COLLAB_MEASURE_MS ?? 8000);
  * just the maximum. Those runs last until about MIN_SAMPLES are in, at most 30 s.
  */
 const MIN_SAMPLES = 2000;
+/**
+ * Each N runs this many rounds per server, alternating which goes first; the
+ * latencies of all rounds are pooled. One run of each varied up to 2× in p99
+ * on the shared machine, so a single pair could not tell the servers apart.
+ */
+const ROUNDS = Number(process.env.BENCH_COLLAB_ROUNDS ?? 2);
 function measureMs(n: number): number {
   const samplesPerSecond = 5 * n * (n - 1); // 5 keystrokes/s, each to n − 1 peers
   return Math.min(30_000, Math.max(MEASURE_MS, (MIN_SAMPLES / samplesPerSecond) * 1000));
@@ -210,6 +216,7 @@ type LatencyResult = {
   drainSeconds: number;
   clientLoopP99: number;
   clocks: [number, number][];
+  latencies: number[];
   cpuMsPerS: number;
   clientCpuMsPerS: number;
   rssMb: number;
@@ -271,6 +278,31 @@ async function latencyRun(
   const serverLoopP99 = admin ? await serverLoopLagP99(admin) : NaN;
   const r = await stopped;
   return { ...r, cpuMsPerS: (cpu1 - cpu0) / seconds, clientCpuMsPerS: (ccpu1 - ccpu0) / seconds, rssMb: rss, serverLoopP99 };
+}
+
+/** Rounds of one N as one result: latencies pooled, rates and resources averaged, failures summed. */
+function pooled(rounds: LatencyResult[]): LatencyResult {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  const mean = (f: (r: LatencyResult) => number) => rounds.reduce((sum, r) => sum + f(r), 0) / rounds.length;
+  return {
+    p50: at(50),
+    p99: at(99),
+    max: latencies.at(-1) ?? NaN,
+    samples: latencies.length,
+    messagesPerSecond: mean((r) => r.messagesPerSecond),
+    sentPerSecond: mean((r) => r.sentPerSecond),
+    missed: rounds.reduce((sum, r) => sum + r.missed, 0),
+    closedEarly: rounds.reduce((sum, r) => sum + r.closedEarly, 0),
+    drainSeconds: Math.max(...rounds.map((r) => r.drainSeconds)),
+    clientLoopP99: Math.max(...rounds.map((r) => r.clientLoopP99)),
+    clocks: rounds.flatMap((r) => r.clocks),
+    latencies,
+    cpuMsPerS: mean((r) => r.cpuMsPerS),
+    clientCpuMsPerS: mean((r) => r.clientCpuMsPerS),
+    rssMb: Math.max(...rounds.map((r) => r.rssMb)),
+    serverLoopP99: Math.max(...rounds.map((r) => r.serverLoopP99)),
+  };
 }
 
 function ratio(a: number, b: number): number | string {
@@ -345,27 +377,31 @@ export async function runCollabBench(): Promise<Record<string, string | number>[
       await clients.call({ op: "closeIdle" });
     }
 
-    // Latency, fan-out, CPU, RSS: per N, ours then the reference.
+    // Latency, fan-out, CPU, RSS: per N, ROUNDS rounds of both servers.
     const ourVsRef: { n: number; o: LatencyResult; r: LatencyResult; stored: number }[] = [];
-    // Alternating which server goes first, so a load change on the shared machine hits both.
     for (const [i, n] of NS.entries()) {
       const runOurs = async () => {
         const o = await latencyRun(clients, ourPid, Array.from({ length: n }, () => ourUrl(`lat${n}`)), cookies.slice(0, n), admin);
         return { o, stored: missingInStore(ours.databasePath, room(`lat${n}`).planId, o.clocks) };
       };
       const runRef = () => latencyRun(clients, refPid, Array.from({ length: n }, () => refUrl(`lat${n}`)), none(n));
-      let o: Awaited<ReturnType<typeof runOurs>>;
-      let r: LatencyResult;
-      await waitUntilUnloaded(admin);
-      if (i % 2 === 0) {
-        o = await runOurs();
+      const oursRounds: LatencyResult[] = [];
+      const refRounds: LatencyResult[] = [];
+      let stored = 0;
+      for (let pass = 0; pass < ROUNDS; pass++) {
+        // Alternating which server goes first, so a load change on the shared machine hits both.
+        const oursFirst = (i + pass) % 2 === 0;
         await waitUntilUnloaded(admin);
-        r = await runRef();
-      } else {
-        r = await runRef();
-        o = await runOurs();
+        if (!oursFirst) refRounds.push(await runRef());
+        const o = await runOurs();
+        oursRounds.push(o.o);
+        stored += o.stored;
+        if (oursFirst) {
+          await waitUntilUnloaded(admin);
+          refRounds.push(await runRef());
+        }
       }
-      ourVsRef.push({ n, o: o.o, r, stored: o.stored });
+      ourVsRef.push({ n, o: pooled(oursRounds), r: pooled(refRounds), stored });
     }
 
     // Durable ingest.
