@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isRole, organisationKindForRole, type Role } from "../roles";
+import { isRole, organisationKindForRole, rolesForOrganisationKind, type Role } from "../roles";
 import { SECTOR_VALUES, type SectorValue } from "../sectors";
 import { COLUMNS, headerOf, mapHeaders, normaliseHeader, type ColumnKey } from "./columns";
 import { MAX_IMPORT_ROWS, type FileProblem, type ImportKind, type IssueCode, type IssueParams, type RawTable, type RowIssue } from "./types";
@@ -30,13 +30,8 @@ export type ParsedImport =
 
 /** Roles that can be given through a staff import, and the words people use for them. */
 export const STAFF_ROLES: readonly Role[] = [
-  "schoolleider",
-  "onderzoekscoordinator",
-  "schoolopleider",
-  "werkplekbegeleider",
-  "leraar",
-  "instituutsopleider",
-  "onderzoeker",
+  ...rolesForOrganisationKind("school"),
+  ...rolesForOrganisationKind("institute").filter((role) => role !== "student"), // students have their own import
 ];
 const ROLE_ALIASES: Record<string, Role> = {
   leerkracht: "leraar",
