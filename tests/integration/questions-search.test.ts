@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
+import { VISIBLE_QUESTION_CTES, visibleQuestion } from "../support/question-visibility-sql";
 import { withServer } from "../support/with-server";
 
 /**
@@ -57,18 +58,10 @@ function expectedMatches(email: string, status?: string): string[] {
   return (
     t.db
       .prepare(
-        `with me as (select id from users where email = ?),
-         own_schools as (select school_id from memberships where user_id = (select id from me) and school_id is not null),
-         my_partnerships as (
-           select partnership_id from memberships where user_id = (select id from me) and partnership_id is not null
-           union select ps.partnership_id from partnership_schools ps join own_schools o on o.school_id = ps.school_id
-         ),
-         is_admin as (select count(*) n from memberships where user_id = (select id from me) and role = 'admin')
+        `${VISIBLE_QUESTION_CTES}
          select q.id from questions_fts f join questions q on q.rowid = f.rowid
          where questions_fts match ?
-           and (q.school_id in (select school_id from own_schools)
-             or (q.status != 'concept' and ((select n from is_admin) > 0
-               or q.school_id in (select school_id from partnership_schools where partnership_id in (select partnership_id from my_partnerships)))))
+           and ${visibleQuestion("q")}
            and (? is null or q.status = ?)
          order by bm25(questions_fts, 10.0, 2.0, 2.0, 4.0), q.rowid desc`,
       )

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
+import { VISIBLE_QUESTION_CTES, visibleQuestion } from "../support/question-visibility-sql";
 import { withServer } from "../support/with-server";
 
 const t = withServer();
@@ -28,28 +29,13 @@ async function apiQuestions(client: Client, query = "", pageSize = 100): Promise
 const schoolId = (name: string) => (t.db.prepare("select id from schools where name = ?").get(name) as { id: string }).id;
 const questionCount = () => (t.db.prepare("select count(*) n from questions").get() as { n: number }).n;
 
-/**
- * An independent statement of ARCHITECTURE §3 in SQL: concepts only for the
- * school's own staff; from ingediend on, for everyone in the partnership
- * (and for platform admins).
- */
+/** The questions the account may see, by the independent SQL of ARCHITECTURE §3. */
 function expectedVisibleIds(email: string): string[] {
   return (
     t.db
       .prepare(
-        `with me as (select id from users where email = ?),
-         own_schools as (select school_id from memberships where user_id = (select id from me) and school_id is not null),
-         my_partnerships as (
-           select partnership_id from memberships where user_id = (select id from me) and partnership_id is not null
-           union select ps.partnership_id from partnership_schools ps join own_schools o on o.school_id = ps.school_id
-           union select pi.partnership_id from partnership_institutes pi
-             join memberships m on m.institute_id = pi.institute_id where m.user_id = (select id from me)
-         ),
-         is_admin as (select count(*) n from memberships where user_id = (select id from me) and role = 'admin')
-         select q.id from questions q
-         where q.school_id in (select school_id from own_schools)
-            or (q.status != 'concept' and ((select n from is_admin) > 0
-                or q.school_id in (select school_id from partnership_schools where partnership_id in (select partnership_id from my_partnerships))))`,
+        `${VISIBLE_QUESTION_CTES}
+         select q.id from questions q where ${visibleQuestion("q")}`,
       )
       .all(email) as { id: string }[]
   )
