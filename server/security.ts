@@ -94,12 +94,18 @@ export function limitBodySize(
     // length for forms and fetch bodies, so only routes that count bytes
     // themselves while streaming (`streamingLimit`) take such a body.
     if (req.get("content-length") === undefined && req.get("transfer-encoding") !== undefined && !streamingLimit) {
-      answer(req, res, 411, "Het verzoek mist een lengte (Content-Length) en wordt daarom niet aangenomen.");
+      // Answered once the body is read (a client still sending would see a reset
+      // instead of our answer); a body past the limit is cut off at once.
+      const refuse = () => answer(req, res, 411, "Het verzoek mist een lengte (Content-Length) en wordt daarom niet aangenomen.");
       let read = 0;
       req.on("data", (chunk: Buffer) => {
         read += chunk.length;
-        if (read > maxBytes) req.destroy();
+        if (read > maxBytes && !req.destroyed) {
+          refuse();
+          req.destroy();
+        }
       });
+      req.on("end", refuse);
       req.on("error", () => req.destroy());
       return;
     }
