@@ -92,9 +92,9 @@ export class YClient {
   }
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 3000, what = "condition"): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 3000, what = "condition"): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
