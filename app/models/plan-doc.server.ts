@@ -30,13 +30,38 @@ function statements() {
   };
 }
 
-// One set of prepared statements per database handle (tests reopen databases).
-let cache: { db: unknown; s: ReturnType<typeof statements> } | undefined;
-function stmts() {
-  const db = getDb();
-  if (!cache || cache.db !== db) cache = { db, s: statements() };
-  return cache.s;
+type LogRow = { update: Uint8Array; userId: string | null };
+const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/**
+ * The group-commit writer, built once per handle: better-sqlite3 builds a new
+ * wrapper on every db.transaction() call, and this runs on every keystroke.
+ */
+function appender(s: ReturnType<typeof statements>) {
+  const many = getDb().$client.transaction((planId: string, rows: LogRow[], at: string) => {
+    let last = 0;
+    for (const { update, userId } of rows) last = Number(s.append.run(planId, asBuffer(update), userId, at).lastInsertRowid);
+    return last;
+  });
+  return (planId: string, rows: LogRow[]): number => {
+    const at = new Date().toISOString();
+    // One row is atomic on its own: no BEGIN/COMMIT statements around it.
+    if (rows.length === 1) return Number(s.append.run(planId, asBuffer(rows[0]!.update), rows[0]!.userId, at).lastInsertRowid);
+    return many(planId, rows, at);
+  };
 }
+
+// One set of prepared statements per database handle (tests reopen databases).
+let cache: { db: unknown; s: ReturnType<typeof statements>; append: ReturnType<typeof appender> } | undefined;
+function prepared() {
+  const db = getDb();
+  if (!cache || cache.db !== db) {
+    const s = statements();
+    cache = { db, s, append: appender(s) };
+  }
+  return cache;
+}
+const stmts = () => prepared().s;
 
 /** A load that must not be mistaken for an empty plan. */
 export class PlanLoadError extends Error {}
@@ -90,21 +115,13 @@ export function persistedPlanState(planId: string): Uint8Array {
 
 /** Appends one update to the log (synchronous, committed when it returns); returns its id. */
 export function appendPlanUpdate(planId: string, update: Uint8Array, userId: string | null): number {
-  const result = stmts().append.run(planId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, new Date().toISOString());
+  const result = stmts().append.run(planId, asBuffer(update), userId, new Date().toISOString());
   return Number(result.lastInsertRowid);
 }
 
 /** Appends several updates in one transaction (group commit); returns the last id. */
-export function appendPlanUpdates(planId: string, rows: { update: Uint8Array; userId: string | null }[]): number {
-  const s = stmts();
-  let last = 0;
-  getDb().$client.transaction(() => {
-    const at = new Date().toISOString();
-    for (const { update, userId } of rows) {
-      last = Number(s.append.run(planId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, at).lastInsertRowid);
-    }
-  })();
-  return last;
+export function appendPlanUpdates(planId: string, rows: LogRow[]): number {
+  return rows.length === 0 ? 0 : prepared().append(planId, rows);
 }
 
 /**

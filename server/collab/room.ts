@@ -32,6 +32,7 @@ export type Connection = {
 };
 
 const log = logger.child({ module: "collab" });
+const SEND_OPTIONS = { binary: true } as const;
 
 /** Origin of a change made by the server for a user (restoring a version). */
 export class ServerChange {
@@ -159,12 +160,14 @@ export class Room {
     this.pending.push({ update, userId, author });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      // After the frames of this socket read (one commit for them all), before
+      // the next socket's: relaying waits for no one else's work.
+      queueMicrotask(() => this.flush());
     }
   };
 
   /**
-   * Group commit: the updates of this event-loop turn go to SQLite in one
+   * Group commit: the updates of one socket read go to SQLite in one
    * transaction, and only then to the other clients. Anything that reveals
    * document content (a sync step 2, a compaction) flushes first.
    */
@@ -186,10 +189,7 @@ export class Room {
     } finally {
       stop();
     }
-    for (const item of batch) {
-      const message = updateMessage(item.update);
-      for (const conn of this.conns) if (conn !== item.author) this.send(conn, message);
-    }
+    for (const item of batch) this.broadcast(updateMessage(item.update), item.author);
     if (this.logRows >= this.config.COLLAB_COMPACT_EVERY) this.compact();
   }
 
@@ -210,8 +210,7 @@ export class Room {
       }
     }
     if (changed.length === 0) return;
-    const message = awarenessMessage(this.awareness, changed);
-    for (const c of this.conns) this.send(c, message);
+    this.broadcast(awarenessMessage(this.awareness, changed), null);
   };
 
   /** Folds the log into the snapshot; the doc holds every logged update. */
@@ -224,14 +223,25 @@ export class Room {
   }
 
   send(conn: Connection, message: Uint8Array): void {
-    if (conn.closed || conn.ws.readyState !== conn.ws.OPEN) return;
+    if (this.write(conn, message)) metrics.messagesOut.inc();
+  }
+
+  /** To every socket but `except`; the hot path of live editing (one metric update per fan-out). */
+  private broadcast(message: Uint8Array, except: Connection | null): void {
+    let sent = 0;
+    for (const conn of this.conns) if (conn !== except && this.write(conn, message)) sent++;
+    if (sent > 0) metrics.messagesOut.inc(sent);
+  }
+
+  private write(conn: Connection, message: Uint8Array): boolean {
+    if (conn.closed || conn.ws.readyState !== conn.ws.OPEN) return false;
     // A client that cannot keep up would otherwise grow our memory without bound.
     if (conn.ws.bufferedAmount + message.byteLength > this.config.COLLAB_MAX_BUFFERED_BYTES) {
       this.closeConn(conn, CLOSE.slowConsumer, "te trage verbinding");
-      return;
+      return false;
     }
-    conn.ws.send(message, { binary: true });
-    metrics.messagesOut.inc();
+    conn.ws.send(message, SEND_OPTIONS);
+    return true;
   }
 
   closeConn(conn: Connection, code: number, reason: string): void {
