@@ -49,30 +49,31 @@ export function userIdForSessionToken(token: string): string | null {
 }
 
 /**
- * The user ids of many live sessions in one prepared query (the collaboration
- * server re-checks every socket of a room twice a second; one query per token
- * stalled the event loop for milliseconds at 50 editors). Missing = not live.
+ * The user ids and expiry times of many live sessions in one prepared query
+ * (the collaboration server re-checks every socket of a room; one query per
+ * token stalled the event loop for milliseconds at 50 editors). Missing = not live.
  */
-export function userIdsForSessionTokens(tokens: readonly string[]): Map<string, string> {
-  const result = new Map<string, string>();
+export function liveSessionsByToken(tokens: readonly string[]): Map<string, { userId: string; expiresAt: string }> {
+  const result = new Map<string, { userId: string; expiresAt: string }>();
   if (tokens.length === 0) return result;
   const byHash = new Map(tokens.map((token) => [hashToken(token), token]));
   const rows = liveSessionsStatement().all(JSON.stringify([...byHash.keys()]), new Date().toISOString());
   for (const row of rows) {
     const token = byHash.get(row.token_hash);
-    if (token) result.set(token, row.user_id);
+    if (token) result.set(token, { userId: row.user_id, expiresAt: row.expires_at });
   }
   return result;
 }
 
-let liveSessions: { db: unknown; statement: Statement<[string, string], { token_hash: string; user_id: string }> } | undefined;
+type LiveSessionRow = { token_hash: string; user_id: string; expires_at: string };
+let liveSessions: { db: unknown; statement: Statement<[string, string], LiveSessionRow> } | undefined;
 function liveSessionsStatement() {
   const db = getDb();
   if (!liveSessions || liveSessions.db !== db) {
     liveSessions = {
       db,
       statement: db.$client.prepare(
-        "select token_hash, user_id from sessions where token_hash in (select value from json_each(?)) and expires_at > ?",
+        "select token_hash, user_id, expires_at from sessions where token_hash in (select value from json_each(?)) and expires_at > ?",
       ),
     };
   }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { planAccess, type PlanAccess } from "../../app/domain/permissions";
 import { accessToPlan, findPlanById, findPlanByRoom, loadPlanScope } from "../../app/models/plan.server";
 import { loadCurrentUser, toActor, type CurrentUser } from "../../app/models/user.server";
-import { sessionCookie, userIdForSessionToken, userIdsForSessionTokens } from "../../app/utils/session.server";
+import { liveSessionsByToken, sessionCookie, userIdForSessionToken } from "../../app/utils/session.server";
 
 export type UpgradeDecision =
   | { ok: true; planId: string; access: PlanAccess; userId: string; userName: string; token: string }
@@ -49,6 +49,12 @@ export async function decideUpgrade(req: IncomingMessage, room: string): Promise
   return { ok: true, planId: plan.id, access, userId: session.user.id, userName: session.user.name, token: session.token };
 }
 
+export type RoomAccess = {
+  byToken: Map<string, { access: PlanAccess | null; signedIn: boolean }>;
+  /** When the first of these sessions expires (ms since epoch): the answers hold until then at most. */
+  validUntil: number;
+};
+
 /**
  * Re-check of a room's live connections: still signed in, plan still there,
  * which access now. Done for all connections at once: the plan and its
@@ -56,25 +62,27 @@ export async function decideUpgrade(req: IncomingMessage, room: string): Promise
  * many editors this keeps the periodic check from stalling the event loop (it
  * ran ~9 queries per connection before, then one per connection).
  */
-export function currentAccessForAll(tokens: string[], planId: string): Map<string, { access: PlanAccess | null; signedIn: boolean }> {
-  const result = new Map<string, { access: PlanAccess | null; signedIn: boolean }>();
+export function currentAccessForAll(tokens: string[], planId: string): RoomAccess {
+  const byToken = new Map<string, { access: PlanAccess | null; signedIn: boolean }>();
+  let validUntil = Infinity;
   const plan = findPlanById(planId);
   const scope = plan ? loadPlanScope(plan) : null;
   const users = new Map<string, ReturnType<typeof loadCurrentUser>>();
-  const userIds = userIdsForSessionTokens([...new Set(tokens)]);
+  const live = liveSessionsByToken([...new Set(tokens)]);
   for (const token of new Set(tokens)) {
-    const userId = userIds.get(token);
-    if (!userId) {
-      result.set(token, { access: null, signedIn: false });
+    const session = live.get(token);
+    if (!session) {
+      byToken.set(token, { access: null, signedIn: false });
       continue;
     }
-    if (!users.has(userId)) users.set(userId, loadCurrentUser(userId));
-    const user = users.get(userId);
+    validUntil = Math.min(validUntil, Date.parse(session.expiresAt));
+    if (!users.has(session.userId)) users.set(session.userId, loadCurrentUser(session.userId));
+    const user = users.get(session.userId);
     if (!user) {
-      result.set(token, { access: null, signedIn: false });
+      byToken.set(token, { access: null, signedIn: false });
       continue;
     }
-    result.set(token, { access: scope ? planAccess(toActor(user), scope) : null, signedIn: true });
+    byToken.set(token, { access: scope ? planAccess(toActor(user), scope) : null, signedIn: true });
   }
-  return result;
+  return { byToken, validUntil };
 }

@@ -21,5 +21,10 @@ export const metrics = {
     buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
     registers: [registry],
   }),
+  accessChecks: new Counter({
+    name: "collab_access_checks_total",
+    help: "Full access re-checks of a room's sockets (the others found the access epoch unchanged)",
+    registers: [registry],
+  }),
   compactions: new Counter({ name: "collab_compactions_total", help: "Log compactions into a snapshot", registers: [registry] }),
 };

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import type { PlanAccess } from "../../app/domain/permissions";
 import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
 import { logger } from "../../app/utils/logger.server";
+import { accessEpoch } from "../../app/models/access-epoch.server";
 import { currentAccessForAll } from "./auth";
 import { CLOSE, type CollabConfig } from "./config";
 import { metrics } from "./metrics";
@@ -56,6 +57,8 @@ export class Room {
   private logRows = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
   private accessTimer: NodeJS.Timeout | null = null;
+  /** The access epoch and the earliest session expiry of the last full access check. */
+  private accessChecked: { epoch: number; validUntil: number } | null = null;
 
   constructor(
     readonly planId: string,
@@ -85,6 +88,7 @@ export class Room {
 
   join(conn: Connection): void {
     this.cancelUnload();
+    this.accessChecked = null; // its session's expiry is not in the last check yet
     this.conns.add(conn);
     metrics.connections.inc();
     // Our step 1 makes the client send what we lack; then the current presence.
@@ -268,17 +272,28 @@ export class Room {
     return true;
   }
 
-  /** Revoked access, an ended session or a deleted plan closes the socket. */
+  /**
+   * Revoked access, an ended session or a deleted plan closes the socket. The
+   * full check runs only when the access epoch moved, a session reached its
+   * expiry or a socket joined since the last one; otherwise one integer read.
+   */
   private recheckAccess(): void {
     let results: ReturnType<typeof currentAccessForAll>;
+    let epoch: number;
     try {
+      // Read before the check: a change that lands during it moves the epoch past this value.
+      epoch = accessEpoch();
+      const last = this.accessChecked;
+      if (last && last.epoch === epoch && Date.now() < last.validUntil) return;
       results = currentAccessForAll([...this.conns].map((c) => c.token), this.planId);
     } catch (error) {
       log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
       return;
     }
+    metrics.accessChecks.inc();
+    this.accessChecked = { epoch, validUntil: results.validUntil };
     for (const conn of [...this.conns]) {
-      const result = results.get(conn.token);
+      const result = results.byToken.get(conn.token);
       if (!result) continue; // connected after the check started; next tick
       if (!result.signedIn) this.closeConn(conn, CLOSE.unauthenticated, "sessie verlopen");
       else if (!result.access) this.closeConn(conn, CLOSE.forbidden, "geen toegang meer");

@@ -219,6 +219,34 @@ describe("limits and bad input", () => {
     }
   });
 
+  it("runs the full access check only when something that decides access changed; a sign-out closes the socket within a second", async () => {
+    const admin = await signedIn(server.url, "admin@demo.nl");
+    const fullChecks = async () => Number(/^collab_access_checks_total (\d+)/m.exec(await (await admin.get("/metrics")).text())![1]);
+    const leaver = await signedIn(server.url, "student2@demo.nl");
+    const socket = connect(leaver);
+    await socket.synced;
+    await new Promise((r) => setTimeout(r, 600)); // the join's own check (checks every 250 ms here)
+    const before = await fullChecks();
+    await new Promise((r) => setTimeout(r, 1000)); // four ticks, nothing changed
+    expect(await fullChecks()).toBe(before);
+
+    // A change elsewhere in the access tables moves the epoch: one full check, access unchanged.
+    const db = openDb(server.databasePath);
+    try {
+      db.prepare("update users set name = name where email = ?").run("schoolleider@demo.nl");
+    } finally {
+      db.close();
+    }
+    await waitFor(async () => (await fullChecks()) > before, 3000, "a full check after the change");
+    expect(socket.closeInfo).toBeNull();
+
+    const signedOutAt = Date.now();
+    expect((await leaver.post("/logout", {})).status).toBeLessThan(400);
+    const { code } = await socket.closed;
+    expect(code).toBe(4401);
+    expect(Date.now() - signedOutAt).toBeLessThan(1000);
+  });
+
   it("unloads the document after the last client leaves, folding the log into the snapshot", async () => {
     const a = connect(student);
     await a.synced;
