@@ -69,6 +69,9 @@ export function AppHeader({
               <NavLink to="/matching">{t("nav.matching")}</NavLink>
             </li>
             <li>
+              <NavLink to="/plannen">{t("nav.plans")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/labs">{t("nav.labs")}</NavLink>
             </li>
             <li>

@@ -59,7 +59,8 @@ export function QuestionForm({ mode, schools, themes, defaults, lastResult, canc
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }),
   });
-  const hasErrors = Object.values(fields).some((f) => (f.errors?.length ?? 0) > 0);
+  // Conform's `fields` is a proxy without enumerable keys; allErrors lists every field's errors.
+  const hasErrors = Object.values(form.allErrors).some((errors) => errors.length > 0);
 
   return (
     <Form method="post" {...getFormProps(form)} className="stack question-form">

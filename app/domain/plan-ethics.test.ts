@@ -27,6 +27,15 @@ describe("requiredConsent per partnership age", () => {
   it("needs nothing when no pupils take part, whatever the age", () => {
     expect(requiredConsent({ pupilsInvolved: "nee", ageGroups: ["onder-12"] }, { parentalConsentUnderAge: 18 })).toBe("none");
   });
+
+  it("never says 'no consent needed' before the checklist is answered", () => {
+    expect(requiredConsent({})).toBe("undecided");
+    expect(requiredConsent({ pupilsInvolved: "ja" })).toBe("undecided");
+    expect(requiredConsent({ pupilsInvolved: "ja", ageGroups: [] })).toBe("undecided");
+    const form = consentFormMarkdown({ planTitle: "Leesmotivatie", schoolName: "De Regenboog", answers: { pupilsInvolved: "ja" } });
+    expect(form).toContain("Nog niet te bepalen");
+    expect(form).not.toContain("niet nodig");
+  });
 });
 
 describe("strictestConsentPolicy", () => {

@@ -54,13 +54,16 @@ export function strictestConsentPolicy(ages: readonly number[]): ConsentPolicy {
   return valid.length === 0 ? DEFAULT_CONSENT_POLICY : { parentalConsentUnderAge: Math.max(...valid) };
 }
 
-export type RequiredConsent = "none" | "parents" | "pupil" | "parents-and-pupil";
+/** `undecided`: not yet answered whether pupils take part, or not yet which ages. */
+export type RequiredConsent = "undecided" | "none" | "parents" | "pupil" | "parents-and-pupil";
 
 const MAX_AGE: Record<AgeGroup, number> = { "onder-12": 11, "12-15": 15, "16-plus": 18 };
 const MIN_AGE: Record<AgeGroup, number> = { "onder-12": 4, "12-15": 12, "16-plus": 16 };
 
 export function requiredConsent(answers: EthicsAnswers, policy: ConsentPolicy = DEFAULT_CONSENT_POLICY): RequiredConsent {
-  if (answers.pupilsInvolved !== "ja" || !answers.ageGroups?.length) return "none";
+  if (answers.pupilsInvolved === "nee") return "none";
+  // Never "no consent needed" before the checklist says so: that would be read as permission.
+  if (answers.pupilsInvolved !== "ja" || !answers.ageGroups?.length) return "undecided";
   const parents = answers.ageGroups.some((g) => MIN_AGE[g] < policy.parentalConsentUnderAge);
   const pupils = answers.ageGroups.some((g) => MAX_AGE[g] >= policy.parentalConsentUnderAge);
   if (parents && pupils) return "parents-and-pupil";
@@ -117,7 +120,9 @@ export function consentFormMarkdown(input: { planTitle: string; schoolName: stri
     ``,
     consent === "none"
       ? "_Volgens de checklist doen er geen leerlingen mee; toestemming van leerlingen of ouders is dan niet nodig._"
-      : `Ondergetekende, ${who} ______________________ (naam leerling), geeft toestemming voor deelname aan dit onderzoek.`,
+      : consent === "undecided"
+        ? "_Nog niet te bepalen: vul in de checklist Ethiek en AVG eerst in of er leerlingen meedoen en hoe oud ze zijn._"
+        : `Ondergetekende, ${who} ______________________ (naam leerling), geeft toestemming voor deelname aan dit onderzoek.`,
     ``,
     `Naam: ______________________  Handtekening: ______________________  Datum: __________`,
     ``,

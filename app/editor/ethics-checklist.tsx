@@ -50,6 +50,7 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
     });
   };
   const consent = requiredConsent(answers, policy);
+  const complete = ethicsComplete(answers);
   const age = policy.parentalConsentUnderAge;
   const signed = answers.signedOff;
   return (
@@ -146,10 +147,20 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
       <p className={signed ? "plan-ethics__signed" : "muted"}>
         {signed ? t("plan.ethics.signedOff", { name: signed.name, date: formatWhen(signed.at, i18n.language) }) : t("plan.ethics.notSignedOff")}
       </p>
+      {canSignOff && !signed && !complete ? (
+        <p className="muted" id="ethics-incomplete">
+          {t("plan.ethics.signOffWhenComplete")}
+        </p>
+      ) : null}
       <div className="button-row">
         {canSignOff && !signed ? (
           <signOff.Form method="post" action={`/plannen/${planId}/ethiek`}>
-            <button type="submit" className="button button--small" disabled={signOff.state !== "idle" || !ethicsComplete(answers)}>
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={signOff.state !== "idle" || !complete}
+              aria-describedby={complete ? undefined : "ethics-incomplete"}
+            >
               {signOff.state !== "idle" ? t("plan.ethics.signingOff") : t("plan.ethics.signOff")}
             </button>
           </signOff.Form>

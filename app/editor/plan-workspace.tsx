@@ -57,6 +57,9 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
     <div className="plan-layout">
       <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
         <SaveStatusText status={connection?.status ?? "connecting"} />
+        <noscript>
+          <p className="hint-box">{t("plan.editor.noScript")}</p>
+        </noscript>
         <PresenceList peers={connection?.peers ?? []} />
         <p className="muted plan-aside__news" role="status">
           {newFeedback}

@@ -2,7 +2,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -87,16 +87,38 @@ function Toolbar({ editor, heading }: { editor: Editor; heading: string }) {
     { key: "bulletList", label: t("plan.editor.bulletList"), run: () => editor.chain().focus().toggleBulletList().run(), text: "•" },
     { key: "orderedList", label: t("plan.editor.orderedList"), run: () => editor.chain().focus().toggleOrderedList().run(), text: "1." },
   ] as const;
+  // One tab stop per toolbar, arrow keys within it (WAI-ARIA toolbar pattern):
+  // thirteen sections would otherwise add 52 tab stops to the page.
+  const [active, setActive] = useState(0);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = buttons.length - 1;
+    const next =
+      event.key === "ArrowRight" ? (active === last ? 0 : active + 1)
+      : event.key === "ArrowLeft" ? (active === 0 ? last : active - 1)
+      : event.key === "Home" ? 0
+      : event.key === "End" ? last
+      : null;
+    if (next === null) return;
+    event.preventDefault();
+    setActive(next);
+    refs.current[next]?.focus();
+  };
   return (
-    <div className="plan-toolbar" role="toolbar" aria-label={`${t("plan.editor.toolbar")}: ${heading}`}>
-      {buttons.map((b) => (
+    <div className="plan-toolbar" role="toolbar" aria-label={`${t("plan.editor.toolbar")}: ${heading}`} onKeyDown={onKeyDown}>
+      {buttons.map((b, i) => (
         <button
           key={b.key}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
           type="button"
           className="plan-toolbar__button"
+          tabIndex={i === active ? 0 : -1}
           aria-pressed={state[b.key]}
           aria-label={b.label}
           title={b.label}
+          onFocus={() => setActive(i)}
           onClick={b.run}
         >
           <span aria-hidden="true">{b.text}</span>

@@ -31,6 +31,7 @@ const en: Translation = {
     expertGroups: "Expert groups",
     labs: "Labs",
     matching: "Matching",
+    plans: "Plans",
     agenda: "Agenda",
     triage: "Triage",
     home: "Overview",

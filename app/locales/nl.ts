@@ -34,6 +34,7 @@ const nl = {
     expertGroups: "Expertgroepen",
     labs: "Labs",
     matching: "Matching",
+    plans: "Plannen",
     agenda: "Agenda",
     triage: "Triage",
     home: "Overzicht",

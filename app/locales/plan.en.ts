@@ -39,6 +39,7 @@ const planEn: Translation["plan"] = {
     age: { "onder-12": "Younger than 12", "12-15": "12 to 15 years", "16-plus": "16 or older" },
     consentHeading: "Consent needed",
     consent: {
+      undecided: "Not yet known: first say whether pupils take part and how old they are.",
       none: "No consent from pupils or parents needed.",
       parents: "Active consent of parents or guardians (pupils under {{age}}).",
       pupil: "Consent of the pupils themselves ({{age}} or older).",
@@ -53,6 +54,7 @@ const planEn: Translation["plan"] = {
     retentionOption: { "einde-onderzoek": "Until the end of the research", "1-jaar": "Until one year after the research", "5-jaar": "Five years after the research" },
     signedOff: "Signed off by {{name}} on {{date}}",
     notSignedOff: "Not yet signed off by the supervisor.",
+    signOffWhenComplete: "You can sign off once every question above is answered.",
     signOff: "Sign off checklist",
     signingOff: "Signing off…",
     signedOffToast: "The checklist has been signed off.",
@@ -143,6 +145,7 @@ const planEn: Translation["plan"] = {
     presence: "Who is here now",
     presenceEmpty: "Only you",
     you: "(you)",
+    noScript: "Without JavaScript you can only read the plan here. Turn JavaScript on to write along and comment.",
     status: {
       connecting: "Connecting…",
       saved: "Saved",

@@ -38,6 +38,7 @@ const planNl = {
     age: { "onder-12": "Jonger dan 12 jaar", "12-15": "12 tot en met 15 jaar", "16-plus": "16 jaar of ouder" },
     consentHeading: "Nodige toestemming",
     consent: {
+      undecided: "Nog niet te bepalen: geef eerst aan of er leerlingen meedoen en hoe oud ze zijn.",
       none: "Geen toestemming van leerlingen of ouders nodig.",
       parents: "Actieve toestemming van ouders of verzorgers (leerlingen jonger dan {{age}}).",
       pupil: "Toestemming van de leerlingen zelf ({{age}} jaar of ouder).",
@@ -52,6 +53,7 @@ const planNl = {
     retentionOption: { "einde-onderzoek": "Tot het einde van het onderzoek", "1-jaar": "Tot één jaar na het onderzoek", "5-jaar": "Vijf jaar na het onderzoek" },
     signedOff: "Afgetekend door {{name}} op {{date}}",
     notSignedOff: "Nog niet afgetekend door de begeleider.",
+    signOffWhenComplete: "Aftekenen kan zodra alle vragen hierboven zijn beantwoord.",
     signOff: "Checklist aftekenen",
     signingOff: "Bezig met aftekenen…",
     signedOffToast: "De checklist is afgetekend.",
@@ -142,6 +144,7 @@ const planNl = {
     presence: "Wie is er nu",
     presenceEmpty: "Alleen jij",
     you: "(jij)",
+    noScript: "Zonder JavaScript kun je het plan hier alleen lezen. Zet JavaScript aan om mee te schrijven en reacties te plaatsen.",
     status: {
       connecting: "Verbinden…",
       saved: "Opgeslagen",

@@ -102,6 +102,7 @@ const scanEn: Translation["scan"] = {
     schoolsCount_one: "{{count}} school",
     schoolsCount_other: "{{count}} schools",
     csv: "Download as CSV",
+    tableRegion: "Table: {{caption}}",
     chartHidden: "The chart is also shown below as a table.",
     empty: "No data yet. It appears once schools submit questions.",
     status: { title: "Questions by status", status: "Status", count: "Count" },

@@ -39,7 +39,7 @@ const scanNl = {
     hidden: "Minder dan 3 respondenten: alleen de afgesproken fase wordt getoond.",
     privacy: "Met minder dan 3 respondenten tonen we geen spreiding, om de anonimiteit te beschermen.",
     none: "Nog geen antwoorden. Vraag het team de scan in te vullen.",
-    csv: "Download als CSV",
+    csv: "Downloaden (CSV)",
     noAgreement: "—",
   },
   agreements: {
@@ -100,7 +100,8 @@ const scanNl = {
     show: "Tonen",
     schoolsCount_one: "{{count}} school",
     schoolsCount_other: "{{count}} scholen",
-    csv: "Download als CSV",
+    csv: "Downloaden (CSV)",
+    tableRegion: "Tabel: {{caption}}",
     chartHidden: "De grafiek staat hieronder ook als tabel.",
     empty: "Nog geen gegevens. Ze verschijnen zodra scholen vragen indienen.",
     status: { title: "Vragen per status", status: "Status", count: "Aantal" },

@@ -94,14 +94,22 @@ export function dashboardFor(schoolIds: string[]): DashboardData {
   };
 }
 
-export type CsvTable = "status" | "thema" | "maand" | "studenten" | "acties" | "scan";
-export const CSV_TABLES: readonly CsvTable[] = ["status", "thema", "maand", "studenten", "acties", "scan"];
+export type CsvTable = "status" | "gematcht" | "thema" | "maand" | "studenten" | "acties" | "scan";
+export const CSV_TABLES: readonly CsvTable[] = ["status", "gematcht", "thema", "maand", "studenten", "acties", "scan"];
 
 /** One dashboard table as rows with Dutch headers, for the CSV download. */
 export function csvRows(data: DashboardData, table: CsvTable, statusLabel: (s: QuestionStatus) => string): Record<string, string | number>[] {
   switch (table) {
     case "status":
       return data.byStatus.map((r) => ({ Status: statusLabel(r.status), Aantal: r.count }));
+    case "gematcht":
+      return [
+        {
+          Gematcht: data.matched.matched,
+          "Vragen (zonder concepten)": data.matched.total,
+          "Aandeel (%)": data.matched.share === null ? "" : String(data.matched.share).replace(".", ","),
+        },
+      ];
     case "thema":
       return data.byTheme.map((r) => ({ Thema: r.theme, Aantal: r.count }));
     case "maand":
@@ -195,6 +203,7 @@ export function resolveDashboardScope(actor: Actor, params: URLSearchParams): Da
 /** The CSV headers per table, also when a table has no rows yet. */
 export const CSV_FIELDS: Record<CsvTable, string[]> = {
   status: ["Status", "Aantal"],
+  gematcht: ["Gematcht", "Vragen (zonder concepten)", "Aandeel (%)"],
   thema: ["Thema", "Aantal"],
   maand: ["Maand", "Aantal"],
   studenten: ["School", "Studenten", "Tekort (fte)"],

@@ -17,6 +17,7 @@ const SECTION_LINKS: Partial<Record<SectionKey, string>> = {
   agenda: "/agenda",
   opbrengsten: "/opbrengsten",
   matching: "/matching",
+  plannen: "/plannen",
   expertgroepen: "/expertgroepen",
   scan: "/scan",
 };
@@ -25,7 +26,7 @@ const SECTION_LINKS: Partial<Record<SectionKey, string>> = {
 const SECTIONS_BY_ROLE: Record<Role, SectionKey[]> = {
   admin: ["vragen", "matching", "opbrengsten", "expertgroepen", "scan"],
   programmaleider: ["vragen", "matching", "opbrengsten", "expertgroepen"],
-  schoolleider: ["vragen", "agenda", "opbrengsten", "scan"],
+  schoolleider: ["vragen", "agenda", "plannen", "opbrengsten", "scan"],
   onderzoekscoordinator: ["vragen", "agenda", "plannen", "scan"],
   schoolopleider: ["vragen", "plannen", "opbrengsten"],
   werkplekbegeleider: ["plannen", "opbrengsten"],

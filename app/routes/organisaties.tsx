@@ -110,7 +110,7 @@ function ConsentAgeSetting({ partnership }: { partnership: PartnershipNode }) {
   const error = actionData?.partnershipId === partnership.id ? actionData.error : null;
   const fieldId = `consent-age-${partnership.id}`;
   return (
-    <Form method="post" className="stack consent-age" aria-labelledby={`${fieldId}-heading`}>
+    <Form method="post" className="stack consent-age">
       <h4 id={`${fieldId}-heading`}>{t("organisations.consentAge.heading")}</h4>
       <input type="hidden" name="intent" value="consent-age" />
       <input type="hidden" name="partnershipId" value={partnership.id} />

@@ -82,7 +82,8 @@ export default function VersionPage() {
         <h2 id="compare-title">{t("plan.versions.compareHeading")}</h2>
         <p>{t("plan.versions.compareIntro")}</p>
         {diff.map((section) => (
-          <section key={section.id} className="card plan-diff" aria-labelledby={`diff-${section.id}`}>
+          // Not a landmark: the version's own text below has sections with these headings.
+          <div key={section.id} className="card plan-diff">
             <h3 id={`diff-${section.id}`}>{section.heading}</h3>
             {section.changed ? (
               <p className="plan-diff__text">
@@ -105,7 +106,7 @@ export default function VersionPage() {
             ) : (
               <p className="muted">{t("plan.versions.unchanged")}</p>
             )}
-          </section>
+          </div>
         ))}
       </section>
       <section className="stack" aria-labelledby="version-text-title">

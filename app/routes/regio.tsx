@@ -39,7 +39,10 @@ function Block({ id, title, table, selected, children }: { id: string; title: st
 
 export default function RegioPage() {
   const { kind, options, selected: selectedId, data } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // "2026-08" → "aug 2026"; UTC so the month never shifts with the browser's time zone.
+  const monthFormat = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { month: "short", year: "numeric", timeZone: "UTC" });
+  const perMonth = data.perMonth.map((r) => ({ ...r, month: monthFormat.format(new Date(`${r.month}-01T00:00:00Z`)) }));
   // The school view filters by school, the region view by partnership.
   const param = kind === "school" ? "school" : "partnerschap";
   const selected: Record<string, string> = selectedId ? { [param]: selectedId } : {};
@@ -86,7 +89,7 @@ export default function RegioPage() {
           <SimpleTable caption={t("scan.regio.status.title")} headers={[t("scan.regio.status.status"), t("scan.regio.status.count")]} rows={status.map((r) => [r.label, r.count])} />
         </Block>
 
-        <Block id="aandeel-gematcht" title={t("scan.regio.matched.title")} table="status" selected={selected}>
+        <Block id="aandeel-gematcht" title={t("scan.regio.matched.title")} table="gematcht" selected={selected}>
           <p className="dashboard-figure">
             {data.matched.share === null
               ? t("scan.regio.matched.none")
@@ -114,8 +117,8 @@ export default function RegioPage() {
             <p className="empty">{t("scan.regio.empty")}</p>
           ) : (
             <>
-              <BarChartFigure label={t("scan.regio.month.title")} data={data.perMonth} categoryKey="month" series={countSeries} height={260} />
-              <SimpleTable caption={t("scan.regio.month.title")} headers={[t("scan.regio.month.month"), t("scan.regio.month.count")]} rows={data.perMonth.map((r) => [r.month, r.count])} />
+              <BarChartFigure label={t("scan.regio.month.title")} data={perMonth} categoryKey="month" series={countSeries} height={260} />
+              <SimpleTable caption={t("scan.regio.month.title")} headers={[t("scan.regio.month.month"), t("scan.regio.month.count")]} rows={perMonth.map((r) => [r.month, r.count])} />
             </>
           )}
         </Block>
@@ -177,10 +180,11 @@ export default function RegioPage() {
 }
 
 function SimpleTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
+  const { t } = useTranslation();
   return (
     // A scrollable region must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t("scan.regio.tableRegion", { caption })}>
       <table>
         <caption>{caption}</caption>
         <thead>

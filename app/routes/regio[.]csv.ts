@@ -5,7 +5,7 @@ import { toActor } from "../models/user.server";
 import { requireUser } from "../utils/auth.server";
 import { getT } from "../utils/i18n.server";
 
-/** One table of the region dashboard as CSV (`?tabel=status|thema|maand|studenten|acties|scan`). */
+/** One table of the region dashboard as CSV (`?tabel=status|gematcht|thema|maand|studenten|acties|scan`). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await getT(request);

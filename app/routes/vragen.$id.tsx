@@ -58,7 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { error?: string; field?: string };
+/** `to` names the transition whose reason field the error belongs to. */
+type ActionData = { error?: string; field?: string; to?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -102,12 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (form.intent !== "transition") return data<ActionData>({ error: t("errors.badRequest") }, { status: 400 });
   const parsed = transitionSchema.safeParse(form);
-  if (!parsed.success) return data<ActionData>({ error: t("questions.errors.tooLong"), field: "reason" }, { status: 400 });
+  if (!parsed.success) {
+    return data<ActionData>({ error: t("questions.errors.tooLong"), field: "reason", to: String(form.to ?? "") }, { status: 400 });
+  }
   const outcome = transitionQuestion(question, parsed.data.to, transitionActorsFor(actor, scope), user.id, parsed.data.reason);
   if (outcome !== "ok") {
     const status = outcome === "notYours" ? 403 : outcome === "conflict" ? 409 : 400;
     return data<ActionData>(
-      { error: t(`questions.errors.${outcome}`), field: outcome === "reasonRequired" ? "reason" : undefined },
+      { error: t(`questions.errors.${outcome}`), field: outcome === "reasonRequired" ? "reason" : undefined, to: parsed.data.to },
       { status },
     );
   }
@@ -243,22 +246,41 @@ export default function QuestionPage() {
                   </button>
                 </Form>
               ))}
-              {withReason.map((tr) => (
+              {withReason.map((tr) => {
+                const invalid = actionData?.field === "reason" && actionData.to === tr.to;
+                const id = `reason-${tr.to}`;
+                return (
                 <Form method="post" key={tr.to} className="stack">
                   <input type="hidden" name="intent" value="transition" />
                   <input type="hidden" name="to" value={tr.to} />
-                  <div className={`field${actionData?.field === "reason" ? " field--invalid" : ""}`}>
-                    <label htmlFor={`reason-${tr.to}`}>{t("questions.detail.reasonLabel")}</label>
-                    <p className="field__help" id={`reason-${tr.to}-help`}>
+                  <div className={`field${invalid ? " field--invalid" : ""}`}>
+                    <label htmlFor={id}>{t("questions.detail.reasonLabel")}</label>
+                    <p className="field__help" id={`${id}-help`}>
                       {t("questions.detail.reasonHelp")}
                     </p>
-                    <textarea id={`reason-${tr.to}`} name="reason" rows={4} maxLength={5000} aria-describedby={`reason-${tr.to}-help`} />
+                    {invalid ? (
+                      <p className="field__error" id={`${id}-error`}>
+                        {actionData.error}
+                      </p>
+                    ) : null}
+                    <textarea
+                      id={id}
+                      name="reason"
+                      rows={4}
+                      maxLength={5000}
+                      aria-invalid={invalid || undefined}
+                      aria-describedby={invalid ? `${id}-error ${id}-help` : `${id}-help`}
+                      // Back at the field that needs the reason, not at the top of the page.
+                      // eslint-disable-next-line jsx-a11y/no-autofocus
+                      autoFocus={invalid}
+                    />
                   </div>
                   <button type="submit" className="button button--secondary" disabled={busy}>
                     {t(`questions.transitions.${tr.verb}`)}
                   </button>
                 </Form>
-              ))}
+                );
+              })}
             </section>
           ) : null}
 

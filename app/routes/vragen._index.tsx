@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
@@ -40,6 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = searchQuestions(actor, filters);
   const { items, totalCapped, hasNextPage } = search;
   const total = search.total ?? 0; // the page always counts (countTotal is not false)
+  if (items.length === 0 && page > 1 && total > 0 && !totalCapped) {
+    // A page past the end (an old link, a shrunk result): show the last one instead.
+    const last = new URL(request.url);
+    last.searchParams.set("pagina", String(Math.ceil(total / PAGE_SIZE)));
+    throw redirect(`${last.pathname}${last.search}`);
+  }
   return {
     items,
     total,

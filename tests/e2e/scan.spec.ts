@@ -59,7 +59,7 @@ test("two teachers and the schoolleider fill in the scan, agree on phases and se
   await expect(results.locator(".chart svg").first()).toBeVisible();
   await expect(results.getByRole("table", { name: "Spreiding van de antwoorden per aspect" })).toBeVisible();
   await expect(results.getByRole("row", { name: /Gespreid leiderschap/ })).toBeVisible();
-  await expect(results.getByRole("link", { name: "Download als CSV" })).toBeVisible();
+  await expect(results.getByRole("link", { name: "Downloaden (CSV)" })).toBeVisible();
   // Never a name next to an answer.
   await expect(page.getByText(teachers[0]!)).toHaveCount(0);
 
@@ -92,7 +92,7 @@ test("the programmaleider reads the region dashboard with charts, tables and CSV
   await expect(page.locator(".chart svg").first()).toBeVisible();
   await expect(page.getByRole("table", { name: "Studenten per school tegenover het lerarentekort" })).toBeVisible();
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download als CSV: Vragen per status" }).click();
+  await page.getByRole("link", { name: "Downloaden (CSV): Vragen per status" }).click();
   expect((await download).suggestedFilename()).toBe("dashboard-status.csv");
   await expectAccessible(page);
 });

@@ -72,6 +72,25 @@ describe("/regio dashboard", () => {
     expect(text).toContain(`Ingediend;${expected.n}\r\n`);
   });
 
+  it("offers the matched share as its own CSV, the same figures as the page", async () => {
+    const client = await signedIn("programmaleider@demo.nl");
+    const html = await (await client.get("/regio")).text();
+    expect(html).toContain('href="/regio.csv?tabel=gematcht');
+    const response = await client.get("/regio.csv?tabel=gematcht");
+    expect(response.headers.get("content-disposition")).toContain("dashboard-gematcht.csv");
+    const [header, row] = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(header).toBe("Gematcht;Vragen (zonder concepten);Aandeel (%)");
+    const [matched, total] = row!.split(";").map(Number);
+    const expected = db
+      .prepare(
+        `select sum(q.status in ('gematcht', 'in_uitvoering', 'afgerond', 'geimplementeerd')) m, count(*) n from questions q
+         join partnership_schools ps on ps.school_id = q.school_id join partnerships p on p.id = ps.partnership_id
+         where p.name = ? and q.status <> 'concept'`,
+      )
+      .get(PARTNERSHIP_A) as { m: number; n: number };
+    expect([matched, total]).toEqual([expected.m, expected.n]);
+  });
+
   it("CSV: BOM, UTF-8, Dutch headers, and a formula in a school name is escaped", async () => {
     // A school whose name is a formula, in partnership A, with a shortage.
     const region = (db.prepare("select region_id from partnerships where name = ?").get(PARTNERSHIP_A) as { region_id: string }).region_id;

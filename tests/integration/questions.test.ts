@@ -104,6 +104,16 @@ describe("GET /api/v1/questions (contract 6.5)", () => {
     expect(none).toEqual([]);
   });
 
+  it("sends a page past the end of the list to the last page", async () => {
+    const client = await signedIn("schoolleider@demo.nl");
+    const response = await client.get("/vragen?status=open&pagina=999");
+    expect(response.status).toBe(302);
+    const last = new URL(response.headers.get("location")!, "http://x").searchParams;
+    expect(last.get("status")).toBe("open");
+    const page = await (await client.get(`/vragen?${last}`)).text();
+    expect(page).not.toContain("Geen vragen gevonden");
+  });
+
   it("filters by status and refuses an unknown status with 400", async () => {
     const client = await signedIn("programmaleider@demo.nl");
     const open = await apiQuestions(client, "status=open");
@@ -178,6 +188,17 @@ describe("writing questions", () => {
       expect(questionCount()).toBe(before);
     });
   }
+
+  it("answers an incomplete form with 400, a summary above it and the field errors, storing nothing", async () => {
+    const client = await signedIn("schoolleider@demo.nl");
+    const before = questionCount();
+    const response = await client.post("/vragen/nieuw", { ...validQuestion(), background: "", desiredOutcome: "" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('role="alert">Controleer de gemarkeerde velden.');
+    expect(html).toContain("Beschrijf de aanleiding.");
+    expect(questionCount()).toBe(before);
+  });
 
   it("refuses a question for someone else's school with 403", async () => {
     const client = await signedIn("schoolleider@demo.nl");
@@ -261,7 +282,11 @@ describe("the status machine through the app", () => {
     const lead = await signedIn("programmaleider@demo.nl");
     const empty = await lead.post(`/vragen/${id}`, { intent: "transition", to: "teruggestuurd", reason: "  " });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain("Schrijf feedback voor de school");
+    const emptyHtml = await empty.text();
+    expect(emptyHtml).toContain("Schrijf feedback voor de school");
+    // The error sits at the reason field too, which is marked and described by it.
+    expect(emptyHtml).toMatch(/<p class="field__error" id="reason-teruggestuurd-error">Schrijf feedback voor de school/);
+    expect(emptyHtml).toMatch(/<textarea id="reason-teruggestuurd"[^>]*aria-invalid="true"[^>]*aria-describedby="reason-teruggestuurd-error reason-teruggestuurd-help"/);
     const sent = await lead.post(`/vragen/${id}`, {
       intent: "transition",
       to: "teruggestuurd",

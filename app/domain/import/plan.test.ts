@@ -144,6 +144,14 @@ describe("planImport: people", () => {
       ["fout", ["accountDisabled"]],
     ]);
     expect(plan.rows[0]!.issues[0]!.params).toMatchObject({ cities: "Gouda, Ede" });
+    // The error report repeats the cell the problem is about.
+    expect(plan.rows.filter((r) => r.status === "fout").map((r) => r.issues[0]!.value)).toEqual([
+      "De Linde",
+      "Het Baken",
+      "Bestaat Niet",
+      "leraar",
+      "geblokkeerd@x.nl",
+    ]);
     expect(plan.operations.map((o) => (o.op === "invite" ? o.org : null))).toEqual([
       { schoolId: "s3", instituteId: null },
       { schoolId: null, instituteId: "i1" },

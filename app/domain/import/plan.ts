@@ -121,7 +121,7 @@ function planSchool(row: ParsedRow<SchoolData>, snapshot: ImportSnapshot, actor:
   }
 
   if (existing.regionId !== snapshot.partnership.regionId) {
-    plan.issues.push({ row: row.row, column: "naam", code: "schoolOtherRegion" });
+    plan.issues.push({ row: row.row, column: "naam", code: "schoolOtherRegion", value: data.name });
     return plan;
   }
   const linked = existing.partnershipIds.includes(partnershipId);
@@ -129,7 +129,7 @@ function planSchool(row: ParsedRow<SchoolData>, snapshot: ImportSnapshot, actor:
   // permission on the school's own partnerships (admins), so nobody pulls a
   // school (and its people) into their partnership by uploading its name.
   if (!can(actor, "import:organisation", { partnershipIds: existing.partnershipIds, schoolId: existing.id })) {
-    plan.issues.push({ row: row.row, column: "naam", code: "schoolOtherPartnership" });
+    plan.issues.push({ row: row.row, column: "naam", code: "schoolOtherPartnership", value: data.name });
     return plan;
   }
   const update: Extract<Operation, { op: "updateSchool" }> = { op: "updateSchool", row: row.row, schoolId: existing.id, link: !linked };
@@ -196,23 +196,35 @@ function planPerson(row: ParsedRow<PersonData>, snapshot: ImportSnapshot, contex
   }
   if (candidates.length === 0) {
     const code = context.anywhere.has(key) ? "orgOutsidePartnership" : "orgUnknown";
-    plan.issues.push({ row: row.row, column: orgColumn, code, params: { name: data.organisation, partnership: snapshot.partnership.name } });
+    plan.issues.push({
+      row: row.row,
+      column: orgColumn,
+      code,
+      params: { name: data.organisation, partnership: snapshot.partnership.name },
+      value: data.organisation,
+    });
     return plan;
   }
   if (candidates.length > 1) {
     const cities = candidates.map((c) => c.city).join(", ");
-    plan.issues.push({ row: row.row, column: orgColumn, code: "orgAmbiguous", params: { name: data.organisation, cities } });
+    plan.issues.push({ row: row.row, column: orgColumn, code: "orgAmbiguous", params: { name: data.organisation, cities }, value: data.organisation });
     return plan;
   }
   const org = candidates[0]!;
   const belongs = roleBelongsTo(data.role);
   if (belongs !== org.kind) {
-    plan.issues.push({ row: row.row, column: "rol", code: "roleOrgMismatch", params: { role: data.role, name: org.name, kind: org.kind } });
+    plan.issues.push({
+      row: row.row,
+      column: "rol",
+      code: "roleOrgMismatch",
+      params: { role: data.role, name: org.name, kind: org.kind },
+      value: data.role,
+    });
     return plan;
   }
   const scope = org.kind === "school" ? { partnershipIds: org.partnershipIds, schoolId: org.id } : { partnershipIds: org.partnershipIds, instituteId: org.id };
   if (!can(actor, "import:organisation", scope)) {
-    plan.issues.push({ row: row.row, column: orgColumn, code: "orgForbidden", params: { name: org.name } });
+    plan.issues.push({ row: row.row, column: orgColumn, code: "orgForbidden", params: { name: org.name }, value: data.organisation });
     return plan;
   }
   const ref: OrgRef = { schoolId: org.kind === "school" ? org.id : null, instituteId: org.kind === "institute" ? org.id : null };
@@ -238,7 +250,7 @@ function planPerson(row: ParsedRow<PersonData>, snapshot: ImportSnapshot, contex
     return plan;
   }
   if (user?.disabled) {
-    plan.issues.push({ row: row.row, column: "e-mail", code: "accountDisabled" });
+    plan.issues.push({ row: row.row, column: "e-mail", code: "accountDisabled", value: data.email });
     return plan;
   }
   plan.status = "nieuw";
