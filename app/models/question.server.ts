@@ -562,30 +562,68 @@ export function transitionQuestion(
 const STOPWORDS = new Set(
   "de het een en van in op te voor met hoe wat wie waar waarom welke we wij onze ons je jij zij ze die dat dit er is zijn kan kunnen worden wordt bij aan door als om naar tot uit over ook of niet meer dan zo beter".split(" "),
 );
+/**
+ * Words in almost every schoolontwikkelvraag: matching on them alone made
+ * unrelated questions look alike ("helpen", "leren", "leerlingen"). They still
+ * count for search, just not as the reason two questions are near-duplicates.
+ */
+const GENERIC_WORDS = new Set(
+  "leren helpen leerlingen leerling kinderen school scholen team leraren leerkrachten docenten onderwijs klas groep groepen sneller goed goede samen maken krijgen laten zetten inzetten vergroten verbeteren versterken stimuleren ondersteunen manier aanpak".split(" "),
+);
 
 /**
- * Questions of other schools that look alike (FTS5 bm25 over the title and
- * deelvragen terms), for the programmaleider to link so they can be
- * researched together. Only what the actor may see; never the question itself.
+ * Questions of other schools that look alike, for the programmaleider to link
+ * so they can be researched together. Candidates: FTS5 bm25 over the
+ * distinctive terms of title and deelvragen, plus questions on the same theme.
+ * Order: same theme and shared terms; two or more shared title terms; the
+ * same theme alone (newest first); one shared term. Only what the actor may see; never the question itself.
  */
 export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5): QuestionListItem[] {
   const terms = [...new Set(tokenize(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`))]
-    .filter((t) => t.length > 3 && !STOPWORDS.has(t))
+    .filter((t) => t.length > 3 && !STOPWORDS.has(t) && !GENERIC_WORDS.has(t))
     .slice(0, 12);
-  if (terms.length === 0) return [];
-  const fts = ftsMatches(terms.map((t) => `"${t}"*`).join(" OR "));
-  const rows = getDb()
-    .select(LIST_COLUMNS)
-    .from(questions)
-    .innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`))
-    .innerJoin(schools, eq(schools.id, questions.schoolId))
-    .leftJoin(themes, eq(themes.id, questions.themeId))
-    .where(and(visibilityFilter(actor), ne(questions.id, question.id), ne(questions.schoolId, question.schoolId)))
-    .orderBy(asc(fts.score))
-    .limit(limit * 2)
-    .all();
-  const partnerships = partnershipsOfSchools(rows.map((r) => r.schoolId));
-  return rows.filter((r) => can(actor, "question:view", questionScope(r, partnerships.get(r.schoolId) ?? []))).slice(0, limit);
+  const others = and(visibilityFilter(actor), ne(questions.id, question.id), ne(questions.schoolId, question.schoolId));
+  const byTerms =
+    terms.length === 0
+      ? []
+      : (() => {
+          const fts = ftsMatches(terms.map((t) => `"${t}"*`).join(" OR "));
+          return getDb()
+            .select(LIST_COLUMNS)
+            .from(questions)
+            .innerJoin(fts, eq(fts.rowid, sql`${questions}.rowid`))
+            .innerJoin(schools, eq(schools.id, questions.schoolId))
+            .leftJoin(themes, eq(themes.id, questions.themeId))
+            .where(others)
+            .orderBy(asc(fts.score))
+            .limit(limit * 4)
+            .all();
+        })();
+  const byTheme = question.themeId
+    ? getDb()
+        .select(LIST_COLUMNS)
+        .from(questions)
+        .innerJoin(schools, eq(schools.id, questions.schoolId))
+        .leftJoin(themes, eq(themes.id, questions.themeId))
+        .where(and(others, eq(questions.themeId, question.themeId), ne(questions.status, "gearchiveerd")))
+        .orderBy(desc(questions.updatedAt))
+        .limit(limit * 2)
+        .all()
+    : [];
+  const sameTheme = new Set(byTheme.map((r) => r.id));
+  const termRank = new Map(byTerms.map((r, i) => [r.id, i]));
+  const sharedInTitle = (title: string) => {
+    const words = tokenize(title);
+    return terms.filter((t) => words.some((w) => w.startsWith(t))).length;
+  };
+  // One shared word across themes is mostly chance ("spel"); two or more, or the same theme, is not.
+  const tier = (r: QuestionListItem) =>
+    !termRank.has(r.id) ? 2 : sameTheme.has(r.id) ? 0 : sharedInTitle(r.title) >= 2 ? 1 : 3;
+  const candidates = [...new Map([...byTerms, ...byTheme].map((r) => [r.id, r])).values()].sort(
+    (a, b) => tier(a) - tier(b) || (termRank.get(a.id) ?? 0) - (termRank.get(b.id) ?? 0),
+  );
+  const partnerships = partnershipsOfSchools(candidates.map((r) => r.schoolId));
+  return candidates.filter((r) => can(actor, "question:view", questionScope(r, partnerships.get(r.schoolId) ?? []))).slice(0, limit);
 }
 
 /** Links two questions (idempotent). */

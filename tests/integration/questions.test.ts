@@ -318,6 +318,31 @@ describe("the status machine through the app", () => {
   });
 });
 
+describe("near-duplicates for the programmaleider", () => {
+  it("puts a question on the same theme first, not ones that only share words like 'helpen' and 'leren'", async () => {
+    const school = await signedIn("schoolleider2@demo.nl");
+    const created = await school.post(
+      "/vragen/nieuw",
+      validQuestion({
+        schoolId: schoolId("Het Rivierencollege"),
+        title: "Hoe helpen we nieuwkomers sneller Nederlands te leren via spel?",
+        themeId: "meertaligheid-nt2",
+        subQuestions: "",
+        sector: "vo",
+        intent: "submit",
+      }),
+    );
+    expect(created.status).toBe(302);
+    const lead = await signedIn("programmaleider@demo.nl");
+    const html = await (await lead.get(created.headers.get("location")!)).text();
+    const section = html.split('id="similar-title"')[1]!.split("</section>")[0]!;
+    const titles = [...section.matchAll(/<a [^>]*href="\/vragen\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+    expect(titles[0]).toBe("Hoe kunnen we meertaligheid van leerlingen inzetten als kracht in de klas?");
+    // School A1's concept about parents of newcomers shares a word, but it is not the partnership's to see.
+    expect(titles.join("\n")).not.toContain("ouders van nieuwkomers");
+  });
+});
+
 describe("the onderzoeksagenda", () => {
   it("lets the schoolleider move a question up, keeping priorities 1..n", async () => {
     const school = await signedIn("schoolleider@demo.nl");
