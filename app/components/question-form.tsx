@@ -13,7 +13,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { looksLikeControlQuestion } from "../domain/question-hints";
 import { SECTOR_VALUES } from "../domain/sectors";
-import { questionSchema } from "../schemas/question";
+import { questionSchema, questionSchemaFor } from "../schemas/question";
 
 export type QuestionFormDefaults = {
   schoolId?: string;
@@ -57,7 +57,8 @@ export function QuestionForm({ mode, schools, themes, defaults, lastResult, canc
     defaultValue: defaults,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }),
+    // The submit button's intent picks the schema; while typing, the strict one shows what submitting needs.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchemaFor(formData.get("intent") ?? "submit") }),
   });
   // Conform's `fields` is a proxy without enumerable keys; allErrors lists every field's errors.
   const hasErrors = Object.values(form.allErrors).some((errors) => errors.length > 0);

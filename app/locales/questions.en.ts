@@ -69,7 +69,7 @@ const questionsEn: Translation["questions"] = {
     "Tip: this sounds like a control question (‘where does it go wrong?’). Questions phrased as improvement questions (‘how can we …?’) find researchers more easily and move the team forward.",
   form: {
     newTitle: "New school development question",
-    newIntro: "Describe what your school wants to know. You can save it as a draft first; only your own school sees drafts.",
+    newIntro: "Describe what your school wants to know. You can save it as a draft first, even half-filled (only the research question is needed); only your own school sees drafts. Submitting asks for the rest.",
     editTitle: "Edit question",
     saveConcept: "Save as draft",
     saveAndSubmit: "Save and submit",
@@ -139,6 +139,7 @@ const questionsEn: Translation["questions"] = {
   },
   transitionDone: "The status is now: {{status}}.",
   errors: {
+    incomplete: "Complete the question before submitting it. Still needed: {{fields}}.",
     titleRequired: "Enter the research question.",
     titleShort: "Make the research question a bit more concrete (at least 10 characters).",
     backgroundRequired: "Describe the background.",

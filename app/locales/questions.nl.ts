@@ -75,7 +75,7 @@ const questionsNl = {
     "Tip: deze vraag klinkt als een controlevraag (‘waar gaat het fout?’). Vragen die als verbetervraag zijn gesteld (‘hoe kunnen we …?’) vinden makkelijker onderzoekers en helpen het team vooruit.",
   form: {
     newTitle: "Nieuwe schoolontwikkelvraag",
-    newIntro: "Beschrijf wat je school wil weten. Je kunt de vraag eerst als concept bewaren; alleen je eigen school ziet die.",
+    newIntro: "Beschrijf wat je school wil weten. Je kunt de vraag eerst als concept bewaren, ook half ingevuld (alleen de onderzoeksvraag is dan nodig); alleen je eigen school ziet die. Bij indienen vragen we om de rest.",
     editTitle: "Vraag bewerken",
     saveConcept: "Opslaan als concept",
     saveAndSubmit: "Opslaan en indienen",
@@ -145,6 +145,7 @@ const questionsNl = {
   },
   transitionDone: "De status is nu: {{status}}.",
   errors: {
+    incomplete: "Vul eerst de hele vraag in voordat je hem indient. Nog nodig: {{fields}}.",
     titleRequired: "Vul de onderzoeksvraag in.",
     titleShort: "Maak de onderzoeksvraag wat concreter (minstens 10 tekens).",
     backgroundRequired: "Beschrijf de aanleiding.",

@@ -19,6 +19,7 @@ import {
   type QuestionStatus,
   type TransitionActor,
 } from "../domain/question-lifecycle";
+import { missingForSubmission } from "../domain/question-completeness";
 import { buildFtsQuery, tokenize } from "../domain/search-query";
 import type { QuestionInput } from "../schemas/question";
 
@@ -437,7 +438,7 @@ function contentColumns(input: Content) {
     background: input.background,
     desiredOutcome: input.desiredOutcome,
     visionFit: input.visionFit,
-    themeId: input.themeId,
+    themeId: input.themeId || null, // a concept may leave it open
     subQuestions: JSON.stringify(input.subQuestions),
     sector: input.sector,
     schoolYear: input.schoolYear,
@@ -533,7 +534,8 @@ function notifyAboutTransition(tx: Tx, id: string, from: QuestionStatus, to: Que
   }
 }
 
-export type TransitionOutcome = "ok" | "same" | "notAllowed" | "notYours" | "reasonRequired" | "conflict";
+/** `incomplete`: a concept that still lacks what submitting needs (missingForSubmission). */
+export type TransitionOutcome = "ok" | "same" | "notAllowed" | "notYours" | "reasonRequired" | "conflict" | "incomplete";
 
 /** Moves a question if the lifecycle allows it for one of the actor's capacities. */
 export function transitionQuestion(
@@ -548,6 +550,7 @@ export function transitionQuestion(
   for (const as of actors) {
     const check = checkTransition(question.status, to, as, reason);
     if (check.ok) {
+      if (to === "ingediend" && missingForSubmission(question).length > 0) return "incomplete";
       const done = getDb().transaction((tx) => applyTransition(tx, question.id, question.status, to, actorUserId, reason.trim()));
       return done ? "ok" : "conflict";
     }

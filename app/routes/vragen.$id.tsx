@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { can, transitionActorsFor } from "../domain/permissions";
 import { looksLikeControlQuestion } from "../domain/question-hints";
+import { missingForSubmission } from "../domain/question-completeness";
 import { availableTransitions, type QuestionStatus } from "../domain/question-lifecycle";
 import {
   findQuestion,
@@ -107,6 +108,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ error: t("questions.errors.tooLong"), field: "reason", to: String(form.to ?? "") }, { status: 400 });
   }
   const outcome = transitionQuestion(question, parsed.data.to, transitionActorsFor(actor, scope), user.id, parsed.data.reason);
+  if (outcome === "incomplete") {
+    const fields = missingForSubmission(question).map((f) => t(`questions.fields.${f === "themeId" ? "theme" : f}`));
+    return data<ActionData>({ error: t("questions.errors.incomplete", { fields: fields.join(", ") }) }, { status: 400 });
+  }
   if (outcome !== "ok") {
     const status = outcome === "notYours" ? 403 : outcome === "conflict" ? 409 : 400;
     return data<ActionData>(

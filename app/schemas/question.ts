@@ -71,7 +71,26 @@ export const questionSchema = z.object({
   intent: z.enum(["save", "submit"]).optional().default("save"),
 });
 
-export type QuestionInput = z.infer<typeof questionSchema>;
+const optionalText = (max: number) => z.string().trim().max(max, "questions.errors.tooLong").optional().default("");
+
+/**
+ * "Opslaan als concept": a half-written question may be kept (only the
+ * question itself is needed, to recognise it later); what is missing is asked
+ * for when it is submitted (question-completeness.ts, the same minimums).
+ */
+export const questionDraftSchema = questionSchema.extend({
+  background: optionalText(QUESTION_LIMITS.background.max),
+  desiredOutcome: optionalText(QUESTION_LIMITS.desiredOutcome.max),
+  themeId: z.string().max(100, "questions.errors.themeUnknown").optional().default(""),
+  supervisorName: optionalText(QUESTION_LIMITS.supervisorName.max),
+});
+
+/** The schema for a form post: complete for submitting, lenient for saving a concept. */
+export function questionSchemaFor(intent: unknown) {
+  return intent === "submit" ? questionSchema : questionDraftSchema;
+}
+
+export type QuestionInput = z.infer<typeof questionDraftSchema>;
 
 export const transitionSchema = z.object({
   to: z.string().min(1).max(40),

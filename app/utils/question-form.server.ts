@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { can, type Actor } from "../domain/permissions";
 import { partnershipsOfSchool, themeExists } from "../models/question.server";
-import { questionSchema, type QuestionInput } from "../schemas/question";
+import { questionSchemaFor, type QuestionInput } from "../schemas/question";
 
 type Parsed =
   | { ok: true; value: QuestionInput }
@@ -19,10 +19,11 @@ export async function parseQuestionForm(request: Request, actor: Actor): Promise
   } catch {
     return null;
   }
-  const submission = parseWithZod(formData, { schema: questionSchema });
+  const submission = parseWithZod(formData, { schema: questionSchemaFor(formData.get("intent")) });
   if (submission.status !== "success") return { ok: false, reply: submission.reply(), status: 400 };
   const value = submission.value;
-  if (!themeExists(value.themeId)) {
+  // A concept may leave the theme open; a given one must exist.
+  if (value.themeId && !themeExists(value.themeId)) {
     return { ok: false, reply: submission.reply({ fieldErrors: { themeId: ["questions.errors.themeUnknown"] } }), status: 400 };
   }
   const scope = { schoolId: value.schoolId, partnershipIds: partnershipsOfSchool(value.schoolId) };

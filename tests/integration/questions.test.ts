@@ -189,15 +189,39 @@ describe("writing questions", () => {
     });
   }
 
-  it("answers an incomplete form with 400, a summary above it and the field errors, storing nothing", async () => {
+  it("answers an incomplete submission with 400, a summary above it and the field errors, storing nothing", async () => {
     const client = await signedIn("schoolleider@demo.nl");
     const before = questionCount();
-    const response = await client.post("/vragen/nieuw", { ...validQuestion(), background: "", desiredOutcome: "" });
+    const response = await client.post("/vragen/nieuw", { ...validQuestion(), background: "", desiredOutcome: "", intent: "submit" });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('role="alert">Controleer de gemarkeerde velden.');
     expect(html).toContain("Beschrijf de aanleiding.");
     expect(questionCount()).toBe(before);
+  });
+
+  it("keeps a half-written concept, and asks for what is missing only when it is submitted", async () => {
+    const client = await signedIn("schoolleider@demo.nl");
+    const draft = { ...validQuestion(), title: "Hoe maken we het schoolplein een leeromgeving?", background: "", desiredOutcome: "", themeId: "", supervisorName: "" };
+    // Submitting straight from the form needs the whole question.
+    const before = questionCount();
+    expect((await client.post("/vragen/nieuw", { ...draft, intent: "submit" })).status).toBe(400);
+    expect(questionCount()).toBe(before);
+
+    const saved = await client.post("/vragen/nieuw", draft);
+    expect(saved.status).toBe(302);
+    const id = saved.headers.get("location")!.split("/").pop()!;
+    expect(t.db.prepare("select status, theme_id, background from questions where id = ?").get(id)).toEqual({ status: "concept", theme_id: null, background: "" });
+
+    const early = await client.post(`/vragen/${id}`, { intent: "transition", to: "ingediend" });
+    expect(early.status).toBe(400);
+    expect(await early.text()).toContain("Nog nodig: Aanleiding, Gewenste opbrengst, Thema, Werkplekbegeleider.");
+    expect((t.db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("concept");
+
+    const { intent: _intent, ...complete } = validQuestion({ title: draft.title });
+    expect((await client.post(`/vragen/${id}/bewerken`, complete)).status).toBe(302);
+    expect((await client.post(`/vragen/${id}`, { intent: "transition", to: "ingediend" })).status).toBe(302);
+    expect((t.db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("ingediend");
   });
 
   it("refuses a question for someone else's school with 403", async () => {
