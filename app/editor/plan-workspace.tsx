@@ -51,15 +51,16 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
   }, []);
   const anchors = useMemo(() => anchorsBySection(threads), [threads]);
   const connection = usePlanConnection(room, user, canEdit);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const live = connection?.ready ? connection : null;
   const newFeedback = useLiveComments(live?.doc ?? null, user.id);
   return (
     <div className="plan-layout">
       <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
         <SaveStatusText status={connection?.status ?? "connecting"} />
-        <noscript>
-          <p className="hint-box">{t("plan.editor.noScript")}</p>
-        </noscript>
+        {/* Until hydration (and for good without JavaScript): say why nothing can be typed yet. */}
+        {hydrated ? null : <p className="hint-box">{t("plan.editor.noScript")}</p>}
         <PresenceList peers={connection?.peers ?? []} />
         <p className="muted plan-aside__news" role="status">
           {newFeedback}

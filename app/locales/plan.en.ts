@@ -145,7 +145,7 @@ const planEn: Translation["plan"] = {
     presence: "Who is here now",
     presenceEmpty: "Only you",
     you: "(you)",
-    noScript: "Without JavaScript you can only read the plan here. Turn JavaScript on to write along and comment.",
+    noScript: "The plan is loading. Without JavaScript you can only read it here; turn JavaScript on to write along and comment.",
     status: {
       connecting: "Connecting…",
       saved: "Saved",

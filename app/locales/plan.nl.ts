@@ -144,7 +144,7 @@ const planNl = {
     presence: "Wie is er nu",
     presenceEmpty: "Alleen jij",
     you: "(jij)",
-    noScript: "Zonder JavaScript kun je het plan hier alleen lezen. Zet JavaScript aan om mee te schrijven en reacties te plaatsen.",
+    noScript: "Het plan wordt geladen. Zonder JavaScript kun je het hier alleen lezen; zet JavaScript aan om mee te schrijven en te reageren.",
     status: {
       connecting: "Verbinden…",
       saved: "Opgeslagen",

@@ -34,6 +34,7 @@ test("two students write in the same section live; the schoolleider reads along 
     await page.goto(`/plannen/${plan.id}`);
     await expect(page.getByRole("heading", { level: 1, name: plan.title })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+    await expect(page.getByText("Zonder JavaScript kun je het hier alleen lezen", { exact: false })).toHaveCount(0);
   }
   // The partly written demo plan is there; guidance sits under each Dutch heading.
   await expect(section(lotte, "Aanleiding")).toContainText("Basisschool De Regenboog");
@@ -42,6 +43,15 @@ test("two students write in the same section live; the schoolleider reads along 
   await expect(lotte.getByRole("region", { name: "Wie is er nu" })).toContainText("Daan Visser");
   await expect(lotte.getByRole("region", { name: "Wie is er nu" })).toContainText("Jeroen Bakker");
   await expectAccessible(lotte);
+
+  // Each section's toolbar is one tab stop; the arrow keys move within it.
+  const toolbar = lotte.getByRole("toolbar", { name: "Opmaak: Aanleiding" });
+  await expect(toolbar.getByRole("button", { name: "Cursief" })).toHaveAttribute("tabindex", "-1");
+  await toolbar.getByRole("button", { name: "Vet" }).focus();
+  await lotte.keyboard.press("ArrowRight");
+  await expect(toolbar.getByRole("button", { name: "Cursief" })).toBeFocused();
+  await lotte.keyboard.press("End");
+  await expect(toolbar.getByRole("button", { name: "Genummerde lijst" })).toBeFocused();
 
   const lotteMethod = section(lotte, "Methode en onderzoeksontwerp");
   const daanMethod = section(daan, "Methode en onderzoeksontwerp");
@@ -83,7 +93,10 @@ test("two students write in the same section live; the schoolleider reads along 
 test("the project page links to the plan, and the plan shows its text before JavaScript", async ({ browser }) => {
   const page = await signedInPage(browser, "begeleider@demo.nl");
   const plan = await demoPlanId(page);
-  await page.goto("/plannen");
+  // The menu leads to the plans (and so does the dashboard card).
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Plannen" }).click();
+  await expect(page).toHaveURL(/\/plannen$/);
   await expectAccessible(page);
   await page.getByRole("link", { name: plan.title }).click();
   await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
@@ -101,6 +114,7 @@ test("the project page links to the plan, and the plan shows its text before Jav
   expect(response?.status()).toBe(200);
   await expect(plain.getByRole("heading", { level: 2, name: "Theoretisch kader" })).toBeVisible();
   await expect(plain.getByText("zelfdeterminatietheorie", { exact: false })).toBeVisible();
+  await expect(plain.getByText("Zonder JavaScript kun je het hier alleen lezen", { exact: false })).toBeVisible();
   await noScript.close();
 
   // Someone without access gets a 404, as if the plan did not exist.
