@@ -463,7 +463,11 @@ export function createQuestion(actorUserId: string, schoolId: string, input: Con
       .returning({ id: questions.id })
       .get();
     tx.insert(questionEvents).values({ questionId: row.id, actorId: actorUserId, fromStatus: null, toStatus: "concept" }).run();
-    if (submit) applyTransition(tx, row.id, "concept", "ingediend", actorUserId, "");
+    if (submit) {
+      // The form's strict schema guarantees this; any other caller must not submit a draft.
+      if (missingForSubmission({ ...input, themeId: input.themeId || null }).length > 0) throw new Error("createQuestion: an incomplete question cannot be submitted");
+      applyTransition(tx, row.id, "concept", "ingediend", actorUserId, "");
+    }
     return row.id;
   });
 }
@@ -550,9 +554,25 @@ export function transitionQuestion(
   for (const as of actors) {
     const check = checkTransition(question.status, to, as, reason);
     if (check.ok) {
-      if (to === "ingediend" && missingForSubmission(question).length > 0) return "incomplete";
-      const done = getDb().transaction((tx) => applyTransition(tx, question.id, question.status, to, actorUserId, reason.trim()));
-      return done ? "ok" : "conflict";
+      return getDb().transaction((tx): TransitionOutcome => {
+        if (to === "ingediend") {
+          // The row as it is now, in this transaction: someone may have saved a half-written draft since the caller read it.
+          const fresh = tx
+            .select({
+              title: questions.title,
+              background: questions.background,
+              desiredOutcome: questions.desiredOutcome,
+              themeId: questions.themeId,
+              supervisorName: questions.supervisorName,
+            })
+            .from(questions)
+            .where(eq(questions.id, question.id))
+            .get();
+          if (!fresh) return "conflict";
+          if (missingForSubmission(fresh).length > 0) return "incomplete";
+        }
+        return applyTransition(tx, question.id, question.status, to, actorUserId, reason.trim()) ? "ok" : "conflict";
+      });
     }
     // Prefer the most specific refusal for the message.
     if (check.error === "reasonRequired" || check.error === "same" || outcome === "notAllowed") outcome = check.error;

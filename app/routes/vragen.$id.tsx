@@ -109,7 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = transitionQuestion(question, parsed.data.to, transitionActorsFor(actor, scope), user.id, parsed.data.reason);
   if (outcome === "incomplete") {
-    const fields = missingForSubmission(question).map((f) => t(`questions.fields.${f === "themeId" ? "theme" : f}`));
+    const now = findQuestion(question.id) ?? question; // as it is now, not as this request first read it
+    const fields = missingForSubmission(now).map((f) => t(`questions.fields.${f === "themeId" ? "theme" : f}`));
     return data<ActionData>({ error: t("questions.errors.incomplete", { fields: fields.join(", ") }) }, { status: 400 });
   }
   if (outcome !== "ok") {

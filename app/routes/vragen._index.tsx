@@ -40,10 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = searchQuestions(actor, filters);
   const { items, totalCapped, hasNextPage } = search;
   const total = search.total ?? 0; // the page always counts (countTotal is not false)
-  if (items.length === 0 && page > 1 && total > 0 && !totalCapped) {
-    // A page past the end (an old link, a shrunk result): show the last one instead.
+  const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (items.length === 0 && page > lastPage && !totalCapped) {
+    // A page past the end (an old link, a shrunk result): show the last one instead (never itself: no loop).
     const last = new URL(request.url);
-    last.searchParams.set("pagina", String(Math.ceil(total / PAGE_SIZE)));
+    last.searchParams.set("pagina", String(lastPage));
     throw redirect(`${last.pathname}${last.search}`);
   }
   return {
