@@ -94,3 +94,7 @@ export function isEditable(status: QuestionStatus): boolean {
 export function isQuestionStatus(value: unknown): value is QuestionStatus {
   return typeof value === "string" && (QUESTION_STATUSES as readonly string[]).includes(value);
 }
+
+/** The steps on the way from submission to implementation, as the dashboard follows them over time. */
+export const FLOW_STATUSES = ["ingediend", "open", "gematcht", "afgerond", "geimplementeerd"] as const satisfies readonly QuestionStatus[];
+export type FlowStatus = (typeof FLOW_STATUSES)[number];

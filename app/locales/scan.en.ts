@@ -107,6 +107,10 @@ const scanEn: Translation["scan"] = {
     empty: "No data yet. It appears once schools submit questions.",
     status: { title: "Questions by status", status: "Status", count: "Count" },
     theme: { title: "Questions by theme", theme: "Theme", count: "Count" },
+    flow: {
+      title: "Questions moving on, per month",
+      intro: "How many questions took each step per month: submitted, opened for matching, matched, completed and implemented.",
+    },
     month: { title: "Submitted questions per month", month: "Month", count: "Count" },
     matched: {
       title: "Share of matched questions",

@@ -106,6 +106,10 @@ const scanNl = {
     empty: "Nog geen gegevens. Ze verschijnen zodra scholen vragen indienen.",
     status: { title: "Vragen per status", status: "Status", count: "Aantal" },
     theme: { title: "Vragen per thema", theme: "Thema", count: "Aantal" },
+    flow: {
+      title: "Verloop van de vragen per maand",
+      intro: "Hoeveel vragen er elke maand een stap verder kwamen: ingediend, opengezet voor matching, gematcht, afgerond en geïmplementeerd.",
+    },
     month: { title: "Ingediende vragen per maand", month: "Maand", count: "Aantal" },
     matched: {
       title: "Aandeel gematchte vragen",

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { ASPECTS, averageAgreedPhases } from "../domain/culture-scan";
 import { can, type Actor } from "../domain/permissions";
-import { QUESTION_STATUSES, type QuestionStatus } from "../domain/question-lifecycle";
+import { FLOW_STATUSES, QUESTION_STATUSES, type FlowStatus, type QuestionStatus } from "../domain/question-lifecycle";
 import { schoolScope } from "./scan.server";
 
 /** Statuses that count as "matched": a student or lab took the question on. */
@@ -22,6 +22,8 @@ export type DashboardData = {
   byStatus: { status: QuestionStatus; count: number }[];
   byTheme: { theme: string; count: number }[];
   perMonth: { month: string; count: number }[];
+  /** Per month, how many questions moved into each step of the lifecycle (from the history). */
+  statusFlow: ({ month: string } & Record<FlowStatus, number>)[];
   matched: { matched: number; total: number; share: number | null };
   studentsPerSchool: { school: string; students: number; shortageFte: number | null }[];
   actions: { done: number; open: number; letGo: number };
@@ -57,6 +59,18 @@ export function dashboardFor(schoolIds: string[]): DashboardData {
     where ${inSchools("school_id")} and status <> 'concept'
     group by month order by month`);
 
+  const flowRows = db.all<{ month: string; status: FlowStatus; count: number }>(sql`
+    select substr(e.at, 1, 7) as month, e.to_status as status, count(*) as count
+    from question_events e join questions q on q.id = e.question_id
+    where ${inSchools("q.school_id")} and e.to_status in (select value from json_each(${JSON.stringify(FLOW_STATUSES)}))
+    group by month, e.to_status order by month`); // not `status`: that would be the question's own column
+  const flow = new Map<string, { month: string } & Record<FlowStatus, number>>();
+  for (const r of flowRows) {
+    const row = flow.get(r.month) ?? { month: r.month, ingediend: 0, open: 0, gematcht: 0, afgerond: 0, geimplementeerd: 0 };
+    row[r.status] = r.count;
+    flow.set(r.month, row);
+  }
+
   const nonConcept = statusRows.filter((r) => r.status !== "concept").reduce((s, r) => s + r.count, 0);
   const matchedCount = statusRows.filter((r) => MATCHED_STATUSES.includes(r.status)).reduce((s, r) => s + r.count, 0);
 
@@ -87,6 +101,7 @@ export function dashboardFor(schoolIds: string[]): DashboardData {
     byStatus,
     byTheme,
     perMonth,
+    statusFlow: [...flow.values()],
     matched: { matched: matchedCount, total: nonConcept, share: nonConcept ? Math.round((matchedCount / nonConcept) * 1000) / 10 : null },
     studentsPerSchool: studentsPerSchool.map((r) => ({ ...r, shortageFte: r.shortageFte === null ? null : Math.round(r.shortageFte * 10) / 10 })),
     actions: { done: countOf("gedaan"), open: countOf("gepland", "bezig"), letGo: countOf("losgelaten") },
@@ -94,14 +109,16 @@ export function dashboardFor(schoolIds: string[]): DashboardData {
   };
 }
 
-export type CsvTable = "status" | "gematcht" | "thema" | "maand" | "studenten" | "acties" | "scan";
-export const CSV_TABLES: readonly CsvTable[] = ["status", "gematcht", "thema", "maand", "studenten", "acties", "scan"];
+export type CsvTable = "status" | "verloop" | "gematcht" | "thema" | "maand" | "studenten" | "acties" | "scan";
+export const CSV_TABLES: readonly CsvTable[] = ["status", "verloop", "gematcht", "thema", "maand", "studenten", "acties", "scan"];
 
 /** One dashboard table as rows with Dutch headers, for the CSV download. */
 export function csvRows(data: DashboardData, table: CsvTable, statusLabel: (s: QuestionStatus) => string): Record<string, string | number>[] {
   switch (table) {
     case "status":
       return data.byStatus.map((r) => ({ Status: statusLabel(r.status), Aantal: r.count }));
+    case "verloop":
+      return data.statusFlow.map((r) => ({ Maand: r.month, ...Object.fromEntries(FLOW_STATUSES.map((st) => [FLOW_CSV_HEADERS[st], r[st]])) }));
     case "gematcht":
       return [
         {
@@ -201,8 +218,18 @@ export function resolveDashboardScope(actor: Actor, params: URLSearchParams): Da
 }
 
 /** The CSV headers per table, also when a table has no rows yet. */
+/** Dutch headers like the other CSVs (the files are shared as they are). */
+const FLOW_CSV_HEADERS: Record<FlowStatus, string> = {
+  ingediend: "Ingediend",
+  open: "Open voor matching",
+  gematcht: "Gematcht",
+  afgerond: "Afgerond",
+  geimplementeerd: "Geïmplementeerd",
+};
+
 export const CSV_FIELDS: Record<CsvTable, string[]> = {
   status: ["Status", "Aantal"],
+  verloop: ["Maand", ...FLOW_STATUSES.map((st) => FLOW_CSV_HEADERS[st])],
   gematcht: ["Gematcht", "Vragen (zonder concepten)", "Aandeel (%)"],
   thema: ["Thema", "Aantal"],
   maand: ["Maand", "Aantal"],

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { BarChartFigure } from "../components/charts/bar-chart";
 import { ASPECTS } from "../domain/culture-scan";
 import { dashboardFor, resolveDashboardScope, type CsvTable } from "../models/dashboard.server";
+import { FLOW_STATUSES } from "../domain/question-lifecycle";
 import { toActor } from "../models/user.server";
 import { requireUser } from "../utils/auth.server";
 import { getT } from "../utils/i18n.server";
@@ -42,7 +43,10 @@ export default function RegioPage() {
   const { t, i18n } = useTranslation();
   // "2026-08" → "aug 2026"; UTC so the month never shifts with the browser's time zone.
   const monthFormat = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { month: "short", year: "numeric", timeZone: "UTC" });
-  const perMonth = data.perMonth.map((r) => ({ ...r, month: monthFormat.format(new Date(`${r.month}-01T00:00:00Z`)) }));
+  const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+  const perMonth = data.perMonth.map((r) => ({ ...r, month: monthName(r.month) }));
+  const statusFlow = data.statusFlow.map((r) => ({ ...r, month: monthName(r.month) }));
+  const flowSeries = FLOW_STATUSES.map((st) => ({ key: st, name: t(`questions.status.${st}`) }));
   // The school view filters by school, the region view by partnership.
   const param = kind === "school" ? "school" : "partnerschap";
   const selected: Record<string, string> = selectedId ? { [param]: selectedId } : {};
@@ -87,6 +91,22 @@ export default function RegioPage() {
         <Block id="per-status" title={t("scan.regio.status.title")} table="status" selected={selected}>
           <BarChartFigure label={t("scan.regio.status.title")} data={status} categoryKey="label" series={countSeries} layout="vertical" height={340} />
           <SimpleTable caption={t("scan.regio.status.title")} headers={[t("scan.regio.status.status"), t("scan.regio.status.count")]} rows={status.map((r) => [r.label, r.count])} />
+        </Block>
+
+        <Block id="verloop" title={t("scan.regio.flow.title")} table="verloop" selected={selected}>
+          <p>{t("scan.regio.flow.intro")}</p>
+          {statusFlow.length === 0 ? (
+            <p className="empty">{t("scan.regio.empty")}</p>
+          ) : (
+            <>
+              <BarChartFigure label={t("scan.regio.flow.title")} data={statusFlow} categoryKey="month" series={flowSeries} height={300} />
+              <SimpleTable
+                caption={t("scan.regio.flow.title")}
+                headers={[t("scan.regio.month.month"), ...flowSeries.map((s) => s.name)]}
+                rows={statusFlow.map((r) => [r.month, ...FLOW_STATUSES.map((st) => r[st])])}
+              />
+            </>
+          )}
         </Block>
 
         <Block id="aandeel-gematcht" title={t("scan.regio.matched.title")} table="gematcht" selected={selected}>

@@ -72,6 +72,28 @@ describe("/regio dashboard", () => {
     expect(text).toContain(`Ingediend;${expected.n}\r\n`);
   });
 
+  it("shows how questions moved on per month, from the history, as chart, table and CSV", async () => {
+    const client = await signedIn("programmaleider@demo.nl");
+    const html = await (await client.get("/regio")).text();
+    expect(html).toContain('<h2 id="verloop">Verloop van de vragen per maand</h2>');
+    expect(html).toContain('aria-label="Tabel: Verloop van de vragen per maand"');
+    const csv = (await (await client.get("/regio.csv?tabel=verloop")).text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(csv[0]).toBe("Maand;Ingediend;Open voor matching;Gematcht;Afgerond;Geïmplementeerd");
+    const expected = db
+      .prepare(
+        `select substr(e.at, 1, 7) month, sum(e.to_status = 'ingediend') submitted, sum(e.to_status = 'geimplementeerd') implemented
+         from question_events e join questions q on q.id = e.question_id
+         join partnership_schools ps on ps.school_id = q.school_id join partnerships p on p.id = ps.partnership_id
+         where p.name = ? and e.to_status in ('ingediend', 'open', 'gematcht', 'afgerond', 'geimplementeerd')
+         group by month order by month`,
+      )
+      .all(PARTNERSHIP_A) as { month: string; submitted: number; implemented: number }[];
+    expect(expected.length).toBeGreaterThan(1); // the demo history spans several months
+    expect(csv.slice(1).map((line) => line.split(";")).map((c) => [c[0], Number(c[1]), Number(c[5])])).toEqual(
+      expected.map((r) => [r.month, r.submitted, r.implemented]),
+    );
+  });
+
   it("offers the matched share as its own CSV, the same figures as the page", async () => {
     const client = await signedIn("programmaleider@demo.nl");
     const html = await (await client.get("/regio")).text();
