@@ -1,4 +1,4 @@
-import { QUESTION_LIMITS } from "../schemas/question";
+import { questionSchema } from "../schemas/question";
 
 /** What a question must have before it goes to the partnership (a concept may lack it). */
 export type SubmittableContent = {
@@ -11,16 +11,14 @@ export type SubmittableContent = {
 
 export type MissingField = "title" | "background" | "desiredOutcome" | "themeId" | "supervisorName";
 
-/**
- * The fields a stored question still lacks for submission, in form order; the
- * same minimums as the form's schema. Empty means it may be submitted.
- */
+const FIELDS: MissingField[] = ["title", "background", "desiredOutcome", "themeId", "supervisorName"];
+// The form's own rules for these fields: one definition of "complete", not a copy of its minimums.
+const submittable = questionSchema.pick({ title: true, background: true, desiredOutcome: true, themeId: true, supervisorName: true });
+
+/** The fields a stored question still lacks for submission, in form order. Empty means it may be submitted. */
 export function missingForSubmission(q: SubmittableContent): MissingField[] {
-  const missing: MissingField[] = [];
-  if (q.title.trim().length < QUESTION_LIMITS.title.min) missing.push("title");
-  if (q.background.trim().length < QUESTION_LIMITS.background.min) missing.push("background");
-  if (q.desiredOutcome.trim().length < QUESTION_LIMITS.desiredOutcome.min) missing.push("desiredOutcome");
-  if (!q.themeId) missing.push("themeId");
-  if (q.supervisorName.trim().length < 2) missing.push("supervisorName");
-  return missing;
+  const result = submittable.safeParse({ ...q, themeId: q.themeId ?? "" });
+  if (result.success) return [];
+  const failing = new Set(result.error.issues.map((issue) => issue.path[0]));
+  return FIELDS.filter((field) => failing.has(field));
 }
