@@ -95,6 +95,7 @@ const questionsEn: Translation["questions"] = {
     desiredOutcome: "Desired outcome",
     visionFit: "Fits the vision",
     subQuestions: "Sub-questions",
+    notFilledIn: "Not filled in yet.",
     noSubQuestions: "There are no sub-questions yet.",
     history: "History",
     historyCreated: "Created as draft",

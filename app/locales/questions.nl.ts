@@ -101,6 +101,7 @@ const questionsNl = {
     desiredOutcome: "Gewenste opbrengst",
     visionFit: "Past bij de visie",
     subQuestions: "Deelvragen",
+    notFilledIn: "Nog niet ingevuld.",
     noSubQuestions: "Er zijn nog geen deelvragen.",
     history: "Geschiedenis",
     historyCreated: "Aangemaakt als concept",

@@ -599,7 +599,7 @@ const GENERIC_WORDS = new Set(
  * so they can be researched together. Candidates: FTS5 bm25 over the
  * distinctive terms of title and deelvragen, plus questions on the same theme.
  * Order: same theme and shared terms; two or more shared title terms; the
- * same theme alone (newest first); one shared term. Only what the actor may see; never the question itself.
+ * same theme alone (newest first). One shared term in another theme is chance: not shown. Only what the actor may see; never the question itself.
  */
 export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5): QuestionListItem[] {
   const terms = [...new Set(tokenize(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`))]
@@ -639,12 +639,12 @@ export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5)
     const words = tokenize(title);
     return terms.filter((t) => words.some((w) => w.startsWith(t))).length;
   };
-  // One shared word across themes is mostly chance ("spel"); two or more, or the same theme, is not.
+  // One shared word across themes is mostly chance ("spel"): left out. Two or more, or the same theme, is not.
   const tier = (r: QuestionListItem) =>
-    !termRank.has(r.id) ? 2 : sameTheme.has(r.id) ? 0 : sharedInTitle(r.title) >= 2 ? 1 : 3;
-  const candidates = [...new Map([...byTerms, ...byTheme].map((r) => [r.id, r])).values()].sort(
-    (a, b) => tier(a) - tier(b) || (termRank.get(a.id) ?? 0) - (termRank.get(b.id) ?? 0),
-  );
+    !termRank.has(r.id) ? 2 : sameTheme.has(r.id) ? 0 : sharedInTitle(r.title) >= 2 ? 1 : null;
+  const candidates = [...new Map([...byTerms, ...byTheme].map((r) => [r.id, r])).values()]
+    .filter((r) => tier(r) !== null)
+    .sort((a, b) => tier(a)! - tier(b)! || (termRank.get(a.id) ?? 0) - (termRank.get(b.id) ?? 0));
   const partnerships = partnershipsOfSchools(candidates.map((r) => r.schoolId));
   return candidates.filter((r) => can(actor, "question:view", questionScope(r, partnerships.get(r.schoolId) ?? []))).slice(0, limit);
 }

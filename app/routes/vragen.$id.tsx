@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { can, transitionActorsFor } from "../domain/permissions";
@@ -138,6 +139,10 @@ export default function QuestionPage() {
     timeZone: "Europe/Amsterdam",
   });
   const statusLabel = (s: QuestionStatus | null) => (s ? t(`questions.status.${s}`) : "—");
+  // After a refused send-back, back at the reason field (autoFocus covers the page a form post without JavaScript renders).
+  useEffect(() => {
+    if (actionData?.field === "reason" && actionData.to) document.getElementById(`reason-${actionData.to}`)?.focus();
+  }, [actionData]);
   const simple = transitions.filter((tr) => !tr.reasonRequired);
   const withReason = transitions.filter((tr) => tr.reasonRequired);
 
@@ -174,11 +179,11 @@ export default function QuestionPage() {
         <div className="stack-lg">
           <section aria-labelledby="background-title">
             <h2 id="background-title">{t("questions.detail.background")}</h2>
-            <p className="preserve-lines">{question.background}</p>
+            {question.background ? <p className="preserve-lines">{question.background}</p> : <p className="muted">{t("questions.detail.notFilledIn")}</p>}
           </section>
           <section aria-labelledby="outcome-title">
             <h2 id="outcome-title">{t("questions.detail.desiredOutcome")}</h2>
-            <p className="preserve-lines">{question.desiredOutcome}</p>
+            {question.desiredOutcome ? <p className="preserve-lines">{question.desiredOutcome}</p> : <p className="muted">{t("questions.detail.notFilledIn")}</p>}
           </section>
           <section aria-labelledby="sub-title">
             <h2 id="sub-title">{t("questions.detail.subQuestions")}</h2>

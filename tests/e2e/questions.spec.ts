@@ -54,6 +54,7 @@ test("the programmaleider sends a question back with feedback; the school sees i
   await page.getByRole("link", { name: "Hoe verbeteren we de overgang van leerlingen van de basisschool naar de brugklas?" }).click();
   await page.getByRole("button", { name: "Terugsturen met feedback" }).click();
   await expect(page.getByRole("alert")).toContainText("Schrijf feedback voor de school");
+  await expect(page.getByLabel("Toelichting")).toBeFocused(); // back at the field that needs it
   await page.getByLabel("Toelichting").fill("Welke basisscholen doen mee? Voeg een deelvraag toe over de rol van de mentor.");
   await page.getByRole("button", { name: "Terugsturen met feedback" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Teruggestuurd" })).toBeVisible();

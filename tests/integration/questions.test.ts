@@ -215,7 +215,9 @@ describe("writing questions", () => {
 
     const early = await client.post(`/vragen/${id}`, { intent: "transition", to: "ingediend" });
     expect(early.status).toBe(400);
-    expect(await early.text()).toContain("Nog nodig: Aanleiding, Gewenste opbrengst, Thema, Werkplekbegeleider.");
+    const earlyHtml = await early.text();
+    expect(earlyHtml).toContain("Nog nodig: Aanleiding, Gewenste opbrengst, Thema, Werkplekbegeleider.");
+    expect(earlyHtml).toContain('<p class="muted">Nog niet ingevuld.</p>'); // the empty aanleiding, not a bare heading
     expect((t.db.prepare("select status from questions where id = ?").get(id) as { status: string }).status).toBe("concept");
 
     const { intent: _intent, ...complete } = validQuestion({ title: draft.title });
