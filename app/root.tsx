@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppHeader } from "./components/app-header";
+import { LocalizedValidity } from "./components/localized-validity";
 import { ToastMessage } from "./components/toast-message";
 import { can } from "./domain/permissions";
 import { DEFAULT_LOCALE, i18nFor, type Locale } from "./i18n";
@@ -109,6 +110,7 @@ function Page({
         {t("app.skipToContent")}
       </a>
       <AppHeader user={user} nav={nav} unread={unread} />
+      <LocalizedValidity />
       {toast ? <ToastMessage toast={toast} /> : null}
       <main id="inhoud" tabIndex={-1} className="main">
         {children}

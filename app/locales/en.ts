@@ -24,6 +24,22 @@ const en: Translation = {
   common: {
     close: "Close",
     required: "required",
+    validity: {
+      valueMissing: "Please fill in this field.",
+      valueMissingChoice: "Please choose one of the options.",
+      valueMissingCheckbox: "Please tick this box to continue.",
+      valueMissingFile: "Please choose a file.",
+      typeMismatchEmail: "Enter a valid email address, for example name@school.nl.",
+      typeMismatchUrl: "Enter a valid web address, starting with https://.",
+      typeMismatch: "This value is not in the right format.",
+      tooShort: "Use at least {{min}} characters (now {{length}}).",
+      tooLong: "Use at most {{max}} characters (now {{length}}).",
+      rangeUnderflow: "Choose {{min}} or more.",
+      rangeOverflow: "Choose {{max}} or less.",
+      stepMismatch: "This value does not fit; choose a valid value.",
+      patternMismatch: "This value is not in the requested format.",
+      badInput: "Enter a valid value.",
+    },
   },
   nav: {
     questions: "Questions",

@@ -27,6 +27,22 @@ const nl = {
   common: {
     close: "Sluiten",
     required: "verplicht",
+    validity: {
+      valueMissing: "Vul dit veld in.",
+      valueMissingChoice: "Kies een van de opties.",
+      valueMissingCheckbox: "Vink dit vakje aan om verder te gaan.",
+      valueMissingFile: "Kies een bestand.",
+      typeMismatchEmail: "Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.",
+      typeMismatchUrl: "Vul een geldig webadres in, beginnend met https://.",
+      typeMismatch: "Deze waarde heeft niet de juiste vorm.",
+      tooShort: "Gebruik minstens {{min}} tekens (nu {{length}}).",
+      tooLong: "Gebruik hoogstens {{max}} tekens (nu {{length}}).",
+      rangeUnderflow: "Kies {{min}} of hoger.",
+      rangeOverflow: "Kies {{max}} of lager.",
+      stepMismatch: "Deze waarde past niet; kies een geldige waarde.",
+      patternMismatch: "Deze waarde heeft niet de gevraagde vorm.",
+      badInput: "Vul een geldige waarde in.",
+    },
   },
   nav: {
     questions: "Vragen",

@@ -136,9 +136,16 @@ test("the begeleider comments on selected text and a student answers and resolve
   await expect(annelies.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   const doel = section(annelies, "Doel");
   await expect(doel).toHaveAttribute("contenteditable", "false");
+  // An empty comment is stopped by the browser, with our Dutch message, although this
+  // browser's own language is English (Playwright's default en-US).
+  const newComment = annelies.getByLabel("Nieuwe reactie bij Doel");
+  await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
+  await expect.poll(() => newComment.evaluate((el: HTMLTextAreaElement) => el.validationMessage)).toBe("Vul dit veld in.");
   // Select a sentence in the (read-only) editor, then comment on it.
   await doel.getByText("Het doel van dit onderzoek", { exact: false }).dblclick();
-  await annelies.getByLabel("Nieuwe reactie bij Doel").fill("Maak het doel meetbaar: wanneer is het gelukt?");
+  await newComment.fill("Maak het doel meetbaar: wanneer is het gelukt?");
+  // Typing clears the message, or the browser would keep refusing the form.
+  await expect.poll(() => newComment.evaluate((el: HTMLTextAreaElement) => el.validationMessage)).toBe("");
   await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
   await expect(annelies.getByText("Je reactie is geplaatst.")).toBeVisible();
   const thread = annelies.locator("#sectie-doel .plan-thread");
