@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
+import { can } from "../domain/permissions";
 import { QUESTION_STATUSES, isQuestionStatus } from "../domain/question-lifecycle";
 import { SCHOOL_SELECT_MAX, pickSchool } from "../domain/school-picker";
 import { SECTOR_VALUES } from "../domain/sectors";
@@ -18,6 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "questions:browse");
   const actor = toActor(user);
   const params = new URL(request.url).searchParams;
+  // Concepts are a school's own drafts: the filter is offered (and obeyed) only where it can match.
+  const statuses = QUESTION_STATUSES.filter(
+    (s) =>
+      s !== "concept" ||
+      actor.memberships.some((m) => !!m.schoolId && can(actor, "question:view", { schoolId: m.schoolId, status: "concept" })),
+  );
   const status = params.get("status") ?? "";
   // A select for a partnership's schools; a name field for a region's hundreds.
   const typed = countVisibleSchools(actor) > SCHOOL_SELECT_MAX;
@@ -29,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
   const filters = {
     q: (params.get("q") ?? "").slice(0, 200),
-    status: isQuestionStatus(status) ? status : undefined,
+    status: isQuestionStatus(status) && statuses.includes(status) ? status : undefined,
     themeId: (params.get("thema") ?? "").slice(0, 100) || undefined,
     sector: (SECTOR_VALUES as readonly string[]).includes(params.get("sector") ?? "") ? params.get("sector")! : undefined,
     schoolId: schoolPick ? schoolPick.selected?.id : (params.get("school") ?? "").slice(0, 100) || undefined,
@@ -60,11 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schoolPicker: schoolPick ? { ...schoolPick, query: schoolQuery } : null,
     canCreate: schoolsActorCanWriteFor(actor).length > 0,
     years: recentSchoolYears(currentSchoolYear()),
+    statuses,
   };
 }
 
 export default function QuestionsPage() {
-  const { items, total, totalCapped, page, pages, hasNextPage, themes, schools, schoolPicker, canCreate, years } =
+  const { items, total, totalCapped, page, pages, hasNextPage, themes, schools, schoolPicker, canCreate, years, statuses } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -103,7 +111,7 @@ export default function QuestionsPage() {
         <fieldset className="filters">
           <legend>{t("questions.filters.title")}</legend>
           <FilterSelect name="status" label={t("questions.filters.status")} value={params.get("status")}>
-            {QUESTION_STATUSES.map((s) => (
+            {statuses.map((s) => (
               <option key={s} value={s}>
                 {t(`questions.status.${s}`)}
               </option>

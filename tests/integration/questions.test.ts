@@ -114,6 +114,21 @@ describe("GET /api/v1/questions (contract 6.5)", () => {
     expect(page).not.toContain("Geen vragen gevonden");
   });
 
+  it("offers the Concept filter only to school staff, who alone can see concepts", async () => {
+    const conceptOption = /<option value="concept"[^>]*>Concept<\/option>/;
+    const school = await (await (await signedIn("schoolleider@demo.nl")).get("/vragen")).text();
+    expect(school).toMatch(conceptOption);
+    const filtered = await (await (await signedIn("schoolleider@demo.nl")).get("/vragen?status=concept")).text();
+    expect(filtered).toMatch(/<option value="concept" selected="">Concept<\/option>/);
+    for (const email of ["programmaleider@demo.nl", "student@demo.nl", "admin@demo.nl"]) {
+      const client = await signedIn(email);
+      expect(await (await client.get("/vragen")).text(), email).not.toMatch(conceptOption);
+      // An old link with status=concept shows every visible question instead of an always-empty list.
+      const page = await (await client.get("/vragen?status=concept")).text();
+      expect(page, email).not.toContain("Geen vragen gevonden");
+    }
+  });
+
   it("filters by status and refuses an unknown status with 400", async () => {
     const client = await signedIn("programmaleider@demo.nl");
     const open = await apiQuestions(client, "status=open");
