@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 /**
  * A counter that moves on with every change that can change who may open
  * which plan (memberships, project members, sessions, users, plans, …); kept by
- * triggers (migration 0009), so no write path can forget it. Equal values mean
+ * triggers (migrations 0009 and 0010), so no write path can forget it. Equal values mean
  * nothing of that changed in between, in this process or any other.
  */
 export function accessEpoch(): number {

@@ -74,3 +74,61 @@ describe("the access epoch", () => {
     expect(epoch()).toBeGreaterThanOrEqual(afterRemoval + 1 + plans);
   });
 });
+
+describe("the access epoch and INSERT OR REPLACE (migration 0010)", () => {
+  const sqlite = () => db.$client;
+  const user = () => sqlite().prepare("select * from users where email = 'student@demo.nl'").get() as Record<string, unknown>;
+
+  it("moves when REPLACE swaps out a session, a user or a plan, which fires no delete trigger", () => {
+    const u = user();
+    sqlite()
+      .prepare("insert into sessions (token_hash, user_id, expires_at, created_at) values ('hash-replace', ?, '2999-01-01', '2026-01-01')")
+      .run(u.id);
+    let before = epoch();
+    // A hand-made "fix" that shortens the session by replacing the row.
+    sqlite()
+      .prepare("insert or replace into sessions (token_hash, user_id, expires_at, created_at) values ('hash-replace', ?, '2000-01-01', '2026-01-01')")
+      .run(u.id);
+    expect(epoch()).toBeGreaterThan(before);
+
+    before = epoch();
+    const columns = Object.keys(u);
+    sqlite()
+      .prepare(`replace into users (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`)
+      .run(...columns.map((c) => (c === "name" ? "Lotte (vervangen)" : u[c])));
+    expect(epoch()).toBeGreaterThan(before);
+
+    // The test above deleted the demo project; a fresh project with a plan.
+    const question = sqlite().prepare("select id, school_id from questions limit 1").get() as { id: string; school_id: string };
+    const projectId = crypto.randomUUID();
+    sqlite()
+      .prepare("insert into projects (id, question_id, school_id, title, created_at) values (?, ?, ?, 'Vervangtest', '2026-01-01')")
+      .run(projectId, question.id, question.school_id);
+    sqlite()
+      .prepare("insert into plans (id, project_id, title, room, created_at) values (?, ?, 'Plan', ?, '2026-01-01')")
+      .run(crypto.randomUUID(), projectId, `room-${crypto.randomUUID()}`);
+    before = epoch();
+    const plan = sqlite().prepare("select * from plans where project_id = ?").get(projectId) as Record<string, unknown>;
+    const planColumns = Object.keys(plan);
+    // Same project, new id: the unique project_id makes REPLACE delete the old plan.
+    sqlite()
+      .prepare(`insert or replace into plans (${planColumns.join(", ")}) values (${planColumns.map(() => "?").join(", ")})`)
+      .run(...planColumns.map((c) => (c === "id" ? crypto.randomUUID() : c === "room" ? `room-${crypto.randomUUID()}` : plan[c])));
+    expect(epoch()).toBeGreaterThan(before);
+  });
+
+  it("stays put for a plain new row, and a failed conflicting insert leaves no trace", () => {
+    const u = user();
+    const before = epoch();
+    sqlite()
+      .prepare("insert into sessions (token_hash, user_id, expires_at, created_at) values ('hash-fresh', ?, '2999-01-01', '2026-01-01')")
+      .run(u.id);
+    expect(epoch()).toBe(before);
+    expect(() =>
+      sqlite()
+        .prepare("insert into sessions (token_hash, user_id, expires_at, created_at) values ('hash-fresh', ?, '2999-01-01', '2026-01-01')")
+        .run(u.id),
+    ).toThrow(/UNIQUE/);
+    expect(epoch()).toBe(before);
+  });
+});
