@@ -190,7 +190,6 @@ const questionsEn: Translation["questions"] = {
     moveDownLabel: "Move ‘{{title}}’ one place down",
     moved: "The order was saved.",
     print: "Print",
-    printTitle: "Research agenda {{school}}, school year {{year}}",
     noSchool: "The research agenda belongs to a school. You do not have a role at a school.",
     notMovable: "This question cannot be moved further.",
   },

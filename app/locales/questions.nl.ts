@@ -196,7 +196,6 @@ const questionsNl = {
     moveDownLabel: "Zet ‘{{title}}’ een plek lager",
     moved: "De volgorde is opgeslagen.",
     print: "Afdrukken",
-    printTitle: "Onderzoeksagenda {{school}}, schooljaar {{year}}",
     noSchool: "De onderzoeksagenda hoort bij een school. Je hebt geen rol bij een school.",
     notMovable: "Deze vraag kan niet verder worden verplaatst.",
   },

@@ -20,7 +20,7 @@ import {
   type TransitionActor,
 } from "../domain/question-lifecycle";
 import { missingForSubmission } from "../domain/question-completeness";
-import { buildFtsQuery, tokenize } from "../domain/search-query";
+import { buildFtsQuery, distinctiveTerms, sharedTermCount } from "../domain/search-query";
 import type { QuestionInput } from "../schemas/question";
 
 export type QuestionRow = typeof questions.$inferSelect;
@@ -582,18 +582,6 @@ export function transitionQuestion(
 
 // ───────── Near-duplicates ─────────
 
-const STOPWORDS = new Set(
-  "de het een en van in op te voor met hoe wat wie waar waarom welke we wij onze ons je jij zij ze die dat dit er is zijn kan kunnen worden wordt bij aan door als om naar tot uit over ook of niet meer dan zo beter".split(" "),
-);
-/**
- * Words in almost every schoolontwikkelvraag: matching on them alone made
- * unrelated questions look alike ("helpen", "leren", "leerlingen"). They still
- * count for search, just not as the reason two questions are near-duplicates.
- */
-const GENERIC_WORDS = new Set(
-  "leren helpen leerlingen leerling kinderen school scholen team leraren leerkrachten docenten onderwijs klas groep groepen sneller goed goede samen maken krijgen laten zetten inzetten vergroten verbeteren versterken stimuleren ondersteunen manier aanpak".split(" "),
-);
-
 /**
  * Questions of other schools that look alike, for the programmaleider to link
  * so they can be researched together. Candidates: FTS5 bm25 over the
@@ -602,9 +590,7 @@ const GENERIC_WORDS = new Set(
  * same theme alone (newest first). One shared term in another theme is chance: not shown. Only what the actor may see; never the question itself.
  */
 export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5): QuestionListItem[] {
-  const terms = [...new Set(tokenize(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`))]
-    .filter((t) => t.length > 3 && !STOPWORDS.has(t) && !GENERIC_WORDS.has(t))
-    .slice(0, 12);
+  const terms = distinctiveTerms(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`);
   const others = and(visibilityFilter(actor), ne(questions.id, question.id), ne(questions.schoolId, question.schoolId));
   const byTerms =
     terms.length === 0
@@ -635,10 +621,7 @@ export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5)
     : [];
   const sameTheme = new Set(byTheme.map((r) => r.id));
   const termRank = new Map(byTerms.map((r, i) => [r.id, i]));
-  const sharedInTitle = (title: string) => {
-    const words = tokenize(title);
-    return terms.filter((t) => words.some((w) => w.startsWith(t))).length;
-  };
+  const sharedInTitle = (title: string) => sharedTermCount(terms, title);
   // One shared word across themes is mostly chance ("spel"): left out. Two or more, or the same theme, is not.
   const tier = (r: QuestionListItem) =>
     !termRank.has(r.id) ? 2 : sameTheme.has(r.id) ? 0 : sharedInTitle(r.title) >= 2 ? 1 : null;

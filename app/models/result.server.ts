@@ -15,7 +15,7 @@ import {
   users,
 } from "../../db/schema";
 import { can, canViewResult, type Actor, type ResultScope } from "../domain/permissions";
-import { buildFtsQuery } from "../domain/search-query";
+import { buildFtsQuery, distinctiveTerms, sharedTermCount } from "../domain/search-query";
 
 export type ResultRow = typeof results.$inferSelect;
 
@@ -268,23 +268,29 @@ export function overdueActionsFor(actor: Actor) {
     .all();
 }
 
-const RELATED_STOPWORDS = new Set(
-  "de het een en van in op te voor met hoe wat wie waar waarom welke we wij onze ons kunnen kan worden bij aan door als om naar tot uit over ook of niet meer dan beter leerlingen".split(" "),
-);
-
 /**
- * "Eerder onderzoek hierover": results of other schools that share words with
- * a question (any of its significant terms, best bm25 first), as far as the
- * actor may see them.
+ * "Eerder onderzoek hierover": results of other schools about the same thing
+ * as a question, as far as the actor may see them. Candidates share one of the
+ * question's distinctive terms (FTS5, best bm25 first); one shared word is
+ * chance ("spel", "ouders") unless the result is on the question's theme, so
+ * the others must share two in their title or summary: what the list shows,
+ * so the reader can see why it is there. Same theme first.
  */
-export function relatedResults(actor: Actor, text: string, excludeSchoolId: string, limit = 3): ResultListItem[] {
-  const terms = [...new Set(text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u))]
-    .filter((t) => t.length > 3 && !RELATED_STOPWORDS.has(t))
-    .slice(0, 10);
+export function relatedResults(
+  actor: Actor,
+  question: { text: string; themeId: string | null; schoolId: string },
+  limit = 3,
+): ResultListItem[] {
+  const terms = distinctiveTerms(question.text, 10);
   if (terms.length === 0) return [];
+  const onTheme = (r: ResultListItem) => !!question.themeId && r.themeIds.includes(question.themeId);
   return searchResults(actor, { q: "", limit: 200, anyOf: terms })
-    .filter((r) => r.schoolId !== excludeSchoolId)
-    .slice(0, limit);
+    .filter((r) => r.schoolId !== question.schoolId)
+    .map((r, rank) => ({ r, rank, theme: onTheme(r), shared: sharedTermCount(terms, `${r.title} ${r.summary}`) }))
+    .filter((c) => c.theme || c.shared >= 2)
+    .sort((a, b) => Number(b.theme) - Number(a.theme) || a.rank - b.rank)
+    .slice(0, limit)
+    .map((c) => c.r);
 }
 
 /** All actions of the schools where the actor speaks for the school, newest due first. */

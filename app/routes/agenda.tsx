@@ -83,7 +83,6 @@ export default function AgendaPage() {
       <header className="page-header">
         <div>
           <h1>{t("questions.agenda.title")}</h1>
-          <p className="print-only">{t("questions.agenda.printTitle", { school: school.name, year })}</p>
           <p className="lead no-print">{t("questions.agenda.intro")}</p>
         </div>
         <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>

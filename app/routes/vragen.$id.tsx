@@ -50,7 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canLink: isProgramme,
     lab: isProgramme ? labOptionsFor(question.id, question.schoolId) : null,
     similar: isProgramme ? similarQuestions(actor, question).filter((s) => !question.links.some((l) => l.id === s.id)) : [],
-    related: relatedResults(actor, `${question.title} ${question.subQuestionList.join(" ")}`, question.schoolId).map((r) => ({
+    related: relatedResults(actor, {
+      text: `${question.title} ${question.subQuestionList.join(" ")}`,
+      themeId: question.themeId,
+      schoolId: question.schoolId,
+    }).map((r) => ({
       id: r.id,
       title: r.title,
       schoolName: r.schoolName,
