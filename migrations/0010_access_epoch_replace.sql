@@ -6,6 +6,8 @@
 -- its primary key or a unique column. A BEFORE trigger still sees that row.
 -- Plain inserts of new rows (every login's session) leave the epoch alone; a
 -- conflicting plain INSERT fails and its statement, trigger included, is undone.
+-- INSERT OR IGNORE and ON CONFLICT on an existing row also move it: one full
+-- access check too many, never one too few (the app uses neither on these tables).
 CREATE TRIGGER `access_epoch_users_replace` BEFORE INSERT ON `users`
 WHEN EXISTS (SELECT 1 FROM `users` WHERE `id` = NEW.`id` OR `email` = NEW.`email`) BEGIN
 	UPDATE `access_epoch` SET `value` = `value` + 1 WHERE `id` = 1;

@@ -4,15 +4,21 @@ import { validityMessage } from "../utils/validity-message";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-function isControl(target: EventTarget | null): target is Control {
+function isControl(target: unknown): target is Control {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+/** form.elements includes controls tied to the form with the form= attribute. */
+function clearForm(form: HTMLFormElement) {
+  for (const el of form.elements) if (isControl(el)) el.setCustomValidity("");
 }
 
 /**
  * Replaces the browser's validation bubbles ("Please fill out this field", in
  * the browser's language) with ours, in the page's language, for every form.
  * Native checks stay: they work before JavaScript and need no code per form.
- * Renders nothing.
+ * It owns setCustomValidity for the whole page: a component that wants its own
+ * message must not use it (none does). Renders nothing.
  */
 export function LocalizedValidity() {
   const { t } = useTranslation();
@@ -39,18 +45,36 @@ export function LocalizedValidity() {
       if (isControl(event.target)) event.target.setCustomValidity("");
       // Radio buttons of one group share the message.
       if (event.target instanceof HTMLInputElement && event.target.type === "radio" && event.target.form && event.target.name) {
-        for (const el of event.target.form.querySelectorAll<HTMLInputElement>(`input[type=radio]`)) {
-          if (el.name === event.target.name) el.setCustomValidity("");
-        }
+        const group = event.target.form.elements.namedItem(event.target.name);
+        if (group instanceof RadioNodeList) {
+          for (const el of group) if (el instanceof HTMLInputElement) el.setCustomValidity("");
+        } else if (isControl(group)) group.setCustomValidity("");
       }
+    };
+    // A value set by script or by form.reset() fires neither event. Without
+    // this, the old message would make the browser refuse the next submit
+    // with no bubble at all: clear the whole form just before it is checked
+    // (a click on a submit button, also the one Enter in a field simulates).
+    const onSubmitClick = (event: Event) => {
+      const button = event.target instanceof Element ? event.target.closest("button, input[type=submit], input[type=image]") : null;
+      const form = button instanceof HTMLButtonElement || button instanceof HTMLInputElement ? button.form : null;
+      if (!form || (button as HTMLButtonElement | HTMLInputElement).type !== "submit") return;
+      clearForm(form);
+    };
+    const onReset = (event: Event) => {
+      if (event.target instanceof HTMLFormElement) clearForm(event.target);
     };
     document.addEventListener("invalid", onInvalid, true); // "invalid" does not bubble
     document.addEventListener("input", onEdit, true);
     document.addEventListener("change", onEdit, true);
+    document.addEventListener("click", onSubmitClick, true);
+    document.addEventListener("reset", onReset, true);
     return () => {
       document.removeEventListener("invalid", onInvalid, true);
       document.removeEventListener("input", onEdit, true);
       document.removeEventListener("change", onEdit, true);
+      document.removeEventListener("click", onSubmitClick, true);
+      document.removeEventListener("reset", onReset, true);
     };
   }, [t]);
   return null;

@@ -30,7 +30,7 @@ const en: Translation = {
       valueMissingCheckbox: "Please tick this box to continue.",
       valueMissingFile: "Please choose a file.",
       typeMismatchEmail: "Enter a valid email address, for example name@school.nl.",
-      typeMismatchUrl: "Enter a valid web address, starting with https://.",
+      typeMismatchUrl: "Enter a full web address, for example https://www.school.nl.",
       typeMismatch: "This value is not in the right format.",
       tooShort: "Use at least {{min}} characters (now {{length}}).",
       tooLong: "Use at most {{max}} characters (now {{length}}).",

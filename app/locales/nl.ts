@@ -33,7 +33,7 @@ const nl = {
       valueMissingCheckbox: "Vink dit vakje aan om verder te gaan.",
       valueMissingFile: "Kies een bestand.",
       typeMismatchEmail: "Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl.",
-      typeMismatchUrl: "Vul een geldig webadres in, beginnend met https://.",
+      typeMismatchUrl: "Vul een volledig webadres in, bijvoorbeeld https://www.school.nl.",
       typeMismatch: "Deze waarde heeft niet de juiste vorm.",
       tooShort: "Gebruik minstens {{min}} tekens (nu {{length}}).",
       tooLong: "Gebruik hoogstens {{max}} tekens (nu {{length}}).",

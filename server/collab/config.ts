@@ -20,6 +20,16 @@ export function collabConfig(source: Record<string, string | undefined> = proces
   return schema.parse(cleaned);
 }
 
+/**
+ * The event-loop delay histogram samples every 100 ms. prom-client's default
+ * (10 ms) and our earlier 20 ms each wake the loop 50–100 times a second,
+ * which cost 4–5 ms of main-thread CPU per second on an idle server (measured
+ * per thread in /proc): work every live keystroke can queue behind. A p99 of
+ * a 100 ms series still shows a stalled loop. Here, not in metrics.ts, so the
+ * benchmark can read it without starting a registry.
+ */
+export const LOOP_MONITOR_MS = 100;
+
 /** Close codes: 44xx tell y-websocket not to retry; 45xx allow a retry. */
 export const CLOSE = {
   unauthenticated: 4401,

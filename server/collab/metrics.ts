@@ -1,15 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { LOOP_MONITOR_MS } from "./config";
 
 /** Prometheus metrics of the collaboration server, served at /metrics (admins). */
 export const registry = new Registry();
-/**
- * The event-loop delay histogram samples every 100 ms. prom-client's default
- * (10 ms) and our earlier 20 ms each wake the loop 50–100 times a second,
- * which cost 4–5 ms of main-thread CPU per second on an idle server (measured
- * per thread in /proc): work every live keystroke can queue behind. A p99 of
- * a 100 ms series still shows a stalled loop.
- */
-export const LOOP_MONITOR_MS = 100;
 collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: LOOP_MONITOR_MS });
 
 export const metrics = {

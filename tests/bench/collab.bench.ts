@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
+import { LOOP_MONITOR_MS } from "../../server/collab/config";
 import { Client } from "../support/http";
 import { startServer } from "../support/server";
 import { round } from "./stats";
@@ -245,10 +246,10 @@ type Clients = Awaited<ReturnType<typeof startClients>>;
 /**
  * Our server's event-loop delay p99 in ms from /metrics (prom-client resets it
  * on every scrape). Node's histogram records the time between its 100 ms
- * samples (LOOP_MONITOR_MS in server/collab/metrics.ts), so an idle loop reads 100 ms; that
+ * samples (LOOP_MONITOR_MS, server/collab/config.ts), so an idle loop reads 100 ms; that
  * interval is subtracted to leave the delay itself.
  */
-const LOOP_SAMPLING_MS = 100;
+const LOOP_SAMPLING_MS = LOOP_MONITOR_MS;
 async function serverLoopLagP99(admin: Client): Promise<number> {
   const text = await (await admin.get("/metrics")).text();
   const match = /^nodejs_eventloop_lag_p99_seconds\s+([\d.e+-]+)/m.exec(text);

@@ -79,7 +79,10 @@ describe("the access epoch and INSERT OR REPLACE (migration 0010)", () => {
   const sqlite = () => db.$client;
   const user = () => sqlite().prepare("select * from users where email = 'student@demo.nl'").get() as Record<string, unknown>;
 
-  it("moves when REPLACE swaps out a session, a user or a plan, which fires no delete trigger", () => {
+  // Sessions and plans are the cases 0009 missed (a replaced plan's members stay, so no
+  // cascade moves the epoch). A replaced user was already covered by the cascade into its
+  // sessions and memberships; the users trigger is for a user who has neither yet.
+  it("moves when REPLACE swaps out a session, a user or a plan, which fires no delete trigger of its own", () => {
     const u = user();
     sqlite()
       .prepare("insert into sessions (token_hash, user_id, expires_at, created_at) values ('hash-replace', ?, '2999-01-01', '2026-01-01')")
