@@ -8,6 +8,13 @@ function isControl(target: unknown): target is Control {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
 }
 
+/** A date bound as people write it ("31 juli 2027"), not as the attribute holds it (2027-07-31). */
+function readableBound(el: HTMLInputElement, bound: string, language: string): string {
+  if (el.type !== "date" || !/^\d{4}-\d{2}-\d{2}$/.test(bound)) return bound;
+  const date = new Date(`${bound}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? bound : new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(date);
+}
+
 /** form.elements includes controls tied to the form with the form= attribute. */
 function clearForm(form: HTMLFormElement) {
   for (const el of form.elements) if (isControl(el)) el.setCustomValidity("");
@@ -21,7 +28,7 @@ function clearForm(form: HTMLFormElement) {
  * message must not use it (none does). Renders nothing.
  */
 export function LocalizedValidity() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useEffect(() => {
     const onInvalid = (event: Event) => {
       const el = event.target;
@@ -33,8 +40,8 @@ export function LocalizedValidity() {
         value: el.value,
         minLength: "minLength" in el ? el.minLength : undefined,
         maxLength: "maxLength" in el ? el.maxLength : undefined,
-        min: el instanceof HTMLInputElement ? el.min : undefined,
-        max: el instanceof HTMLInputElement ? el.max : undefined,
+        min: el instanceof HTMLInputElement ? readableBound(el, el.min, i18n.language) : undefined,
+        max: el instanceof HTMLInputElement ? readableBound(el, el.max, i18n.language) : undefined,
         title: el.title || undefined,
       });
       if (message) el.setCustomValidity("text" in message ? message.text : t(message.key, message.values));
@@ -76,6 +83,6 @@ export function LocalizedValidity() {
       document.removeEventListener("click", onSubmitClick, true);
       document.removeEventListener("reset", onReset, true);
     };
-  }, [t]);
+  }, [t, i18n.language]);
   return null;
 }
