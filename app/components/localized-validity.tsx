@@ -47,26 +47,19 @@ export function LocalizedValidity() {
       if (message) el.setCustomValidity("text" in message ? message.text : t(message.key, message.values));
     };
     // A custom message makes the control invalid until cleared: clear it on
-    // every edit, so the browser checks the new value afresh.
+    // every edit, so what the field reports (validationMessage) is current.
     const onEdit = (event: Event) => {
       if (isControl(event.target)) event.target.setCustomValidity("");
-      // Radio buttons of one group share the message.
-      if (event.target instanceof HTMLInputElement && event.target.type === "radio" && event.target.form && event.target.name) {
-        const group = event.target.form.elements.namedItem(event.target.name);
-        if (group instanceof RadioNodeList) {
-          for (const el of group) if (el instanceof HTMLInputElement) el.setCustomValidity("");
-        } else if (isControl(group)) group.setCustomValidity("");
-      }
     };
-    // A value set by script or by form.reset() fires neither event. Without
-    // this, the old message would make the browser refuse the next submit
-    // with no bubble at all: clear the whole form just before it is checked
-    // (a click on a submit button, also the one Enter in a field simulates).
+    // Values set by script or by form.reset() fire no edit event, and a radio
+    // group's message sits on its other buttons. A stale message would make
+    // the browser refuse the submit with no bubble at all, so the whole form is
+    // cleared just before it is checked: on a click on a submit button (also
+    // the one that Enter in a field simulates).
     const onSubmitClick = (event: Event) => {
-      const button = event.target instanceof Element ? event.target.closest("button, input[type=submit], input[type=image]") : null;
-      const form = button instanceof HTMLButtonElement || button instanceof HTMLInputElement ? button.form : null;
-      if (!form || (button as HTMLButtonElement | HTMLInputElement).type !== "submit") return;
-      clearForm(form);
+      const button = event.target instanceof Element ? event.target.closest("button, input") : null;
+      const submits = (button instanceof HTMLButtonElement || button instanceof HTMLInputElement) && (button.type === "submit" || button.type === "image");
+      if (submits && button.form) clearForm(button.form);
     };
     const onReset = (event: Event) => {
       if (event.target instanceof HTMLFormElement) clearForm(event.target);
