@@ -66,11 +66,13 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
 
   function attach(
     ws: WebSocket,
+    socket: Duplex,
     room: Room,
     decision: { userId: string; userName: string; token: string; access: Connection["access"] },
   ) {
     const conn: Connection = {
       ws,
+      socket,
       userId: decision.userId,
       userName: decision.userName,
       token: decision.token,
@@ -140,7 +142,7 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
         ws.close(CLOSE.loadFailed, "probeer opnieuw");
         return;
       }
-      attach(ws, room, decision);
+      attach(ws, socket, room, decision);
     });
   }
 

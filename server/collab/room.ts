@@ -1,3 +1,4 @@
+import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -8,6 +9,7 @@ import { logger } from "../../app/utils/logger.server";
 import { currentAccessForAll } from "./auth";
 import { CLOSE, type CollabConfig } from "./config";
 import { metrics } from "./metrics";
+import { flushAtTurnEnd, holdWrites } from "./turn";
 import {
   assertStateVector,
   awarenessMessage,
@@ -20,6 +22,8 @@ import {
 
 export type Connection = {
   ws: WebSocket;
+  /** The TCP socket under `ws` (from the upgrade), corked per turn by holdWrites. */
+  socket: Duplex;
   userId: string;
   userName: string;
   token: string;
@@ -154,7 +158,8 @@ export class Room {
   }
 
   private pending: { update: Uint8Array; userId: string | null; author: Connection | null }[] = [];
-  private flushScheduled = false;
+  /** Awareness that arrived after a pending update; sent right after it. */
+  private heldAwareness: Uint8Array[] = [];
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN || this.state !== "ready") return;
@@ -162,21 +167,17 @@ export class Room {
     const userId = author?.userId ?? (origin instanceof ServerChange ? origin.userId : null);
     // Held back until flush() has stored it: nobody sees it before that.
     this.pending.push({ update, userId, author });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      // After the frames of this socket read (one commit for them all), before
-      // the next socket's: relaying waits for no one else's work.
-      queueMicrotask(() => this.flush());
-    }
+    // One commit for all reads of this event-loop turn; nothing is written
+    // out before the turn ends anyway (turn.ts), so nobody waits longer.
+    flushAtTurnEnd(this);
   };
 
   /**
-   * Group commit: the updates of one socket read go to SQLite in one
+   * Group commit: the updates of one event-loop turn go to SQLite in one
    * transaction, and only then to the other clients. Anything that reveals
    * document content (a sync step 2, a compaction) flushes first.
    */
   flush(): void {
-    this.flushScheduled = false;
     if (this.pending.length === 0 || this.state !== "ready") return;
     const batch = this.pending;
     this.pending = [];
@@ -194,7 +195,17 @@ export class Room {
       stop();
     }
     for (const item of batch) this.broadcast(updateMessage(item.update), item.author);
-    if (this.logRows >= this.config.COLLAB_COMPACT_EVERY) this.compact();
+    const awareness = this.heldAwareness;
+    this.heldAwareness = [];
+    for (const message of awareness) this.broadcast(message, null);
+    if (this.logRows >= this.config.COLLAB_COMPACT_EVERY) {
+      try {
+        this.compact();
+      } catch (error) {
+        // Everything is in the log already; the next batch tries again.
+        log.error({ err: error, planId: this.planId }, "compactie mislukt (log blijft staan)");
+      }
+    }
   }
 
   private onAwarenessUpdate = (
@@ -214,7 +225,11 @@ export class Room {
       }
     }
     if (changed.length === 0) return;
-    this.broadcast(awarenessMessage(this.awareness, changed), null);
+    const message = awarenessMessage(this.awareness, changed);
+    // A caret may point into text that is still waiting for its commit; it
+    // goes out after that text, in the order the author sent them.
+    if (this.pending.length > 0) this.heldAwareness.push(message);
+    else this.broadcast(message, null);
   };
 
   /** Folds the log into the snapshot; the doc holds every logged update. */
@@ -244,6 +259,7 @@ export class Room {
       this.closeConn(conn, CLOSE.slowConsumer, "te trage verbinding");
       return false;
     }
+    holdWrites(conn.socket);
     conn.ws.send(message, SEND_OPTIONS);
     return true;
   }

@@ -131,6 +131,67 @@ describe("durability", () => {
     for (let i = 1; i <= 95; i++) expect(md).toContain(`meting ${i}\n`);
   });
 
+  it("a store that refuses an update closes the room (4501) before anyone receives it; the server keeps serving", async () => {
+    const server = await running();
+    await allUnloaded(server);
+    const [s1, s2] = await Promise.all([signedIn(server.url, "student@demo.nl"), signedIn(server.url, "student2@demo.nl")]);
+    const plan = await demoPlan(s1);
+    const writer = new YClient(server.url, plan.room, s1.cookieHeader());
+    const watcher = new YClient(server.url, plan.room, s2.cookieHeader());
+    clients.push(writer, watcher);
+    await Promise.all([writer.synced, watcher.synced]);
+    const db = openDb(server.databasePath);
+    try {
+      db.exec("create trigger refuse_updates before insert on plan_updates begin select raise(abort, 'schijf vol'); end");
+      writer.writeParagraph("analyse", "NIET-OPGESLAGEN");
+      expect((await watcher.closed).code).toBe(4501);
+      expect((await writer.closed).code).toBe(4501);
+      expect(watcher.text("analyse")).not.toContain("NIET-OPGESLAGEN");
+    } finally {
+      db.exec("drop trigger if exists refuse_updates");
+      db.close();
+    }
+    // Once the store works again, the plan opens from what was stored and takes edits.
+    const again = new YClient(server.url, plan.room, s2.cookieHeader());
+    clients.push(again);
+    await again.synced;
+    expect(again.text("analyse")).not.toContain("NIET-OPGESLAGEN");
+    again.writeParagraph("analyse", "Weer opgeslagen.");
+    await waitFor(async () => (await (await s1.get(`/api/v1/plans/${plan.id}/export.md`)).text()).includes("Weer opgeslagen."), 15_000, "stored");
+    expect(server.logs()).toContain("update kon niet worden opgeslagen");
+  });
+
+  it("a failing compaction keeps the plan editable and loses nothing; the next one folds the log", async () => {
+    const server = await running();
+    await allUnloaded(server);
+    const [s1, s2] = await Promise.all([signedIn(server.url, "student@demo.nl"), signedIn(server.url, "student2@demo.nl")]);
+    const plan = await demoPlan(s1);
+    const writer = new YClient(server.url, plan.room, s1.cookieHeader());
+    const watcher = new YClient(server.url, plan.room, s2.cookieHeader());
+    clients.push(writer, watcher);
+    await Promise.all([writer.synced, watcher.synced]);
+    const db = openDb(server.databasePath);
+    const rows = () => (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;
+    try {
+      db.exec("create trigger refuse_snapshot before update on plan_snapshots begin select raise(abort, 'schijf vol'); end");
+      // Past COLLAB_COMPACT_EVERY (20) twice over: every compaction attempt fails.
+      for (let i = 1; i <= 45; i++) writer.writeParagraph("bronnen", `afspraak ${i}`);
+      await waitFor(() => watcher.text("bronnen").includes("afspraak 45"), 15_000, "all relayed");
+      expect(rows()).toBeGreaterThanOrEqual(45);
+      expect(writer.closeInfo).toBeNull();
+      expect(server.logs()).toContain("compactie mislukt");
+      db.exec("drop trigger refuse_snapshot");
+      writer.writeParagraph("bronnen", "afspraak 46");
+      await waitFor(() => rows() < 20, 15_000, "log folded once compaction works again");
+    } finally {
+      db.exec("drop trigger if exists refuse_snapshot");
+      db.close();
+    }
+    const md = await (await s1.get(`/api/v1/plans/${plan.id}/export.md`)).text();
+    for (let i = 1; i <= 46; i++) expect(md).toContain(`afspraak ${i}\n`);
+    expect(server.process.exitCode).toBeNull();
+  });
+
   it("a damaged snapshot is an error (4500), never an empty document that overwrites it", async () => {
     const server = await running(); // last: it damages the stored plan
     const s1 = await signedIn(server.url, "student@demo.nl");

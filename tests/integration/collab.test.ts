@@ -109,6 +109,25 @@ describe("live editing", () => {
     b.close();
   });
 
+  it("sends a caret after the text it points into, even when both arrive in one read", async () => {
+    const writer = connect(student);
+    const watcher = connect(student2);
+    await Promise.all([writer.synced, watcher.synced]);
+    let textWhenCaretArrived: boolean | null = null;
+    watcher.awareness.on("change", () => {
+      if (textWhenCaretArrived === null && watcher.awareness.getStates().get(writer.doc.clientID)?.user) {
+        textWhenCaretArrived = watcher.text("planning").includes("De cursor volgt de tekst.");
+      }
+    });
+    // Typing and the caret move of one keystroke leave the browser together.
+    writer.writeParagraph("planning", "De cursor volgt de tekst.");
+    writer.setPresence("Sanne");
+    await waitFor(() => textWhenCaretArrived !== null, 15_000, "the caret reaches the watcher");
+    expect(textWhenCaretArrived).toBe(true);
+    writer.close();
+    watcher.close();
+  });
+
   it("drops document updates from comment and read connections but lets them sync and share presence", async () => {
     const writer = connect(student);
     const commenter = connect(begeleider);
