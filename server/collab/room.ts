@@ -8,6 +8,7 @@ import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "
 import { logger } from "../../app/utils/logger.server";
 import { currentAccessForAll } from "./auth";
 import { CLOSE, type CollabConfig } from "./config";
+import { binaryFrame } from "./frame";
 import { metrics } from "./metrics";
 import { flushAtTurnEnd, holdWrites } from "./turn";
 import {
@@ -245,20 +246,39 @@ export class Room {
     if (this.write(conn, message)) metrics.messagesOut.inc();
   }
 
-  /** To every socket but `except`; the hot path of live editing (one metric update per fan-out). */
+  /**
+   * To every socket but `except`; the hot path of live editing. The frame is
+   * built once and the same bytes are written to each socket: ws itself would
+   * allocate a header and write requests per peer. That is safe because, without
+   * permessage-deflate, ws writes every frame of its own (pings, closes)
+   * straight to the socket too, so frames never overtake each other.
+   */
   private broadcast(message: Uint8Array, except: Connection | null): void {
+    let frame: Buffer | null = null;
     let sent = 0;
-    for (const conn of this.conns) if (conn !== except && this.write(conn, message)) sent++;
+    for (const conn of this.conns) {
+      if (conn === except || !this.writable(conn, message.byteLength)) continue;
+      frame ??= binaryFrame(message);
+      holdWrites(conn.socket);
+      conn.socket.write(frame);
+      sent++;
+    }
     if (sent > 0) metrics.messagesOut.inc(sent);
   }
 
-  private write(conn: Connection, message: Uint8Array): boolean {
+  /** Open, and not holding more unsent data than a client that keeps up would. */
+  private writable(conn: Connection, byteLength: number): boolean {
     if (conn.closed || conn.ws.readyState !== conn.ws.OPEN) return false;
     // A client that cannot keep up would otherwise grow our memory without bound.
-    if (conn.ws.bufferedAmount + message.byteLength > this.config.COLLAB_MAX_BUFFERED_BYTES) {
+    if (conn.ws.bufferedAmount + byteLength > this.config.COLLAB_MAX_BUFFERED_BYTES) {
       this.closeConn(conn, CLOSE.slowConsumer, "te trage verbinding");
       return false;
     }
+    return true;
+  }
+
+  private write(conn: Connection, message: Uint8Array): boolean {
+    if (!this.writable(conn, message.byteLength)) return false;
     holdWrites(conn.socket);
     conn.ws.send(message, SEND_OPTIONS);
     return true;

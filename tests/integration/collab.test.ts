@@ -205,6 +205,36 @@ describe("limits and bad input", () => {
     check.close();
   });
 
+  it("closes a socket that stops reading (4508) once its unsent data passes the cap, and keeps serving the others", async () => {
+    // Its own server and database: a 1 MB cap, and megabytes of text the other tests should not sync.
+    const own = await startServer({ env: { COLLAB_MAX_BUFFERED_BYTES: String(1024 * 1024), COLLAB_RATE_BURST: "1000" } });
+    try {
+      const [s1, s2, admin] = await Promise.all(["student@demo.nl", "student2@demo.nl", "admin@demo.nl"].map((e) => signedIn(own.url, e)));
+      const ownPlan = await demoPlan(s1!);
+      const writer = new YClient(own.url, ownPlan.room, s1!.cookieHeader());
+      const reader = new YClient(own.url, ownPlan.room, s2!.cookieHeader());
+      const stalled = new YClient(own.url, ownPlan.room, s2!.cookieHeader());
+      clients.push(writer, reader, stalled);
+      await Promise.all([writer.synced, reader.synced, stalled.synced]);
+      stalled.ws.pause(); // a laptop that stopped reading: the kernel's buffers fill, then ours
+      const slowCloses = async () => Number(/^collab_closes_total\{reason="4508"\} (\d+)/m.exec(await (await admin!.get("/metrics")).text())?.[1] ?? 0);
+      const chunk = "traag ".repeat(40_000); // 240 kB per paragraph
+      let written = 0;
+      while ((await slowCloses()) === 0) {
+        expect(written).toBeLessThan(150); // 36 MB: far beyond any socket buffer
+        writer.writeParagraph("bronnen", `${++written} ${chunk}`);
+        await waitFor(() => reader.text("bronnen").includes(`${written} traag`), 15_000, `reader has paragraph ${written}`);
+      }
+      expect(writer.closeInfo).toBeNull();
+      expect(reader.closeInfo).toBeNull();
+      writer.writeParagraph("planning", "Na de trage lezer.");
+      await waitFor(() => reader.text("planning").includes("Na de trage lezer."), 15_000, "others still served");
+      expect(own.process.exitCode).toBeNull();
+    } finally {
+      await own.stop();
+    }
+  });
+
   it("closes a connection that floods messages with 4429", async () => {
     const flooder = connect(student);
     await flooder.synced;
