@@ -36,6 +36,8 @@ function toBytes(data: RawData): Uint8Array {
  */
 export function createCollabServer(options: { config?: CollabConfig; appOrigin?: string } = {}): CollabServer {
   const config = options.config ?? collabConfig();
+  // No permessage-deflate: Room.broadcast writes pre-built frames to the socket,
+  // which is only in order with ws's own frames while ws never queues (0015).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.COLLAB_MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
   let stopping = false;
