@@ -40,5 +40,7 @@ export const CLOSE = {
   persistFailed: 4501,
   slowConsumer: 4508,
   roomFull: 4509,
+  /** Access could not be checked (database unreadable); clients retry. */
+  accessUnverified: 1011,
   goingAway: 1001,
 } as const;

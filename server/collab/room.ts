@@ -38,6 +38,8 @@ export type Connection = {
 };
 
 const log = logger.child({ module: "collab" });
+/** Consecutive failed access checks (2 s at the default interval) before a room's sockets close. */
+const ACCESS_CHECK_FAILURES_BEFORE_CLOSE = 4;
 const SEND_OPTIONS = { binary: true } as const;
 
 /** Origin of a change made by the server for a user (restoring a version). */
@@ -64,6 +66,7 @@ export class Room {
   private accessTimer: NodeJS.Timeout | null = null;
   /** The access epoch and the earliest session expiry of the last full access check. */
   private accessChecked: { epoch: number; validUntil: number } | null = null;
+  private failedAccessChecks = 0;
 
   constructor(
     readonly planId: string,
@@ -324,8 +327,14 @@ export class Room {
       results = currentAccessForAll([...this.conns].map((c) => c.token), this.planId);
     } catch (error) {
       log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
+      // Fail closed: access that cannot be checked is not assumed to hold. The
+      // clients retry, and the upgrade checks them afresh.
+      if (++this.failedAccessChecks >= ACCESS_CHECK_FAILURES_BEFORE_CLOSE) {
+        for (const conn of [...this.conns]) this.closeConn(conn, CLOSE.accessUnverified, "toegang niet te controleren");
+      }
       return;
     }
+    this.failedAccessChecks = 0;
     metrics.accessChecks.inc();
     this.accessChecked = { epoch, validUntil: results.validUntil };
     for (const conn of [...this.conns]) {

@@ -268,6 +268,27 @@ describe("limits and bad input", () => {
     }
   });
 
+  it("closes live sockets when access cannot be checked any more, instead of assuming it still holds", async () => {
+    const socket = connect(student2);
+    await socket.synced;
+    const db = openDb(server.databasePath);
+    const failedAt = Date.now();
+    // Renaming makes every room's epoch read fail; SQLite rewrites the triggers along with it.
+    db.exec("alter table access_epoch rename to access_epoch_weg");
+    try {
+      const { code } = await socket.closed;
+      expect(code).toBe(1011);
+      expect(Date.now() - failedAt).toBeLessThan(3000); // four failed checks of 250 ms
+      expect(server.logs()).toContain("toegangscontrole mislukt");
+    } finally {
+      db.exec("alter table access_epoch_weg rename to access_epoch");
+      db.close();
+    }
+    const again = connect(student2);
+    await again.synced;
+    again.close();
+  });
+
   it("runs the full access check only when something that decides access changed; a sign-out closes the socket within a second", async () => {
     const admin = await signedIn(server.url, "admin@demo.nl");
     const fullChecks = async () => Number(/^collab_access_checks_total (\d+)/m.exec(await (await admin.get("/metrics")).text())![1]);
