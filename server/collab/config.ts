@@ -42,5 +42,7 @@ export const CLOSE = {
   roomFull: 4509,
   /** Access could not be checked (database unreadable); clients retry. */
   accessUnverified: 1011,
+  /** The in-memory document was dropped (an update built on unknown changes); clients resync. */
+  reload: 1012,
   goingAway: 1001,
 } as const;

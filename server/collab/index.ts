@@ -154,7 +154,7 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       const room = rooms.get(planId);
       if (room?.state === "ready") {
         room.doc.transact(() => change(room.doc), new ServerChange(userId));
-        room.flush(); // stored (and relayed) before the caller answers
+        room.flush(); // stored before the caller answers; relayed at the end of this turn
         if ((room.state as Room["state"]) !== "ready") throw new Error("de wijziging kon niet worden opgeslagen");
         return;
       }

@@ -67,12 +67,15 @@ export class Room {
   /** The access epoch and the earliest session expiry of the last full access check. */
   private accessChecked: { epoch: number; validUntil: number } | null = null;
   private failedAccessChecks = 0;
+  /** Log rows at which the next compaction runs; moved on after a failed one. */
+  private compactAtRows: number;
 
   constructor(
     readonly planId: string,
     private readonly config: CollabConfig,
     private readonly onEmpty: (room: Room) => void,
   ) {
+    this.compactAtRows = config.COLLAB_COMPACT_EVERY;
     this.awareness.setLocalState(null); // the server itself is nobody
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
@@ -138,6 +141,16 @@ export class Room {
           metrics.updatesIn.inc();
           // Persisting and relaying happen in onDocUpdate, in that order.
           Y.applyUpdate(this.doc, message.update, conn);
+          if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+            // Built on changes we never had: no client of ours sends that. Yjs keeps
+            // the parts it cannot place in the doc (not in the log), and a compaction
+            // would write them into the snapshot, which then no longer loads. Drop
+            // this in-memory doc (unstored updates included); everyone resyncs
+            // from SQLite.
+            log.warn({ planId: this.planId, userId: conn.userId }, "update bouwt op onbekende wijzigingen; document opnieuw geladen");
+            this.closeConn(conn, CLOSE.badMessage, "ongeldige wijziging");
+            this.shutdown(CLOSE.reload, "document opnieuw geladen", false);
+          }
           break;
         case "awareness": {
           const owned = (id: number) => {
@@ -202,11 +215,14 @@ export class Room {
     const awareness = this.heldAwareness;
     this.heldAwareness = [];
     for (const message of awareness) this.broadcast(message, null);
-    if (this.logRows >= this.config.COLLAB_COMPACT_EVERY) {
+    if (this.logRows >= this.compactAtRows) {
       try {
         this.compact();
+        this.compactAtRows = this.config.COLLAB_COMPACT_EVERY;
       } catch (error) {
-        // Everything is in the log already; the next batch tries again.
+        // Everything is in the log already. Try again after as many rows once
+        // more, not on every keystroke (each try encodes the whole document).
+        this.compactAtRows = this.logRows + this.config.COLLAB_COMPACT_EVERY;
         log.error({ err: error, planId: this.planId }, "compactie mislukt (log blijft staan)");
       }
     }
@@ -231,10 +247,19 @@ export class Room {
     if (changed.length === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     // A caret may point into text that is still waiting for its commit; it
-    // goes out after that text, in the order the author sent them.
+    // goes out after this turn's updates, never before the text it follows.
     if (this.pending.length > 0) this.heldAwareness.push(message);
     else this.broadcast(message, null);
   };
+
+  /** Drops the in-memory doc after an unexpected error; clients resync from SQLite. */
+  fail(): void {
+    try {
+      this.shutdown(CLOSE.persistFailed, "opslaan mislukt", false);
+    } catch (error) {
+      log.error({ err: error, planId: this.planId }, "document kon niet worden gesloten");
+    }
+  }
 
   /** Folds the log into the snapshot; the doc holds every logged update. */
   compact(): void {
@@ -323,13 +348,17 @@ export class Room {
       // Read before the check: a change that lands during it moves the epoch past this value.
       epoch = accessEpoch();
       const last = this.accessChecked;
-      if (last && last.epoch === epoch && Date.now() < last.validUntil) return;
+      if (last && last.epoch === epoch && Date.now() < last.validUntil) {
+        this.failedAccessChecks = 0; // a successful (cheap) check
+        return;
+      }
       results = currentAccessForAll([...this.conns].map((c) => c.token), this.planId);
     } catch (error) {
       log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
       // Fail closed: access that cannot be checked is not assumed to hold. The
       // clients retry, and the upgrade checks them afresh.
       if (++this.failedAccessChecks >= ACCESS_CHECK_FAILURES_BEFORE_CLOSE) {
+        this.failedAccessChecks = 0;
         for (const conn of [...this.conns]) this.closeConn(conn, CLOSE.accessUnverified, "toegang niet te controleren");
       }
       return;

@@ -1,4 +1,5 @@
 import type { Duplex } from "node:stream";
+import { logger } from "../../app/utils/logger.server";
 
 /**
  * End-of-turn batching (decision 0015). Everything the sockets of one
@@ -11,7 +12,9 @@ import type { Duplex } from "node:stream";
  * check phase. Under load it replaces N commits and N × peers writes with one
  * commit and one write per peer; the reference server does neither.
  */
-type Flushable = { flush(): void };
+type Flushable = { flush(): void; fail(): void };
+
+const log = logger.child({ module: "collab" });
 
 const dirtyRooms = new Set<Flushable>();
 const corked = new Set<Duplex>();
@@ -24,15 +27,26 @@ function schedule(): void {
 }
 
 function endTurn(): void {
-  // Persist before relay: every room stores its batch before any byte leaves.
-  // A flush may write to sockets not corked yet; they join `corked` here.
-  for (const room of dirtyRooms) {
-    dirtyRooms.delete(room);
-    room.flush(); // contains its own failures (closes that room only)
+  try {
+    // Persist before relay: every room stores its batch before any byte leaves.
+    // A flush may write to sockets not corked yet; they join `corked` here.
+    for (const room of dirtyRooms) {
+      dirtyRooms.delete(room);
+      try {
+        room.flush(); // handles its own storage failures (closes that room only)
+      } catch (error) {
+        // Unexpected: not stored means not relayed, so this room's batch stays
+        // unsent. The other rooms and the process carry on.
+        log.error({ err: error }, "fout bij het wegschrijven van een beurt");
+        room.fail();
+      }
+    }
+  } finally {
+    // Never leave a socket corked: it would hold every later frame.
+    for (const socket of corked) socket.uncork();
+    corked.clear();
+    scheduled = false;
   }
-  for (const socket of corked) socket.uncork();
-  corked.clear();
-  scheduled = false;
 }
 
 /** Asks for `room.flush()` at the end of this turn. */

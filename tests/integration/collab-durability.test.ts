@@ -181,14 +181,15 @@ describe("durability", () => {
       expect(writer.closeInfo).toBeNull();
       expect(server.logs()).toContain("compactie mislukt");
       db.exec("drop trigger refuse_snapshot");
-      writer.writeParagraph("bronnen", "afspraak 46");
+      // The next try waits for another 20 rows, not for the next keystroke.
+      for (let i = 46; i <= 70; i++) writer.writeParagraph("bronnen", `afspraak ${i}`);
       await waitFor(() => rows() < 20, 15_000, "log folded once compaction works again");
     } finally {
       db.exec("drop trigger if exists refuse_snapshot");
       db.close();
     }
     const md = await (await s1.get(`/api/v1/plans/${plan.id}/export.md`)).text();
-    for (let i = 1; i <= 46; i++) expect(md).toContain(`afspraak ${i}\n`);
+    for (let i = 1; i <= 70; i++) expect(md).toContain(`afspraak ${i}\n`);
     expect(server.process.exitCode).toBeNull();
   });
 

@@ -1,5 +1,8 @@
 import fs from "node:fs";
+import type { Socket } from "node:net";
 import WebSocket from "ws";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server";
@@ -98,6 +101,9 @@ describe("live editing", () => {
     const a = connect(student);
     const b = connect(student2);
     await Promise.all([a.synced, b.synced]);
+    // Our clients offer permessage-deflate (as browsers do); the server must decline
+    // it, because Room.broadcast writes ready-made frames (decision 0015).
+    expect(a.ws.extensions).toBe("");
     expect(a.text("aanleiding")).toContain("Basisschool De Regenboog");
     a.writeParagraph("methode", "We kiezen voor ontwerpgericht onderzoek in drie cycli.");
     await waitFor(() => b.text("methode").includes("drie cycli"), 15_000, "b sees a's edit");
@@ -119,9 +125,13 @@ describe("live editing", () => {
         textWhenCaretArrived = watcher.text("planning").includes("De cursor volgt de tekst.");
       }
     });
-    // Typing and the caret move of one keystroke leave the browser together.
+    // Typing and the caret move of one keystroke leave the browser together:
+    // one TCP write here (ws offers no public cork), so one server read.
+    const raw = (writer.ws as unknown as { _socket: Socket })._socket;
+    raw.cork();
     writer.writeParagraph("planning", "De cursor volgt de tekst.");
     writer.setPresence("Sanne");
+    process.nextTick(() => raw.uncork());
     await waitFor(() => textWhenCaretArrived !== null, 15_000, "the caret reaches the watcher");
     expect(textWhenCaretArrived).toBe(true);
     writer.close();
@@ -233,6 +243,38 @@ describe("limits and bad input", () => {
     } finally {
       await own.stop();
     }
+  });
+
+  it("drops an update built on changes the server never had, so the stored plan keeps loading", async () => {
+    const a = connect(student);
+    const b = connect(student2);
+    await Promise.all([a.synced, b.synced]);
+    // A second doc with two changes; only the second (which needs the first) is sent.
+    const stray = new Y.Doc();
+    stray.getXmlFragment("section:analyse").insert(0, [new Y.XmlText("eerste")]);
+    const before = Y.encodeStateVector(stray);
+    stray.getXmlFragment("section:analyse").insert(0, [new Y.XmlText("WEES-ZONDER-OUDER")]);
+    const orphan = Y.encodeStateAsUpdate(stray, before);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeUpdate(e, orphan);
+    a.ws.send(encoding.toUint8Array(e));
+    expect((await a.closed).code).toBe(4400);
+    expect((await b.closed).code).toBe(1012); // the others resync from SQLite
+    // Without that, the next edit's compaction wrote the unplaceable parts into
+    // the snapshot, and the plan never loaded again (4500).
+    const c = connect(student2);
+    await c.synced;
+    c.writeParagraph("analyse", "Na de verweesde wijziging.");
+    await waitFor(async () => (await exportMd(student)).includes("Na de verweesde wijziging."), 15_000, "stored");
+    c.close();
+    await c.closed;
+    await new Promise((r) => setTimeout(r, 800)); // unloaded (COLLAB_UNLOAD_MS 400), so compacted
+    const fresh = connect(student2);
+    await fresh.synced;
+    expect(fresh.text("analyse")).toContain("Na de verweesde wijziging.");
+    expect(fresh.text("analyse")).not.toContain("WEES-ZONDER-OUDER");
+    fresh.close();
   });
 
   it("closes a connection that floods messages with 4429", async () => {
