@@ -364,11 +364,14 @@ export async function runCollabBench(): Promise<Record<string, string | number>[
     const ourUrl = (label: string) => `${wsBase}/collab/${room(label).room}`;
     const refUrl = (label: string) => `${reference.url}/${label}`;
 
-    // One session per editor: student@demo.nl logged in maxN times.
+    // One session per editor: student@demo.nl logged in maxN times (at least
+    // enough for the 5 warm idle documents and the ingest clients, so that a
+    // run with only small N still has a cookie for each).
+    const sessions = Math.max(maxN, 5, ingestClients);
     const cookies: string[] = [];
-    for (let i = 0; i < maxN; i += 5) {
+    for (let i = 0; i < sessions; i += 5) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(5, maxN - i) }, async () => {
+        Array.from({ length: Math.min(5, sessions - i) }, async () => {
           const c = new Client(ours.url);
           await c.login("student@demo.nl");
           return c.cookieHeader();
