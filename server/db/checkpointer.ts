@@ -13,11 +13,25 @@ const log = logger.child({ module: "checkpoint" });
  * fall behind or die). docs/decisions/0012-background-checkpoint.md.
  */
 export const BACKSTOP_PAGES = 20_000; // about 80 MB of WAL
+/**
+ * The worker copies the WAL once it holds this many frames (SQLite's own
+ * default threshold, about 4 MB), or once frames have waited MAX_AGE_MS: the
+ * database file is never more than a minute behind. Record 0016.
+ */
+export const CHECKPOINT_AT_FRAMES = 1000;
+export const CHECKPOINT_MAX_AGE_MS = 60_000;
 
-export function startBackgroundCheckpoints(db: DB, file: string, intervalMs = 1000): { stop: () => Promise<void> } {
+export function startBackgroundCheckpoints(
+  db: DB,
+  file: string,
+  intervalMs = 1000,
+  { minFrames = CHECKPOINT_AT_FRAMES, maxAgeMs = CHECKPOINT_MAX_AGE_MS } = {},
+): { stop: () => Promise<void> } {
   if (file === ":memory:" || intervalMs <= 0) return { stop: async () => {} };
   db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), { workerData: { file, intervalMs } });
+  const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), {
+    workerData: { file, intervalMs, minFrames, maxAgeMs },
+  });
   worker.unref(); // never what keeps the process alive
   let exited = false;
   worker.once("exit", () => (exited = true));

@@ -30,6 +30,11 @@ import { round } from "./stats";
  *   one idle client each; (RSS after − RSS before) / M, incl. the socket.
  *   Docs stay loaded while a client is connected (and COLLAB_UNLOAD_MS after).
  *
+ * - Noise floor: a second reference process runs the same rounds, and its
+ *   p50/p99 are printed against the first one's. Two identical servers
+ *   differed by up to 1.4× in p99 over 2 rounds at N ≤ 10 (record 0016), so
+ *   "ours/ref" means something only where it is outside that spread.
+ *
  * Our server runs with LOG_LEVEL=warn and COLLAB_RATE_PER_SECOND/BURST raised
  * to 1e6 (the default 100 msg/s per socket would cap the ingest test; the
  * typists send 6 msg/s each), and COLLAB_UNLOAD_MS=2000 so that the previous
@@ -38,7 +43,8 @@ import { round } from "./stats";
  * its latency). Everything else is default, including
  * COLLAB_MAX_CONNECTIONS_PER_ROOM=100.
  * Env: BENCH_COLLAB_NS (2,10,25,50,100), BENCH_COLLAB_WARMUP_MS (2000),
- * BENCH_COLLAB_MEASURE_MS (8000; longer for small N, see measureMs), BENCH_COLLAB_ROUNDS (2), BENCH_COLLAB_DOCS (150), BENCH_COLLAB_INGEST (20000).
+ * BENCH_COLLAB_MEASURE_MS (8000; longer for small N, see measureMs), BENCH_COLLAB_ROUNDS (2), BENCH_COLLAB_DOCS (150), BENCH_COLLAB_INGEST (20000),
+ * BENCH_COLLAB_AA (1; 0 leaves the second reference out).
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const NS = (process.env.BENCH_COLLAB_NS ?? "2,10,25,50,100").split(",").map(Number);
@@ -55,6 +61,12 @@ const MIN_SAMPLES = 2000;
  * on the shared machine, so a single pair could not tell the servers apart.
  */
 const ROUNDS = Number(process.env.BENCH_COLLAB_ROUNDS ?? 2);
+/**
+ * The noise floor: a second, identical reference process measured in the same
+ * rounds. Its p99 against the first one's is what "ours/ref" would show if our
+ * server were the reference itself. BENCH_COLLAB_AA=0 leaves it out.
+ */
+const AA = process.env.BENCH_COLLAB_AA !== "0";
 function measureMs(n: number): number {
   const samplesPerSecond = 5 * n * (n - 1); // 5 keystrokes/s, each to n − 1 peers
   return Math.min(30_000, Math.max(MEASURE_MS, (MIN_SAMPLES / samplesPerSecond) * 1000));
@@ -343,6 +355,7 @@ export async function runCollabBench(): Promise<Record<string, string | number>[
     env: { LOG_LEVEL: "warn", COLLAB_RATE_PER_SECOND: "1000000", COLLAB_RATE_BURST: "1000000", COLLAB_UNLOAD_MS: "2000" },
   });
   const reference = await startReference();
+  const twin = AA ? await startReference() : null;
   const clients = await startClients();
   const rows: Record<string, string | number>[] = [];
   const row = (metric: string, n: number | string, o: number | string, r: number | string, goal = "-") =>
@@ -409,30 +422,34 @@ export async function runCollabBench(): Promise<Record<string, string | number>[
     }
 
     // Latency, fan-out, CPU, RSS: per N, ROUNDS rounds of both servers.
-    const ourVsRef: { n: number; o: LatencyResult; r: LatencyResult; stored: number }[] = [];
+    const ourVsRef: { n: number; o: LatencyResult; r: LatencyResult; twin: LatencyResult | null; stored: number }[] = [];
     for (const [i, n] of NS.entries()) {
       const runOurs = async () => {
         const o = await latencyRun(clients, ourPid, Array.from({ length: n }, () => ourUrl(`lat${n}`)), cookies.slice(0, n), admin);
         return { o, stored: missingInStore(ours.databasePath, room(`lat${n}`).planId, o.clocks) };
       };
       const runRef = () => latencyRun(clients, refPid, Array.from({ length: n }, () => refUrl(`lat${n}`)), none(n));
+      const runTwin = (t: NonNullable<typeof twin>) =>
+        latencyRun(clients, t.process.pid!, Array.from({ length: n }, () => `${t.url}/lat${n}`), none(n));
+      const twinRounds: LatencyResult[] = [];
       const oursRounds: LatencyResult[] = [];
       const refRounds: LatencyResult[] = [];
       let stored = 0;
       for (let pass = 0; pass < ROUNDS; pass++) {
-        // Alternating which server goes first, so a load change on the shared machine hits both.
-        const oursFirst = (i + pass) % 2 === 0;
-        await waitUntilUnloaded(admin);
-        if (!oursFirst) refRounds.push(await runRef());
-        const o = await runOurs();
-        oursRounds.push(o.o);
-        stored += o.stored;
-        if (oursFirst) {
-          await waitUntilUnloaded(admin);
-          refRounds.push(await runRef());
+        // Rotating which server goes first, so a load change on the shared machine hits each.
+        const order: ("ours" | "ref" | "twin")[] = twin ? ["ours", "ref", "twin"] : ["ours", "ref"];
+        const shift = (i + pass) % order.length;
+        for (const which of [...order.slice(shift), ...order.slice(0, shift)]) {
+          await waitUntilUnloaded(admin); // our previous run's documents must not unload inside this one
+          if (which === "ours") {
+            const o = await runOurs();
+            oursRounds.push(o.o);
+            stored += o.stored;
+          } else if (which === "ref") refRounds.push(await runRef());
+          else twinRounds.push(await runTwin(twin!));
         }
       }
-      ourVsRef.push({ n, o: pooled(oursRounds), r: pooled(refRounds), stored });
+      ourVsRef.push({ n, o: pooled(oursRounds), r: pooled(refRounds), twin: twinRounds.length ? pooled(twinRounds) : null, stored });
     }
 
     // Durable ingest.
@@ -462,12 +479,16 @@ export async function runCollabBench(): Promise<Record<string, string | number>[
       Math.round(INGEST_UPDATES / ingestClients),
     );
 
-    for (const { n, o, r, stored } of ourVsRef) {
+    for (const { n, o, r, twin: t, stored } of ourVsRef) {
       const limit = GOAL_P99_MS[n];
       const p99Ok = o.p99 <= r.p99 && (limit === undefined || o.p99 <= limit);
       row("latency samples", n, o.samples, r.samples);
       row("p50 latency ms", n, round(o.p50, 2), round(r.p50, 2));
       row("p99 latency ms", n, round(o.p99, 2), round(r.p99, 2), `${p99Ok ? "ok" : "MISSED"} (≤ref${limit ? `, ≤${limit}` : ""})`);
+      if (t) {
+        row("  noise floor: 2nd ref p50", n, round(t.p50, 2), round(r.p50, 2), "same server twice");
+        row("  noise floor: 2nd ref p99", n, round(t.p99, 2), round(r.p99, 2), "same server twice");
+      }
       row("max latency ms", n, round(o.max, 1), round(r.max, 1));
       row("fan-out msg/s", n, round(o.messagesPerSecond, 0), round(r.messagesPerSecond, 0));
       row("keystrokes sent/s", n, round(o.sentPerSecond, 0), round(r.sentPerSecond, 0));
@@ -499,6 +520,7 @@ export async function runCollabBench(): Promise<Record<string, string | number>[
   } finally {
     clients.stop();
     reference.process.kill("SIGTERM");
+    twin?.process.kill("SIGTERM");
     await ours.stop();
   }
 }
