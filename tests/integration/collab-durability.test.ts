@@ -48,6 +48,23 @@ async function allUnloaded(server: RunningServer): Promise<void> {
   await waitFor(async () => /^collab_docs_loaded 0$/m.test(await (await admin.get("/metrics")).text()), 15_000, "rooms unloaded");
 }
 
+/** A second plan in the demo plan's school, with both demo students as members. */
+function addPlanBeside(db: ReturnType<typeof openDb>, planId: string, title: string): { id: string; room: string } {
+  const demo = db
+    .prepare("select pr.question_id as questionId, pr.school_id as schoolId from plans p join projects pr on pr.id = p.project_id where p.id = ?")
+    .get(planId) as { questionId: string; schoolId: string };
+  const students = db.prepare("select id from users where email in ('student@demo.nl', 'student2@demo.nl')").all() as { id: string }[];
+  const now = new Date().toISOString();
+  const projectId = crypto.randomUUID();
+  const plan = { id: crypto.randomUUID(), room: `tweede-${crypto.randomUUID()}` };
+  db.transaction(() => {
+    db.prepare("insert into projects (id, question_id, school_id, title, created_at) values (?, ?, ?, ?, ?)").run(projectId, demo.questionId, demo.schoolId, title, now);
+    for (const s of students) db.prepare("insert into project_members (project_id, user_id, role, created_at) values (?, ?, 'student', ?)").run(projectId, s.id, now);
+    db.prepare("insert into plans (id, project_id, title, room, created_at) values (?, ?, ?, ?, ?)").run(plan.id, projectId, title, plan.room, now);
+  })();
+  return plan;
+}
+
 /** Two students signed in on the demo plan, both synced: one writes, one watches. */
 async function writerAndWatcher(server: RunningServer) {
   const [s1, s2] = await Promise.all([signedIn(server.url, "student@demo.nl"), signedIn(server.url, "student2@demo.nl")]);
@@ -156,6 +173,44 @@ describe("durability", () => {
     await waitFor(async () => (await (await s1.get(`/api/v1/plans/${plan.id}/export.md`)).text()).includes("Weer opgeslagen."), 15_000, "stored");
     // The log line travels through a pipe and may trail the socket traffic.
     await waitFor(() => server.logs().includes("update kon niet worden opgeslagen"), 5000, "the log line");
+  });
+
+  it("a refused update closes only its own room: another room's edits, sent alongside, are stored and relayed", async () => {
+    const server = await running();
+    await allUnloaded(server);
+    const { s1, s2, plan, writer, watcher } = await writerAndWatcher(server);
+    const db = openDb(server.databasePath);
+    const other = addPlanBeside(db, plan.id, "Tweede plan");
+    const otherWriter = new YClient(server.url, other.room, s1.cookieHeader());
+    const otherWatcher = new YClient(server.url, other.room, s2.cookieHeader());
+    clients.push(otherWriter, otherWatcher);
+    await Promise.all([otherWriter.synced, otherWatcher.synced]);
+    try {
+      // Only the demo plan's updates that carry "VERLOREN" are refused.
+      db.exec(
+        `create trigger refuse_one_plan before insert on plan_updates when new.plan_id = '${plan.id}' ` +
+          `and instr(new."update", cast('VERLOREN' as blob)) > 0 begin select raise(abort, 'schijf vol'); end`,
+      );
+      // Sent back to back: while the server works through the first, the rest
+      // queue up, and it reads both sockets in one poll phase. So one end-of-turn
+      // flush (turn.ts) holds a working and a failing room.
+      for (let i = 1; i <= 40; i++) {
+        writer.writeParagraph("analyse", i < 30 ? `opgeslagen ${i}` : `VERLOREN ${i}`);
+        otherWriter.writeParagraph("analyse", `bewaard ${i}`);
+      }
+      expect((await watcher.closed).code).toBe(4501);
+      await waitFor(() => otherWatcher.text("analyse").includes("bewaard 40"), 15_000, "the other room relayed");
+      expect(watcher.text("analyse")).not.toContain("VERLOREN");
+      expect(otherWriter.closeInfo).toBeNull();
+      expect(otherWatcher.closeInfo).toBeNull();
+    } finally {
+      db.exec("drop trigger if exists refuse_one_plan");
+      db.close();
+    }
+    const stored = await (await s1.get(`/api/v1/plans/${other.id}/export.md`)).text();
+    for (let i = 1; i <= 40; i++) expect(stored).toContain(`bewaard ${i}\n`);
+    expect(await (await s1.get(`/api/v1/plans/${plan.id}/export.md`)).text()).not.toContain("VERLOREN");
+    expect(server.process.exitCode).toBeNull();
   });
 
   it("a failing compaction keeps the plan editable and loses nothing; the next one folds the log", async () => {
