@@ -70,7 +70,13 @@ test("two students write in the same section live; the schoolleider reads along 
   await expect(lotte.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   await expect(daan.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   // A live caret with the co-author's name.
-  await expect(lotte.locator(".collaboration-carets__label", { hasText: "Daan Visser" })).toBeVisible();
+  const daanLabel = lotte.locator(".collaboration-carets__label", { hasText: "Daan Visser" });
+  await expect(daanLabel).toBeVisible();
+  // After 3 s it folds into a small flag, so it no longer hides the line above; hovering opens it.
+  const labelWidth = async () => (await daanLabel.boundingBox())?.width ?? 0;
+  await expect.poll(labelWidth, { timeout: 8000 }).toBeLessThan(12);
+  await daanLabel.hover();
+  await expect.poll(labelWidth).toBeGreaterThan(40);
 
   // The reader cannot change the text.
   const jeroenMethod = section(jeroen, "Methode en onderzoeksontwerp");
