@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import { replayCaretLabelsOnMove } from "./caret-labels";
 import { CommentHighlights, type CommentAnchor } from "./comment-highlights";
 
 type Props = {
@@ -58,6 +59,10 @@ export function SectionEditor({ sectionId, heading, doc, provider, user, editabl
     // Redraw the highlights; the meta-only transaction changes nothing shared.
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta("commentHighlights", true));
   }, [anchors, editor]);
+  useEffect(() => {
+    if (!editor) return;
+    return replayCaretLabelsOnMove(provider.awareness, () => (editor.isDestroyed ? null : editor.view.dom));
+  }, [editor, provider]);
   useEffect(() => {
     onEditor?.(sectionId, editor);
     return () => onEditor?.(sectionId, null);

@@ -77,6 +77,11 @@ test("two students write in the same section live; the schoolleider reads along 
   await expect.poll(labelWidth, { timeout: 8000 }).toBeLessThan(12);
   await daanLabel.hover();
   await expect.poll(labelWidth).toBeGreaterThan(40);
+  await lotte.mouse.move(0, 0);
+  await expect.poll(labelWidth, { timeout: 8000 }).toBeLessThan(12);
+  // When Daan types again, his name shows again on the same caret.
+  await daan.keyboard.type("Nog een cyclus. ", { delay: 5 });
+  await expect.poll(labelWidth).toBeGreaterThan(40);
 
   // The reader cannot change the text.
   const jeroenMethod = section(jeroen, "Methode en onderzoeksontwerp");
