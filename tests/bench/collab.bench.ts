@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
 import { LOOP_MONITOR_MS } from "../../server/collab/config";
+import { addPlansBeside } from "../support/extra-plans";
 import { Client } from "../support/http";
 import { startServer } from "../support/server";
 import { round } from "./stats";
@@ -178,25 +179,15 @@ function seedPlans(databasePath: string, labels: string[]): Seed {
   db.pragma("busy_timeout = 5000");
   try {
     const demo = db
-      .prepare("select p.id, p.room, pr.question_id, pr.school_id from plans p join projects pr on pr.id = p.project_id order by p.created_at limit 1")
-      .get() as { id: string; room: string; question_id: string; school_id: string };
-    const student = (db.prepare("select id from users where email = 'student@demo.nl'").get() as { id: string }).id;
-    const now = new Date().toISOString();
-    const rooms = new Map<string, { room: string; planId: string }>();
-    const project = db.prepare("insert into projects (id, question_id, school_id, title, created_at) values (?, ?, ?, ?, ?)");
-    const member = db.prepare("insert into project_members (project_id, user_id, role, created_at) values (?, ?, 'student', ?)");
-    const plan = db.prepare("insert into plans (id, project_id, title, room, created_at) values (?, ?, ?, ?, ?)");
-    db.transaction(() => {
-      for (const label of labels) {
-        const projectId = crypto.randomUUID();
-        const planId = crypto.randomUUID();
-        const room = `bench-${label}-${crypto.randomUUID()}`;
-        project.run(projectId, demo.question_id, demo.school_id, `Bench ${label}`, now);
-        member.run(projectId, student, now);
-        plan.run(planId, projectId, `Bench ${label}`, room, now);
-        rooms.set(label, { room, planId });
-      }
-    })();
+      .prepare("select id, room from plans order by created_at limit 1")
+      .get() as { id: string; room: string };
+    const added = addPlansBeside(
+      db,
+      demo.id,
+      labels.map((label) => ({ title: `Bench ${label}`, room: `bench-${label}-${crypto.randomUUID()}` })),
+      ["student@demo.nl"],
+    );
+    const rooms = new Map(labels.map((label, i) => [label, { room: added[i]!.room, planId: added[i]!.id }]));
     return { demoRoom: demo.room, demoPlanId: demo.id, rooms };
   } finally {
     db.close();

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../support/server";
+import { addPlansBeside } from "../support/extra-plans";
 import { demoPlan, openDb, signedIn, waitFor, YClient } from "./collab-helpers";
 
 /**
@@ -46,23 +47,6 @@ function exitOf(server: RunningServer): Promise<{ code: number | null; signal: N
 async function allUnloaded(server: RunningServer): Promise<void> {
   const admin = await signedIn(server.url, "admin@demo.nl");
   await waitFor(async () => /^collab_docs_loaded 0$/m.test(await (await admin.get("/metrics")).text()), 15_000, "rooms unloaded");
-}
-
-/** A second plan in the demo plan's school, with both demo students as members. */
-function addPlanBeside(db: ReturnType<typeof openDb>, planId: string, title: string): { id: string; room: string } {
-  const demo = db
-    .prepare("select pr.question_id as questionId, pr.school_id as schoolId from plans p join projects pr on pr.id = p.project_id where p.id = ?")
-    .get(planId) as { questionId: string; schoolId: string };
-  const students = db.prepare("select id from users where email in ('student@demo.nl', 'student2@demo.nl')").all() as { id: string }[];
-  const now = new Date().toISOString();
-  const projectId = crypto.randomUUID();
-  const plan = { id: crypto.randomUUID(), room: `tweede-${crypto.randomUUID()}` };
-  db.transaction(() => {
-    db.prepare("insert into projects (id, question_id, school_id, title, created_at) values (?, ?, ?, ?, ?)").run(projectId, demo.questionId, demo.schoolId, title, now);
-    for (const s of students) db.prepare("insert into project_members (project_id, user_id, role, created_at) values (?, ?, 'student', ?)").run(projectId, s.id, now);
-    db.prepare("insert into plans (id, project_id, title, room, created_at) values (?, ?, ?, ?, ?)").run(plan.id, projectId, title, plan.room, now);
-  })();
-  return plan;
 }
 
 /** Two students signed in on the demo plan, both synced: one writes, one watches. */
@@ -180,7 +164,7 @@ describe("durability", () => {
     await allUnloaded(server);
     const { s1, s2, plan, writer, watcher } = await writerAndWatcher(server);
     const db = openDb(server.databasePath);
-    const other = addPlanBeside(db, plan.id, "Tweede plan");
+    const other = addPlansBeside(db, plan.id, [{ title: "Tweede plan", room: `tweede-${crypto.randomUUID()}` }], ["student@demo.nl", "student2@demo.nl"])[0]!;
     const otherWriter = new YClient(server.url, other.room, s1.cookieHeader());
     const otherWatcher = new YClient(server.url, other.room, s2.cookieHeader());
     clients.push(otherWriter, otherWatcher);
