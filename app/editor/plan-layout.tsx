@@ -43,6 +43,8 @@ export function SaveStatusText({ status }: { status: SaveStatus }) {
   return (
     <p className={`plan-status plan-status--${status}`} role="status" aria-live="polite" data-status={status}>
       {t(`plan.editor.status.${status}`)}
+      {/* Kept means kept in this tab: say so, the tab is the only copy until the connection returns. */}
+      {status === "offline" ? <span className="plan-status__hint">{t("plan.editor.status.offlineHint")}</span> : null}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
-import { useRevalidator } from "@remix-run/react";
+import { useBeforeUnload, useBlocker, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
@@ -11,7 +11,7 @@ import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
 import { selectionAnchor } from "./selection-anchor";
 import { SectionEditor } from "./section-editor";
-import { usePlanConnection } from "./use-plan-connection";
+import { usePlanConnection, type PlanConnection } from "./use-plan-connection";
 
 /** Open, anchored threads per section (stable until the threads change). */
 function anchorsBySection(threads: ThreadView[]) {
@@ -51,6 +51,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
   }, []);
   const anchors = useMemo(() => anchorsBySection(threads), [threads]);
   const connection = usePlanConnection(room, user, canEdit);
+  useLeaveGuard(connection);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const live = connection?.ready ? connection : null;
@@ -106,6 +107,30 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
       />
     </div>
   );
+}
+
+/**
+ * "Verbinding verbroken — je wijzigingen worden bewaard" holds only while this
+ * tab stays open: what was typed offline is sent when the connection returns.
+ * Closing the tab or leaving the page before that asks first.
+ */
+function useLeaveGuard(connection: PlanConnection | null): void {
+  const { t } = useTranslation();
+  const hasUnsaved = useRef<() => boolean>(() => false);
+  hasUnsaved.current = connection?.hasUnsaved ?? (() => false);
+  useBeforeUnload(
+    useCallback((event: BeforeUnloadEvent) => {
+      if (!hasUnsaved.current()) return;
+      event.preventDefault();
+      event.returnValue = ""; // older browsers show their own text only with this
+    }, []),
+  );
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsaved.current());
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    if (window.confirm(t("plan.editor.leaveUnsaved"))) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, t]);
 }
 
 /**

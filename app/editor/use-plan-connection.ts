@@ -1,5 +1,5 @@
 import * as encoding from "lib0/encoding";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import { writeSyncStep1 } from "y-protocols/sync";
 import * as Y from "yjs";
@@ -14,6 +14,8 @@ export type PlanConnection = {
   ready: boolean;
   status: SaveStatus;
   peers: Peer[];
+  /** True while this tab holds edits that only it has: typed while not connected. */
+  hasUnsaved: () => boolean;
 };
 
 const ACK_DELAY_MS = 300;
@@ -28,6 +30,8 @@ export function usePlanConnection(room: string, user: { name: string; color: str
   const [ready, setReady] = useState(false);
   const [status, setStatus] = useState<SaveStatus>("connecting");
   const [peers, setPeers] = useState<Peer[]>([]);
+  // Read at navigation time (beforeunload, the route blocker), not per render.
+  const unsaved = useRef<() => boolean>(() => false);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -42,6 +46,10 @@ export function usePlanConnection(room: string, user: { name: string; color: str
     let ackTimer: ReturnType<typeof setTimeout> | null = null;
     let terminal = false;
     let connected = false;
+    // Edits sent on an open socket are stored even if the tab closes now (the
+    // server reads them before the close); without a connection they live
+    // only in this tab.
+    unsaved.current = () => canEdit && !connected && localSeq > savedSeq;
 
     const requestAck = () => {
       ackTimer = null;
@@ -121,11 +129,12 @@ export function usePlanConnection(room: string, user: { name: string; color: str
       doc.off("update", onUpdate);
       provider.destroy();
       doc.destroy();
+      unsaved.current = () => false;
       setConnection(null);
       setReady(false);
     };
     // The user object is stable for the page's life; reconnect only per room.
   }, [room, canEdit]);
 
-  return connection ? { ...connection, ready, status, peers } : null;
+  return connection ? { ...connection, ready, status, peers, hasUnsaved: () => unsaved.current() } : null;
 }

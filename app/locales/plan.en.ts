@@ -146,11 +146,13 @@ const planEn: Translation["plan"] = {
     presenceEmpty: "Only you",
     you: "(you)",
     noScript: "The plan is loading. Without JavaScript you can only read it here; turn JavaScript on to write along and comment.",
+    leaveUnsaved: "You are offline and what you just wrote is not on the server yet. If you leave this page, it is lost. Leave anyway?",
     status: {
       connecting: "Connecting…",
       saved: "Saved",
       saving: "Saving…",
       offline: "Connection lost — your changes are kept",
+      offlineHint: "Keep this page open: everything is saved as soon as the connection is back.",
       denied: "You have no access (anymore) to this plan. Reload the page.",
       failed: "The plan could not be loaded. Reload the page later.",
     },

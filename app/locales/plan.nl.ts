@@ -145,11 +145,13 @@ const planNl = {
     presenceEmpty: "Alleen jij",
     you: "(jij)",
     noScript: "Het plan wordt geladen. Zonder JavaScript kun je het hier alleen lezen; zet JavaScript aan om mee te schrijven en te reageren.",
+    leaveUnsaved: "Je bent offline en wat je net schreef staat nog niet op de server. Als je deze pagina verlaat, gaat het verloren. Toch weggaan?",
     status: {
       connecting: "Verbinden…",
       saved: "Opgeslagen",
       saving: "Bezig met opslaan…",
       offline: "Verbinding verbroken — je wijzigingen worden bewaard",
+      offlineHint: "Houd deze pagina open: zodra er weer verbinding is, wordt alles opgeslagen.",
       denied: "Je hebt geen toegang (meer) tot dit plan. Laad de pagina opnieuw.",
       failed: "Het plan kon niet worden geladen. Laad de pagina later opnieuw.",
     },

@@ -188,3 +188,62 @@ test("the begeleider comments on selected text and a student answers and resolve
   await annelies.context().close();
   await lotte.context().close();
 });
+
+test("typed while the connection is down: the page says to keep it open, asks before leaving, and saves once back", async ({ browser }) => {
+  const page = await signedInPage(browser, "student2@demo.nl");
+  const plan = await demoPlanId(page);
+  // The browser's own WebSocket to /collab, cut on demand (the server stays up for the other tests).
+  let online = true;
+  const sockets: { close: () => Promise<void> }[] = [];
+  await page.routeWebSocket(/\/collab\//, (ws) => {
+    if (!online) return void ws.close();
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await page.goto(`/plannen/${plan.id}`);
+  const status = page.getByRole("status").filter({ hasText: /Opgeslagen|Verbinding verbroken|Bezig met opslaan/ });
+  await expect(status).toHaveText("Opgeslagen");
+
+  online = false;
+  for (const ws of sockets.splice(0)) await ws.close();
+  await expect(status).toContainText("Verbinding verbroken — je wijzigingen worden bewaard");
+  await section(page, "Planning").click();
+  await page.keyboard.type("Offline geschreven planning. ");
+  await expect(status).toContainText("Houd deze pagina open");
+
+  // Leaving inside the app asks first; staying keeps the text.
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "Terug naar het project" }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain("Als je deze pagina verlaat, gaat het verloren");
+  await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
+  await expect(section(page, "Planning")).toContainText("Offline geschreven planning.");
+  // So does closing the tab (the browser's own question).
+  const closing = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await closing).toBe("beforeunload");
+  await expect(section(page, "Planning")).toContainText("Offline geschreven planning.");
+
+  // Back online: the text is stored, and leaving no longer asks.
+  online = true;
+  await expect(status).toHaveText("Opgeslagen", { timeout: 15_000 });
+  const md = await (await page.request.get(`/api/v1/plans/${plan.id}/export.md`)).text();
+  expect(md).toContain("Offline geschreven planning.");
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "Terug naar het project" }).click();
+  await expect(page).toHaveURL(/\/projecten\//);
+  expect(asked).toHaveLength(1);
+  await page.context().close();
+});
