@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatWhen } from "./format";
 import type { SelectionAnchor } from "./selection-anchor";
@@ -32,16 +32,18 @@ export function SectionComments({ planId, sectionId, heading, threads, canCommen
   const { t } = useTranslation();
   const open = threads.filter((th) => !th.resolvedAt);
   const resolved = threads.filter((th) => th.resolvedAt);
+  const title = useRef<HTMLHeadingElement>(null);
+  const focusTitle = () => title.current?.focus();
   if (!canComment && threads.length === 0) return null;
   return (
     <div className="plan-comments">
-      <h3 className="plan-comments__title">
+      <h3 className="plan-comments__title" ref={title} tabIndex={-1}>
         {t("plan.comments.heading")} {open.length > 0 ? <span className="badge">{t("plan.comments.count", { count: open.length })}</span> : null}
       </h3>
       {threads.length === 0 ? <p className="muted">{t("plan.comments.none")}</p> : null}
       <ul className="plan-comments__list">
         {open.map((th) => (
-          <Thread key={th.id} planId={planId} thread={th} canComment={canComment} />
+          <Thread key={th.id} planId={planId} thread={th} canComment={canComment} onToggle={focusTitle} />
         ))}
       </ul>
       {resolved.length > 0 ? (
@@ -49,7 +51,7 @@ export function SectionComments({ planId, sectionId, heading, threads, canCommen
           <summary>{t("plan.comments.showResolved", { count: resolved.length })}</summary>
           <ul className="plan-comments__list">
             {resolved.map((th) => (
-              <Thread key={th.id} planId={planId} thread={th} canComment={canComment} />
+              <Thread key={th.id} planId={planId} thread={th} canComment={canComment} onToggle={focusTitle} />
             ))}
           </ul>
         </details>
@@ -59,28 +61,42 @@ export function SectionComments({ planId, sectionId, heading, threads, canCommen
   );
 }
 
-function useResetOnSuccess(fetcher: ReturnType<typeof useFetcher<{ error?: string }>>) {
+type Result = { error?: string; ok?: boolean };
+
+/**
+ * One comment form's outcome: the server's error of the latest attempt, or
+ * after a success an emptied form with the focus back in its field. With
+ * JavaScript the forms post with `via=script`, and the server answers with
+ * data instead of a redirect (a redirect would leave the last error standing).
+ */
+function useFormResult(fetcher: ReturnType<typeof useFetcher<Result>>) {
   const form = useRef<HTMLFormElement>(null);
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const wasBusy = useRef(false);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (fetcher.state !== "idle") wasBusy.current = true;
     else if (wasBusy.current) {
       wasBusy.current = false;
-      if (!fetcher.data?.error) form.current?.reset();
+      if (fetcher.data?.ok) form.current?.reset();
+      // The submit button was disabled while posting, which dropped the focus.
+      field.current?.focus();
     }
   }, [fetcher.state, fetcher.data]);
-  return form;
+  const error = fetcher.state === "idle" ? fetcher.data?.error : undefined;
+  const via = hydrated ? <input type="hidden" name="via" value="script" /> : null;
+  return { form, field, error, via };
 }
 
 function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "threads" | "canComment">) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<{ error?: string }>();
-  const form = useResetOnSuccess(fetcher);
+  const fetcher = useFetcher<Result>();
+  const { form, field, error, via } = useFormResult(fetcher);
   const quote = useRef<HTMLInputElement>(null);
   const anchor = useRef<HTMLInputElement>(null);
   const busy = fetcher.state !== "idle";
   const id = `comment-${sectionId}`;
-  const error = fetcher.state === "idle" ? fetcher.data?.error : undefined;
   return (
     <fetcher.Form
       method="post"
@@ -94,6 +110,7 @@ function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "thre
         if (anchor.current) anchor.current.value = picked?.anchor ?? "";
       }}
     >
+      {via}
       <input type="hidden" name="intent" value="create" />
       <input type="hidden" name="sectionId" value={sectionId} />
       <input type="hidden" name="quote" ref={quote} />
@@ -104,6 +121,7 @@ function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "thre
           {t("plan.comments.newHint")}
         </p>
         <textarea
+          ref={field}
           id={id}
           name="body"
           rows={2}
@@ -127,11 +145,12 @@ function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "thre
   );
 }
 
-function Thread({ planId, thread, canComment }: { planId: string; thread: ThreadView; canComment: boolean }) {
+function Thread({ planId, thread, canComment, onToggle }: { planId: string; thread: ThreadView; canComment: boolean; onToggle: () => void }) {
   const { t, i18n } = useTranslation();
-  const reply = useFetcher<{ error?: string }>();
-  const toggle = useFetcher<{ error?: string }>();
-  const replyForm = useResetOnSuccess(reply);
+  const reply = useFetcher<Result>();
+  const toggle = useFetcher<Result>();
+  const replyResult = useFormResult(reply);
+  const toggleResult = useFormResult(toggle);
   const byline = (name: string | null, at: string) =>
     t("plan.comments.byline", { author: name ?? t("plan.comments.unknownAuthor"), date: formatWhen(at, i18n.language) });
   const replyId = `reply-${thread.id}`;
@@ -158,24 +177,47 @@ function Thread({ planId, thread, canComment }: { planId: string; thread: Thread
         {canComment ? (
           <div className="plan-thread__actions">
             {!thread.resolvedAt ? (
-              <reply.Form method="post" action={`/plannen/${planId}/reacties`} ref={replyForm} className="plan-thread__reply-form">
+              <reply.Form method="post" action={`/plannen/${planId}/reacties`} ref={replyResult.form} className="plan-thread__reply-form">
+                {replyResult.via}
                 <input type="hidden" name="intent" value="reply" />
                 <input type="hidden" name="threadId" value={thread.id} />
                 <label htmlFor={replyId} className="visually-hidden">
                   {t("plan.comments.replyLabel")}
                 </label>
-                <input id={replyId} name="body" type="text" maxLength={4000} required placeholder={t("plan.comments.replyLabel")} />
+                <input
+                  ref={replyResult.field}
+                  id={replyId}
+                  name="body"
+                  type="text"
+                  maxLength={4000}
+                  required
+                  placeholder={t("plan.comments.replyLabel")}
+                  aria-invalid={replyResult.error ? true : undefined}
+                  aria-describedby={replyResult.error ? `${replyId}-error` : undefined}
+                />
                 <button type="submit" className="button button--small button--secondary" disabled={reply.state !== "idle"}>
-                  {t("plan.comments.reply")}
+                  {reply.state !== "idle" ? t("plan.comments.submitting") : t("plan.comments.reply")}
                 </button>
+                {replyResult.error ? (
+                  <p className="field__error plan-thread__error" id={`${replyId}-error`} role="alert">
+                    {replyResult.error}
+                  </p>
+                ) : null}
               </reply.Form>
             ) : null}
-            <toggle.Form method="post" action={`/plannen/${planId}/reacties`}>
+            {/* The thread moves to the other list and this button goes: the focus goes to the section's comments heading. */}
+            <toggle.Form method="post" action={`/plannen/${planId}/reacties`} onSubmit={onToggle}>
+              {toggleResult.via}
               <input type="hidden" name="intent" value={thread.resolvedAt ? "reopen" : "resolve"} />
               <input type="hidden" name="threadId" value={thread.id} />
               <button type="submit" className="button-link" disabled={toggle.state !== "idle"}>
                 {thread.resolvedAt ? t("plan.comments.reopen") : t("plan.comments.resolve")}
               </button>
+              {toggleResult.error ? (
+                <p className="field__error" role="alert">
+                  {toggleResult.error}
+                </p>
+              ) : null}
             </toggle.Form>
           </div>
         ) : null}

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { announceCommentsChanged, applyCommentInput, commentSchema } from "../models/plan-comment.server";
 import { requirePlan } from "../models/plan-guard.server";
 import { getLocale, tFor } from "../utils/i18n.server";
-import { redirectWithToast } from "../utils/toast.server";
+import { redirectWithToast, toastHeader } from "../utils/toast.server";
 
 /** Comments live on the plan page; this address only takes the forms. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,8 +24,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = applyCommentInput(plan.id, user.id, parsed.data);
   if (!done) return json({ error: t("plan.comments.unknownThread") }, { status: 404 });
   announceCommentsChanged(plan.id, { byId: user.id, byName: user.name, sectionId: done.sectionId, intent: parsed.data.intent });
-  return redirectWithToast(`/plannen/${plan.id}#sectie-${done.sectionId}`, {
-    kind: "success",
-    message: t(`plan.comments.done.${parsed.data.intent}`),
-  });
+  const toast = { kind: "success" as const, message: t(`plan.comments.done.${parsed.data.intent}`) };
+  // A form run by the page's script stays where it is: no redirect, so the page
+  // does not jump to the section and the form's focus is kept. The toast comes
+  // with the revalidated page data. Without JavaScript: back to the section.
+  if (form.via === "script") return json({ ok: true }, { headers: { "Set-Cookie": await toastHeader(toast) } });
+  return redirectWithToast(`/plannen/${plan.id}#sectie-${done.sectionId}`, toast);
 }

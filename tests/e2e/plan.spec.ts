@@ -160,10 +160,19 @@ test("the begeleider comments on selected text and a student answers and resolve
   await expect.poll(() => newComment.evaluate((el: HTMLTextAreaElement) => el.validationMessage)).toBe("Vul dit veld in.");
   // Select a sentence in the (read-only) editor, then comment on it. The text arrives
   // without an input event (as from a script or an extension): the first click still posts.
+  // Only spaces pass the browser's check; the server's message says what to do.
+  await newComment.fill("   ");
+  await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
+  await expect(annelies.locator("#sectie-doel").getByRole("alert")).toHaveText("Schrijf eerst je reactie.");
   await doel.getByText("Het doel van dit onderzoek", { exact: false }).dblclick();
   await newComment.evaluate((el: HTMLTextAreaElement) => (el.value = "Maak het doel meetbaar: wanneer is het gelukt?"));
   await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
   await expect(annelies.getByText("Je reactie is geplaatst.")).toBeVisible();
+  // The posted form is empty again, the earlier error is gone, and the page stayed put with the focus in the field.
+  await expect(newComment).toHaveValue("");
+  await expect(annelies.locator("#sectie-doel").getByRole("alert")).toHaveCount(0);
+  await expect(newComment).toBeFocused();
+  expect(new URL(annelies.url()).hash).toBe("");
   const thread = annelies.locator("#sectie-doel .plan-thread");
   await expect(thread).toContainText("Maak het doel meetbaar");
   await expect(thread.locator("blockquote")).not.toBeEmpty();
@@ -174,15 +183,22 @@ test("the begeleider comments on selected text and a student answers and resolve
   const lotteThread = lotte.locator("#sectie-doel .plan-thread").filter({ hasText: "Maak het doel meetbaar" });
   await expect(lotteThread).toBeVisible();
   await expect(lotte.getByRole("status").filter({ hasText: "Nieuwe feedback van Annelies de Graaf bij Doel." })).toBeVisible();
+  await lotteThread.getByLabel("Antwoord").fill("  ");
+  await lotteThread.getByRole("button", { name: "Antwoorden" }).click();
+  await expect(lotteThread.getByRole("alert")).toHaveText("Schrijf eerst je reactie.");
   await lotteThread.getByLabel("Antwoord").fill("We voegen een nul- en eindmeting toe.");
   await lotteThread.getByRole("button", { name: "Antwoorden" }).click();
   await expect(lotteThread).toContainText("We voegen een nul- en eindmeting toe.");
+  await expect(lotteThread.getByRole("alert")).toHaveCount(0);
+  await expect(lotteThread.getByLabel("Antwoord")).toHaveValue("");
   // Annelies sees the answer without reloading.
   await expect(annelies.locator("#sectie-doel .plan-thread").filter({ hasText: "Maak het doel meetbaar" })).toContainText(
     "We voegen een nul- en eindmeting toe.",
   );
   await lotteThread.getByRole("button", { name: "Afhandelen" }).click();
   await expect(lotte.getByText("De feedback is afgehandeld.")).toBeVisible();
+  // The button went with the thread; the focus is on the section's feedback heading, not lost.
+  await expect(lotte.locator("#sectie-doel .plan-comments__title")).toBeFocused();
   await expect(lotte.locator("#sectie-doel").getByText("Afgehandelde feedback (1)")).toBeVisible();
   await expect(annelies.locator("#sectie-doel").getByText("Afgehandelde feedback (1)")).toBeVisible();
   await annelies.context().close();

@@ -54,6 +54,13 @@ describe("plan comments", () => {
     expect(after).toContain("Afgehandeld door Lotte Jansen");
     expect((await begeleider.post(`/plannen/${plan.id}/reacties`, { intent: "reopen", threadId: thread.id })).status).toBe(302);
     expect(await (await student.get(`/plannen/${plan.id}`)).text()).not.toContain("Afgehandeld door");
+
+    // The page's script posts with via=script: data and a toast, no redirect (the page stays put).
+    const scripted = await student.post(`/plannen/${plan.id}/reacties`, { intent: "reply", threadId: thread.id, body: "Staat erin.", via: "script" });
+    expect(scripted.status).toBe(200);
+    expect(await scripted.json()).toEqual({ ok: true });
+    expect(scripted.headers.get("set-cookie")).toMatch(/so_toast=/);
+    expect(await (await student.get(`/plannen/${plan.id}`)).text()).toContain("Staat erin.");
   });
 
   it("new feedback reaches every live client at once, readers included, through the plan's signals map", async () => {
