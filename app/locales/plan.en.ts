@@ -117,7 +117,7 @@ const planEn: Translation["plan"] = {
     columnDate: "Date",
     unknownAuthor: "unknown",
     view: "View and compare",
-    viewLabel: "View and compare {{name}}",
+    viewLabel: "View and compare: {{name}}",
     backToVersions: "Back to the versions",
     backToPlan: "Back to the plan",
     versionMeta: "Frozen by {{author}} on {{date}}",

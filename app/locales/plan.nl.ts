@@ -116,7 +116,7 @@ const planNl = {
     columnDate: "Datum",
     unknownAuthor: "onbekend",
     view: "Bekijken en vergelijken",
-    viewLabel: "Bekijk en vergelijk {{name}}",
+    viewLabel: "Bekijken en vergelijken: {{name}}",
     backToVersions: "Terug naar de versies",
     backToPlan: "Terug naar het plan",
     versionMeta: "Vastgelegd door {{author}} op {{date}}",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
 import { formatWhen } from "../editor/format";
@@ -41,6 +42,10 @@ export default function VersionsPage() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  // A refused name: the field gets the focus, and with it its error is read out.
+  useEffect(() => {
+    if (actionData?.error) document.getElementById("version-name")?.focus();
+  }, [actionData]);
   return (
     <article className="stack-lg" aria-labelledby="versions-title">
       <header className="stack">
@@ -54,7 +59,8 @@ export default function VersionsPage() {
       {canEdit ? (
         <section className="card stack" aria-labelledby="freeze-title">
           <h2 id="freeze-title">{t("plan.versions.freezeHeading")}</h2>
-          <Form method="post" className="stack" noValidate>
+          {/* A new key per frozen version empties the name field: the next click would freeze the same version again. */}
+          <Form method="post" className="stack" noValidate key={versions.length}>
             <FormField
               label={t("plan.versions.nameLabel")}
               help={t("plan.versions.nameHint")}
@@ -78,34 +84,38 @@ export default function VersionsPage() {
         {versions.length === 0 ? (
           <p className="empty">{t("plan.versions.empty")}</p>
         ) : (
-          <table className="plan-versions">
-            <thead>
-              <tr>
-                <th scope="col">{t("plan.versions.columnName")}</th>
-                <th scope="col">{t("plan.versions.columnAuthor")}</th>
-                <th scope="col">{t("plan.versions.columnDate")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("plan.versions.view")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.id}>
-                  <td>{v.name}</td>
-                  <td>{v.authorName ?? t("plan.versions.unknownAuthor")}</td>
-                  <td>
-                    <time dateTime={v.createdAt}>{formatWhen(v.createdAt, i18n.language)}</time>
-                  </td>
-                  <td>
-                    <Link to={`/plannen/${plan.id}/versies/${v.id}`} aria-label={t("plan.versions.viewLabel", { name: v.name })}>
-                      {t("plan.versions.view")}
-                    </Link>
-                  </td>
+          // At 400 % zoom the table scrolls inside its own region, not the page; keyboard users can scroll it (axe scrollable-region-focusable).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="list-title">
+            <table className="plan-versions">
+              <thead>
+                <tr>
+                  <th scope="col">{t("plan.versions.columnName")}</th>
+                  <th scope="col">{t("plan.versions.columnAuthor")}</th>
+                  <th scope="col">{t("plan.versions.columnDate")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("plan.versions.view")}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.map((v) => (
+                  <tr key={v.id}>
+                    <td>{v.name}</td>
+                    <td>{v.authorName ?? t("plan.versions.unknownAuthor")}</td>
+                    <td>
+                      <time dateTime={v.createdAt}>{formatWhen(v.createdAt, i18n.language)}</time>
+                    </td>
+                    <td>
+                      <Link to={`/plannen/${plan.id}/versies/${v.id}`} aria-label={t("plan.versions.viewLabel", { name: v.name })}>
+                        {t("plan.versions.view")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </article>
