@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { tFor } from "../utils/i18n.server";
+import { blocksToMarkdown } from "./plan-document";
 import {
   consentAgeSchema,
   consentFormMarkdown,
+  ethicsChecklistBlocks,
   requiredConsent,
   strictestConsentPolicy,
   type AgeGroup,
@@ -80,5 +83,44 @@ describe("consentFormMarkdown", () => {
   it("uses the legal 16 by default", () => {
     const md = consentFormMarkdown({ planTitle: "Lezen", schoolName: "De Ark", answers });
     expect(md).toContain("leerling van 16 jaar of ouder");
+  });
+});
+
+describe("ethicsChecklistBlocks (the checklist in the exports)", () => {
+  const render = (answers: Parameters<typeof ethicsChecklistBlocks>[0]["answers"], age = 16) =>
+    blocksToMarkdown(
+      ethicsChecklistBlocks({ answers, policy: { parentalConsentUnderAge: age }, t: tFor("nl"), formatDate: (iso) => `de dag ${iso.slice(0, 10)}` }),
+    );
+
+  it("shows every answer, the consent that follows from them and who signed off", () => {
+    const md = render({
+      pupilsInvolved: "ja",
+      ageGroups: ["onder-12", "12-15"],
+      dataMinimisation: "Alleen leesminuten per week, geen namen.",
+      storage: "OneDrive van de hogeschool",
+      retention: "1-jaar",
+      signedOff: { name: "Annelies de Graaf", at: "2026-11-30T10:00:00.000Z" },
+    });
+    expect(md).toContain("### Checklist Ethiek en AVG");
+    expect(md).toContain("**Doen er leerlingen mee aan het onderzoek?** Ja");
+    expect(md).toContain("Jonger dan 12 jaar, 12 tot en met 15 jaar");
+    expect(md).toContain("Actieve toestemming van ouders of verzorgers (leerlingen jonger dan 16)");
+    expect(md).toContain("Alleen leesminuten per week, geen namen.");
+    expect(md).toContain("Tot één jaar na het onderzoek");
+    expect(md).toContain("Afgetekend door Annelies de Graaf op de dag 2026-11-30");
+    expect(md).not.toContain("nog niet ingevuld");
+  });
+
+  it("says what is still open instead of leaving it out", () => {
+    const md = render({});
+    expect(md.match(/nog niet ingevuld/g)).toHaveLength(5);
+    expect(md).toContain("Nog niet te bepalen");
+    expect(md).toContain("Nog niet afgetekend door de begeleider.");
+  });
+
+  it("asks no ages or data questions when no pupils take part, and follows the partnership's age", () => {
+    expect(render({ pupilsInvolved: "nee" })).not.toContain("Welke leeftijden");
+    expect(render({ pupilsInvolved: "nee" })).toContain("Geen toestemming van leerlingen of ouders nodig.");
+    expect(render({ pupilsInvolved: "ja", ageGroups: ["16-plus"] }, 18)).toContain("jonger dan 18");
   });
 });

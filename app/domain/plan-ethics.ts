@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Block, Inline, PlanSectionContent } from "./plan-document";
 
 /**
  * The Ethiek & AVG checklist of a plan (issue 4). Students fill it in, the
@@ -131,4 +132,47 @@ export function consentFormMarkdown(input: { planTitle: string; schoolName: stri
     lines.push(`_Voor leerlingen van ${age} jaar of ouder tekent de leerling zelf; voor jongere leerlingen een ouder of verzorger._`, "");
   }
   return lines.join("\n");
+}
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * The checklist as it stands, as blocks under the Ethiek & AVG section of the
+ * exports (Markdown, Word, print): a reader of the plan on paper must see what
+ * was answered and whether the begeleider signed it off, not an empty section.
+ */
+export function ethicsChecklistBlocks(input: {
+  answers: EthicsAnswers;
+  policy?: ConsentPolicy;
+  t: Translate;
+  formatDate: (iso: string) => string;
+}): Block[] {
+  const { answers, t } = input;
+  const age = (input.policy ?? DEFAULT_CONSENT_POLICY).parentalConsentUnderAge;
+  const open = t("plan.ethics.unanswered");
+  const item = (question: string, answer: string | undefined): Block[] => [
+    { type: "paragraph", inlines: [{ text: question, bold: true }, { text: ` ${answer?.trim() || open}` }] satisfies Inline[] },
+  ];
+  const pupils = answers.pupilsInvolved;
+  const items: Block[][] = [item(t("plan.ethics.pupilsInvolved"), pupils === "ja" ? t("plan.ethics.yes") : pupils === "nee" ? t("plan.ethics.no") : undefined)];
+  if (pupils !== "nee") {
+    items.push(item(t("plan.ethics.ageGroups"), answers.ageGroups?.map((g) => t(`plan.ethics.age.${g}`)).join(", ")));
+  }
+  items.push(item(`${t("plan.ethics.consentHeading")}:`, t(`plan.ethics.consent.${requiredConsent(answers, input.policy)}`, { age })));
+  if (pupils !== "nee") items.push(item(t("plan.ethics.dataMinimisation"), answers.dataMinimisation));
+  items.push(item(t("plan.ethics.storage"), answers.storage));
+  items.push(item(t("plan.ethics.retention"), answers.retention ? t(`plan.ethics.retentionOption.${answers.retention}`) : undefined));
+  const signed = answers.signedOff
+    ? t("plan.ethics.signedOff", { name: answers.signedOff.name, date: input.formatDate(answers.signedOff.at) })
+    : t("plan.ethics.notSignedOff");
+  return [
+    { type: "heading", level: 3, inlines: [{ text: t("plan.ethics.heading") }] },
+    { type: "list", ordered: false, items },
+    { type: "paragraph", inlines: [{ text: signed, italic: true }] },
+  ];
+}
+
+/** The sections with the checklist after the written text of Ethiek & AVG. */
+export function withEthicsChecklist(sections: PlanSectionContent[], checklist: Block[]): PlanSectionContent[] {
+  return sections.map((s) => (s.id === "ethiek" ? { ...s, blocks: [...s.blocks, ...checklist] } : s));
 }

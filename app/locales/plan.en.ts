@@ -60,6 +60,7 @@ const planEn: Translation["plan"] = {
     signedOffToast: "The checklist has been signed off.",
     onlyBegeleider: "Only the project's supervisor can sign off the checklist.",
     incomplete: "The checklist is not complete yet.",
+    unanswered: "not answered yet",
     consentForm: "Download draft consent form",
   },
   comments: {

@@ -59,6 +59,7 @@ const planNl = {
     signedOffToast: "De checklist is afgetekend.",
     onlyBegeleider: "Alleen de begeleider van het project kan de checklist aftekenen.",
     incomplete: "De checklist is nog niet volledig ingevuld.",
+    unanswered: "nog niet ingevuld",
     consentForm: "Concept-toestemmingsformulier downloaden",
   },
   comments: {

@@ -2,19 +2,50 @@ import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb } from "../../db/client";
 import { partnerships, partnershipSchools, projects, schools } from "../../db/schema";
-import { ETHICS_MAP, readEthics, strictestConsentPolicy, type ConsentPolicy, type EthicsAnswers } from "../domain/plan-ethics";
+import { planSectionsFromUpdate, type PlanSectionContent } from "../domain/plan-document";
+import {
+  ETHICS_MAP,
+  ethicsChecklistBlocks,
+  readEthics,
+  strictestConsentPolicy,
+  withEthicsChecklist,
+  type ConsentPolicy,
+  type EthicsAnswers,
+} from "../domain/plan-ethics";
+import { formatWhen } from "../editor/format";
+import { tFor } from "../utils/i18n.server";
 import { persistedPlanState } from "./plan-doc.server";
 import { applyPlanChange } from "./plan-live.server";
 import type { PlanRow } from "./plan.server";
 
 export function persistedEthics(planId: string): EthicsAnswers {
+  return ethicsOfState(persistedPlanState(planId));
+}
+
+function ethicsOfState(state: Uint8Array): EthicsAnswers {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, persistedPlanState(planId));
+    Y.applyUpdate(doc, state);
     return readEthics(doc.getMap(ETHICS_MAP).toJSON());
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The persisted plan as the exports show it (Markdown, Word, print): every
+ * section, and under Ethiek & AVG the checklist with its sign-off. In Dutch,
+ * like the section headings (contract 6.6), whatever the reader's language.
+ */
+export function planSectionsForExport(plan: PlanRow): PlanSectionContent[] {
+  const state = persistedPlanState(plan.id);
+  const checklist = ethicsChecklistBlocks({
+    answers: ethicsOfState(state),
+    policy: consentPolicyOf(plan),
+    t: tFor("nl"),
+    formatDate: (iso) => formatWhen(iso, "nl"),
+  });
+  return withEthicsChecklist(planSectionsFromUpdate(state), checklist);
 }
 
 /** The begeleider's sign-off, written into the plan doc as a new change (live clients see it at once). */

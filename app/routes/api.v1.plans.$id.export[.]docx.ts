@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { planSectionsFromUpdate } from "../domain/plan-document";
-import { persistedPlanState } from "../models/plan-doc.server";
+import { planSectionsForExport } from "../models/plan-ethics.server";
 import { planToDocx } from "../models/plan-docx.server";
 import { requirePlan } from "../models/plan-guard.server";
 
 /** The persisted plan as a Word document; same access rules as export.md. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlan(request, params.id, { api: true });
-  const buffer = await planToDocx(plan.title, planSectionsFromUpdate(persistedPlanState(plan.id)));
+  const buffer = await planToDocx(plan.title, planSectionsForExport(plan));
   const filename = `${plan.title.replace(/[^\p{L}\p{N} _-]/gu, "").trim() || "onderzoeksplan"}.docx`;
   return new Response(new Uint8Array(buffer), {
     headers: {

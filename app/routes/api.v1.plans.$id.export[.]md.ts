@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { planSectionsFromUpdate, planToMarkdown } from "../domain/plan-document";
-import { persistedPlanState } from "../models/plan-doc.server";
+import { planToMarkdown } from "../domain/plan-document";
+import { planSectionsForExport } from "../models/plan-ethics.server";
 import { requirePlan } from "../models/plan-guard.server";
 
 /** Contract 6.5: the plan as persisted (snapshot + log in SQLite), as Markdown. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlan(request, params.id, { api: true });
-  const markdown = planToMarkdown(plan.title, planSectionsFromUpdate(persistedPlanState(plan.id)));
+  const markdown = planToMarkdown(plan.title, planSectionsForExport(plan));
   const filename = `${plan.title.replace(/[^\p{L}\p{N} _-]/gu, "").trim() || "onderzoeksplan"}.md`;
   return new Response(markdown, {
     headers: {

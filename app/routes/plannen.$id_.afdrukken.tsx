@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { planSectionsFromUpdate } from "../domain/plan-document";
 import { StaticBlocks } from "../editor/plan-static";
-import { persistedPlanState } from "../models/plan-doc.server";
+import { planSectionsForExport } from "../models/plan-ethics.server";
 import { requirePlan } from "../models/plan-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.plan.title : "Samen Onderzoeken" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlan(request, params.id);
-  return { plan: { id: plan.id, title: plan.title }, sections: planSectionsFromUpdate(persistedPlanState(plan.id)) };
+  return { plan: { id: plan.id, title: plan.title }, sections: planSectionsForExport(plan) };
 }
 
 /** A print-ready page of the persisted plan (print CSS hides the site chrome). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 import { demoPlan, openDb, signedIn, waitFor, YClient, type DemoPlan } from "./collab-helpers";
+import { zipEntry } from "../support/zip";
 
 /** Feedback on a plan: begeleiders comment, students answer and resolve, readers only read. */
 let server: RunningServer;
@@ -147,6 +148,23 @@ describe("plan comments", () => {
       await waitFor(() => (map.get("signedOff") as { name?: string } | undefined)?.name === "Annelies de Graaf", 15_000, "sign-off relayed");
       const page = await (await student.get(`/plannen/${plan.id}`)).text();
       expect(page).toContain("Afgetekend door Annelies de Graaf");
+      // The exports carry the checklist and its sign-off under Ethiek & AVG, for whoever reads the plan on paper.
+      const reader = await signedIn(server.url, "schoolleider@demo.nl");
+      const md = await (await reader.get(`/api/v1/plans/${plan.id}/export.md`)).text();
+      const ethics = md.slice(md.indexOf("## Ethiek"), md.indexOf("## Planning"));
+      expect(ethics).toContain("### Checklist Ethiek en AVG");
+      expect(ethics).toContain("**Doen er leerlingen mee aan het onderzoek?** Ja");
+      expect(ethics).toContain("Actieve toestemming van ouders of verzorgers");
+      expect(ethics).toContain("Beveiligde OneDrive van de hogeschool");
+      expect(ethics).toContain("Afgetekend door Annelies de Graaf op");
+      const print = await (await reader.get(`/plannen/${plan.id}/afdrukken`)).text();
+      expect(print).toContain("Checklist Ethiek en AVG");
+      expect(print).toContain("Afgetekend door Annelies de Graaf op");
+      const docx = await reader.get(`/api/v1/plans/${plan.id}/export.docx`);
+      expect(docx.status).toBe(200);
+      const xml = zipEntry(Buffer.from(await docx.arrayBuffer()), "word/document.xml");
+      expect(xml).toContain("Checklist Ethiek en AVG");
+      expect(xml).toContain("Afgetekend door Annelies de Graaf op");
     } finally {
       live.close();
     }

@@ -1,24 +1,8 @@
-import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
+import { zipEntry } from "../support/zip";
 import { demoPlan, openDb, signedIn, waitFor, YClient, type DemoPlan } from "./collab-helpers";
-
-/** One entry of a zip file (docx), read from its local headers. */
-function zipEntry(zip: Buffer, name: string): string {
-  let at = 0;
-  while (zip.readUInt32LE(at) === 0x04034b50) {
-    const method = zip.readUInt16LE(at + 8);
-    const size = zip.readUInt32LE(at + 18);
-    const nameLength = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    const entry = zip.subarray(at + 30, at + 30 + nameLength).toString();
-    const data = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
-    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-    at += 30 + nameLength + extra + size;
-  }
-  throw new Error(`${name} not in zip`);
-}
 
 /** Named versions: freeze, list, view with a diff, restore as a new change through the live room. */
 let server: RunningServer;
