@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import {
@@ -49,6 +49,15 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
       map.delete("signedOff"); // changed answers need a new sign-off
     });
   };
+  // A sign-off that lapses (someone changed an answer) is said out loud, to
+  // the student who changed it and to the begeleider who has to sign again.
+  const wasSigned = useRef(!!initial.signedOff);
+  const [lapsed, setLapsed] = useState(false);
+  useEffect(() => {
+    if (answers.signedOff) setLapsed(false);
+    else if (wasSigned.current) setLapsed(true);
+    wasSigned.current = !!answers.signedOff;
+  }, [answers.signedOff]);
   const consent = requiredConsent(answers, policy);
   const complete = ethicsComplete(answers);
   const age = policy.parentalConsentUnderAge;
@@ -146,6 +155,10 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
       </div>
       <p className={signed ? "plan-ethics__signed" : "muted"}>
         {signed ? t("plan.ethics.signedOff", { name: signed.name, date: formatWhen(signed.at, i18n.language) }) : t("plan.ethics.notSignedOff")}
+      </p>
+      {signed && editable ? <p className="hint-box">{t("plan.ethics.changeUndoesSignOff")}</p> : null}
+      <p role="status" className={lapsed ? "plan-ethics__lapsed" : "visually-hidden"}>
+        {lapsed ? t("plan.ethics.signOffLapsed") : ""}
       </p>
       {canSignOff && !signed && !complete ? (
         <p className="muted" id="ethics-incomplete">

@@ -55,6 +55,8 @@ const planEn: Translation["plan"] = {
     signedOff: "Signed off by {{name}} on {{date}}",
     notSignedOff: "Not yet signed off by the supervisor.",
     signOffWhenComplete: "You can sign off once every question above is answered.",
+    changeUndoesSignOff: "Note: changing an answer now withdraws the sign-off, and your supervisor has to sign the checklist off again.",
+    signOffLapsed: "The sign-off was withdrawn because the checklist changed. The supervisor has to sign it off again.",
     signOff: "Sign off checklist",
     signingOff: "Signing off…",
     signedOffToast: "The checklist has been signed off.",

@@ -54,6 +54,8 @@ const planNl = {
     signedOff: "Afgetekend door {{name}} op {{date}}",
     notSignedOff: "Nog niet afgetekend door de begeleider.",
     signOffWhenComplete: "Aftekenen kan zodra alle vragen hierboven zijn beantwoord.",
+    changeUndoesSignOff: "Let op: als je nu een antwoord wijzigt, vervalt de aftekening en moet je begeleider de checklist opnieuw aftekenen.",
+    signOffLapsed: "De aftekening is vervallen, omdat de checklist is gewijzigd. De begeleider moet opnieuw aftekenen.",
     signOff: "Checklist aftekenen",
     signingOff: "Bezig met aftekenen…",
     signedOffToast: "De checklist is afgetekend.",

@@ -263,3 +263,37 @@ test("typed while the connection is down: the page says to keep it open, asks be
   expect(asked).toHaveLength(1);
   await page.context().close();
 });
+
+test("the begeleider signs off the Ethiek & AVG checklist; a later change says out loud that the sign-off lapsed", async ({ browser }) => {
+  const daan = await signedInPage(browser, "student2@demo.nl");
+  const annelies = await signedInPage(browser, "begeleider@demo.nl");
+  const plan = await demoPlanId(daan);
+  for (const page of [daan, annelies]) {
+    await page.goto(`/plannen/${plan.id}`);
+    await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+  }
+  const checklist = (page: Page) => page.getByRole("group", { name: "Checklist Ethiek en AVG" });
+  const form = checklist(daan);
+  await form.getByRole("group", { name: "Doen er leerlingen mee aan het onderzoek?" }).getByLabel("Ja").check();
+  await form.getByLabel("Jonger dan 12 jaar").check();
+  await form.getByLabel("Welke gegevens verzamel je, en waarom heb je precies die nodig?").fill("Alleen leesminuten per week, zonder namen.");
+  await form.getByLabel("Waar bewaar je de gegevens?").fill("Beveiligde OneDrive van de hogeschool");
+  await form.getByLabel("Hoe lang bewaar je de gegevens?").selectOption({ label: "Tot het einde van het onderzoek" });
+
+  const signOff = checklist(annelies).getByRole("button", { name: "Checklist aftekenen" });
+  await expect(signOff).toBeEnabled();
+  await signOff.click();
+  await expect(checklist(annelies)).toContainText("Afgetekend door Annelies de Graaf");
+  await expect(form).toContainText("Afgetekend door Annelies de Graaf");
+  // The student is told beforehand what a change does.
+  await expect(form).toContainText("als je nu een antwoord wijzigt, vervalt de aftekening");
+
+  await form.getByLabel("Hoe lang bewaar je de gegevens?").selectOption({ label: "Vijf jaar na het onderzoek" });
+  for (const page of [daan, annelies]) {
+    await expect(checklist(page).getByRole("status")).toHaveText("De aftekening is vervallen, omdat de checklist is gewijzigd. De begeleider moet opnieuw aftekenen.");
+    await expect(checklist(page)).toContainText("Nog niet afgetekend door de begeleider.");
+  }
+  await expect(checklist(annelies).getByRole("button", { name: "Checklist aftekenen" })).toBeEnabled();
+  await expectAccessible(daan);
+  for (const page of [daan, annelies]) await page.context().close();
+});
