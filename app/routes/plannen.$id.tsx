@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planSectionsFromUpdate } from "../domain/plan-document";
-import { colorFor } from "../editor/colors";
+import { colorOnPlan } from "../editor/colors";
 import { PlanWorkspace } from "../editor/plan-workspace";
 import { listThreads } from "../models/plan-comment.server";
 import { persistedPlanState } from "../models/plan-doc.server";
@@ -17,16 +17,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // requirePlan asks the permission module; no access answers 404 like no plan.
   const { user, plan, access } = await requirePlan(request, params.id);
+  const scope = loadPlanScope(plan);
   return {
     plan: { id: plan.id, title: plan.title, room: plan.room, projectId: plan.projectId },
     access,
-    user: { id: user.id, name: user.name, color: colorFor(user.id) },
+    user: { id: user.id, name: user.name, color: colorOnPlan(user.id, [...scope.studentIds, ...scope.begeleiderIds]) },
     // The persisted text, so the page shows the plan before (or without) JavaScript.
     sections: planSectionsFromUpdate(persistedPlanState(plan.id)),
     threads: listThreads(plan.id),
     ethics: persistedEthics(plan.id),
     consentPolicy: consentPolicyOf(plan),
-    canSignOff: access === "comment" && loadPlanScope(plan).begeleiderIds.includes(user.id),
+    canSignOff: access === "comment" && scope.begeleiderIds.includes(user.id),
   };
 }
 

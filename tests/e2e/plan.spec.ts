@@ -42,6 +42,11 @@ test("two students write in the same section live; the schoolleider reads along 
   // Presence: each sees the others by name.
   await expect(lotte.getByRole("region", { name: "Wie is er nu" })).toContainText("Daan Visser");
   await expect(lotte.getByRole("region", { name: "Wie is er nu" })).toContainText("Jeroen Bakker");
+  // Three people, three colours: carets and the list tell them apart.
+  const dots = lotte.getByRole("region", { name: "Wie is er nu" }).locator(".plan-presence__dot");
+  await expect(dots).toHaveCount(3);
+  const colours = await dots.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
+  expect(new Set(colours).size).toBe(3);
   await expectAccessible(lotte);
 
   // Each section's toolbar is one tab stop; the arrow keys move within it.
