@@ -8,8 +8,10 @@ export type SectionDiff = { id: string; heading: string; changed: boolean; parts
 export function diffPlanSections(before: PlanSectionContent[], after: PlanSectionContent[]): SectionDiff[] {
   return after.map((section) => {
     const old = before.find((s) => s.id === section.id);
-    const a = old ? blocksToPlainText(old.blocks) : "";
-    const b = blocksToPlainText(section.blocks);
+    // Trailing empty lines are not a change a reader can see (the editor adds an
+    // empty paragraph after a list that ends a section).
+    const a = old ? blocksToPlainText(old.blocks).trimEnd() : "";
+    const b = blocksToPlainText(section.blocks).trimEnd();
     const parts: DiffPart[] = diffWordsWithSpace(a, b).map((c) => ({
       kind: c.added ? "added" : c.removed ? "removed" : "same",
       text: c.value,

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
 import type { ConsentPolicy, EthicsAnswers } from "../domain/plan-ethics";
-import { COMMENTS_SIGNAL, PLAN_SECTIONS, PLAN_SIGNALS_MAP, type CommentsSignal } from "../domain/plan-template";
+import { COMMENTS_SIGNAL, PLAN_SECTIONS, PLAN_SIGNALS_MAP, RESTORE_SIGNAL, type CommentsSignal, type RestoreSignal } from "../domain/plan-template";
 import { EthicsChecklist } from "./ethics-checklist";
 import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
@@ -149,7 +149,13 @@ function useLiveComments(doc: Y.Doc | null, ownId: string): string {
     const signals = doc.getMap(PLAN_SIGNALS_MAP);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onChange = (event: Y.YMapEvent<unknown>) => {
-      if (event.transaction.local || !event.keysChanged.has(COMMENTS_SIGNAL)) return;
+      if (event.transaction.local) return;
+      if (event.keysChanged.has(RESTORE_SIGNAL)) {
+        // The text changed under their hands: say who did it and where the old text is.
+        const restored = signals.get(RESTORE_SIGNAL) as RestoreSignal | undefined;
+        if (restored && restored.byId !== ownId) setMessage(t("plan.comments.live.restored", { name: restored.byName, version: restored.versionName }));
+      }
+      if (!event.keysChanged.has(COMMENTS_SIGNAL)) return;
       const signal = signals.get(COMMENTS_SIGNAL) as CommentsSignal | undefined;
       // Our own form submission reloads the page already (with its toast).
       if (!signal || signal.byId === ownId) return;

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb } from "../../db/client";
 import { planVersions, users } from "../../db/schema";
-import { PLAN_SECTIONS, sectionFragmentName } from "../domain/plan-template";
+import { PLAN_SECTIONS, PLAN_SIGNALS_MAP, RESTORE_SIGNAL, sectionFragmentName, type RestoreSignal } from "../domain/plan-template";
 import { persistedPlanState } from "./plan-doc.server";
 import { applyPlanChange } from "./plan-live.server";
 
@@ -48,13 +48,24 @@ export function freezeVersion(planId: string, name: string, authorId: string): s
 
 /**
  * Restores a version as a new change: every section's content is replaced by
- * a copy of the version's, so history (and other versions) stay intact.
+ * a copy of the version's, so history (and other versions) stay intact. The
+ * text as it was just before is frozen first (`safetyName`), so a restore can
+ * always be undone by restoring that one. Live co-authors get a signal in the
+ * same change, so their text does not change without a word.
  */
-export function restoreVersion(planId: string, state: Uint8Array, userId: string): void {
+export function restoreVersion(
+  planId: string,
+  version: { state: Uint8Array; name: string },
+  user: { id: string; name: string },
+  safetyName: string,
+): string {
+  const safetyId = freezeVersion(planId, safetyName, user.id);
   const source = new Y.Doc();
-  Y.applyUpdate(source, state);
+  Y.applyUpdate(source, version.state);
+  const signal: RestoreSignal = { at: new Date().toISOString(), byId: user.id, byName: user.name, versionName: version.name };
   try {
-    applyPlanChange(planId, userId, (doc) => {
+    applyPlanChange(planId, user.id, (doc) => {
+      doc.getMap(PLAN_SIGNALS_MAP).set(RESTORE_SIGNAL, signal);
       for (const s of PLAN_SECTIONS) {
         const name = sectionFragmentName(s.id);
         const target = doc.getXmlFragment(name);
@@ -69,4 +80,5 @@ export function restoreVersion(planId: string, state: Uint8Array, userId: string
   } finally {
     source.destroy();
   }
+  return safetyId;
 }

@@ -43,8 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Restoring changes the text: edit access (permission module).
   const { user, plan } = await requirePlan(request, params.id, { needs: "edit" });
   const version = await versionOr404(request, plan.id, params.versionId);
-  restoreVersion(plan.id, version.state, user.id);
   const t = tFor(await getLocale(request));
+  restoreVersion(plan.id, version, user, t("plan.versions.safetyName", { name: version.name }));
   return redirectWithToast(`/plannen/${plan.id}`, { kind: "success", message: t("plan.versions.restored", { name: version.name }) });
 }
 
@@ -53,6 +53,8 @@ export default function VersionPage() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const changed = diff.filter((section) => section.changed);
+  const unchanged = diff.filter((section) => !section.changed);
   return (
     <article className="stack-lg" aria-labelledby="version-title">
       <header className="stack">
@@ -67,48 +69,51 @@ export default function VersionPage() {
             date: formatWhen(version.createdAt, i18n.language),
           })}
         </p>
-        {canEdit ? (
-          <Form method="post" className="stack">
-            <p className="muted">{t("plan.versions.restoreHint")}</p>
-            <p>
-              <button type="submit" className="button button--secondary" disabled={busy}>
-                {busy ? t("plan.versions.restoring") : t("plan.versions.restore")}
-              </button>
-            </p>
-          </Form>
-        ) : null}
       </header>
       <section className="stack" aria-labelledby="compare-title">
         <h2 id="compare-title">{t("plan.versions.compareHeading")}</h2>
         <p>{t("plan.versions.compareIntro")}</p>
-        {diff.map((section) => (
+        {changed.length === 0 ? <p className="empty">{t("plan.versions.noChanges")}</p> : null}
+        {changed.map((section) => (
           // Not a landmark: the version's own text below has sections with these headings.
           <div key={section.id} className="card plan-diff">
             <h3 id={`diff-${section.id}`}>{section.heading}</h3>
-            {section.changed ? (
-              <p className="plan-diff__text">
-                {section.parts.map((part, i) =>
-                  part.kind === "same" ? (
-                    <span key={i}>{part.text}</span>
-                  ) : part.kind === "removed" ? (
-                    <del key={i}>
-                      <span className="visually-hidden">{t("plan.versions.removed")} </span>
-                      {part.text}
-                    </del>
-                  ) : (
-                    <ins key={i}>
-                      <span className="visually-hidden">{t("plan.versions.added")} </span>
-                      {part.text}
-                    </ins>
-                  ),
-                )}
-              </p>
-            ) : (
-              <p className="muted">{t("plan.versions.unchanged")}</p>
-            )}
+            <p className="plan-diff__text">
+              {section.parts.map((part, i) =>
+                part.kind === "same" ? (
+                  <span key={i}>{part.text}</span>
+                ) : part.kind === "removed" ? (
+                  <del key={i}>
+                    <span className="visually-hidden">{t("plan.versions.removed")} </span>
+                    {part.text}
+                  </del>
+                ) : (
+                  <ins key={i}>
+                    <span className="visually-hidden">{t("plan.versions.added")} </span>
+                    {part.text}
+                  </ins>
+                ),
+              )}
+            </p>
           </div>
         ))}
+        {/* Thirteen cards of "Ongewijzigd" hid the few that matter; the rest is one line. */}
+        {unchanged.length > 0 && changed.length > 0 ? (
+          <p className="muted">{t("plan.versions.unchangedSections", { sections: unchanged.map((s) => s.heading).join(", ") })}</p>
+        ) : null}
       </section>
+      {canEdit ? (
+        // After the comparison: first see what changes, then decide.
+        <section className="card stack" aria-labelledby="restore-title">
+          <h2 id="restore-title">{t("plan.versions.restoreHeading")}</h2>
+          <p>{t("plan.versions.restoreHint")}</p>
+          <Form method="post">
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {busy ? t("plan.versions.restoring") : t("plan.versions.restore")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <section className="stack" aria-labelledby="version-text-title">
         <h2 id="version-text-title">{t("plan.versions.versionText")}</h2>
         {sections.map((s) => (

@@ -105,10 +105,12 @@ export function buildDemoPlanState(): Uint8Array {
   doc.transact(() => {
     for (const [sectionId, nodes] of Object.entries(CONTENT)) {
       const fragment = doc.getXmlFragment(`section:${sectionId}`);
-      fragment.insert(
-        0,
-        nodes.map((n) => ("p" in n ? paragraph(n.p) : "ul" in n ? list("bulletList", n.ul) : list("orderedList", n.ol))),
-      );
+      const elements = nodes.map((n) => ("p" in n ? paragraph(n.p) : "ul" in n ? list("bulletList", n.ul) : list("orderedList", n.ol)));
+      // The editor keeps an empty paragraph after a list that ends a section (Tiptap's
+      // trailing node). Without it here, the first student to open the plan would
+      // write one: a change nobody made, which the version comparison then shows.
+      if (elements.at(-1)?.nodeName !== "paragraph") elements.push(new Y.XmlElement("paragraph"));
+      fragment.insert(0, elements);
     }
   });
   const state = Y.encodeStateAsUpdate(doc);

@@ -4,6 +4,7 @@ import { buildDemoPlanState } from "../../db/seed/demo-plan";
 import { diffPlanSections } from "../../app/domain/plan-diff";
 import { planSectionsFromUpdate, planToMarkdown, readPlanSections } from "../../app/domain/plan-document";
 import { ethicsComplete, readEthics, requiredConsent } from "../../app/domain/plan-ethics";
+import { PLAN_SECTIONS } from "../../app/domain/plan-template";
 
 /** The pure plan logic: Markdown rendering, diffs and the consent rule (no server needed). */
 describe("plan Markdown", () => {
@@ -47,6 +48,23 @@ describe("plan Markdown", () => {
     const diff = diffPlanSections(before, readPlanSections(doc));
     expect(diff.filter((d) => d.changed).map((d) => d.id)).toEqual(["doel"]);
     expect(diff.find((d) => d.id === "doel")!.parts[0]).toEqual({ kind: "added", text: "Nieuw\n" });
+  });
+
+  it("does not call an empty paragraph at the end of a section a change", () => {
+    const before = planSectionsFromUpdate(buildDemoPlanState());
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, buildDemoPlanState());
+    doc.getXmlFragment("section:probleem").push([new Y.XmlElement("paragraph"), new Y.XmlElement("paragraph")]);
+    expect(diffPlanSections(before, readPlanSections(doc)).filter((d) => d.changed)).toEqual([]);
+  });
+
+  it("seeds every section so that opening it in the editor changes nothing (a paragraph last, as Tiptap keeps it)", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, buildDemoPlanState());
+    for (const section of PLAN_SECTIONS) {
+      const nodes = doc.getXmlFragment(`section:${section.id}`).toArray();
+      if (nodes.length > 0) expect((nodes.at(-1) as Y.XmlElement).nodeName, section.id).toBe("paragraph");
+    }
   });
 });
 

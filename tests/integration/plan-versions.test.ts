@@ -56,8 +56,14 @@ describe("plan versions", () => {
       expect(live.text("doel")).not.toContain("NIEUWE ZIN");
       const rowsAfter = (db.prepare("select count(*) as n from plan_updates where plan_id = ?").get(plan.id) as { n: number }).n;
       expect(rowsAfter).toBeGreaterThan(rowsBefore); // a new change, not a rewrite
-      const versions = (db.prepare("select count(*) as n from plan_versions where plan_id = ?").get(plan.id) as { n: number }).n;
-      expect(versions).toBe(1);
+      // The text from just before was frozen first, so the restore can be undone.
+      const versions = db.prepare("select id, name from plan_versions where plan_id = ? order by created_at").all(plan.id) as { id: string; name: string }[];
+      expect(versions.map((v) => v.name)).toEqual(["Ingediend ter beoordeling", "Vóór terugzetten van “Ingediend ter beoordeling”"]);
+      const safety = await (await student.get(`/plannen/${plan.id}/versies/${versions[1]!.id}`)).text();
+      expect(safety).toContain("NIEUWE ZIN NA DE VERSIE");
+      // Live co-authors are told who restored which version, in the same change as the text.
+      const signal = watcher.doc.getMap("signals").get("restored") as { byName?: string; versionName?: string } | undefined;
+      expect(signal).toMatchObject({ byName: "Lotte Jansen", versionName: "Ingediend ter beoordeling" });
     } finally {
       db.close();
     }
