@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { replayCaretLabelsOnMove } from "./caret-labels";
+import { ReadOnlyGuard } from "./read-only-guard";
 import { CommentHighlights, type CommentAnchor } from "./comment-highlights";
 
 type Props = {
@@ -33,13 +34,15 @@ export function SectionEditor({ sectionId, heading, doc, provider, user, editabl
   const editor = useEditor(
     {
       immediatelyRender: true,
-      editable,
+      // Readers too get a view the keyboard can select in; ReadOnlyGuard refuses their changes.
+      editable: true,
       extensions: [
         // Yjs keeps the history; headings below the section's own h2.
         StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] }, link: false }),
         Collaboration.configure({ document: doc, field: `section:${sectionId}` }),
         CollaborationCaret.configure({ provider, user }),
         CommentHighlights.configure({ getAnchors: () => anchorsRef.current }),
+        ...(editable ? [] : [ReadOnlyGuard]),
       ],
       editorProps: {
         attributes: {
@@ -48,6 +51,8 @@ export function SectionEditor({ sectionId, heading, doc, provider, user, editabl
           "aria-multiline": "true",
           "aria-label": t("plan.editor.sectionLabel", { heading }),
           "aria-readonly": editable ? "false" : "true",
+          // No on-screen keyboard for a reader who taps to select.
+          ...(editable ? {} : { inputmode: "none" }),
           "data-section": sectionId,
         },
       },

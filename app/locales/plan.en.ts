@@ -70,7 +70,7 @@ const planEn: Translation["plan"] = {
     count: "{{count}} open",
     none: "No feedback on this section yet.",
     newLabel: "New comment on {{heading}}",
-    newHint: "Select text in the section first to attach your comment to it.",
+    newHint: "Want to attach your comment to a passage? Select it first, with the mouse or with Shift and the arrow keys.",
     submit: "Post comment",
     submitting: "Posting…",
     replyLabel: "Reply",

@@ -69,7 +69,7 @@ const planNl = {
     count: "{{count}} open",
     none: "Nog geen feedback bij dit onderdeel.",
     newLabel: "Nieuwe reactie bij {{heading}}",
-    newHint: "Selecteer eerst tekst in het onderdeel om je reactie daaraan te koppelen.",
+    newHint: "Wil je je reactie aan een stuk tekst koppelen? Selecteer die tekst dan eerst, met de muis of met Shift en de pijltjestoetsen.",
     submit: "Reactie plaatsen",
     submitting: "Bezig met plaatsen…",
     replyLabel: "Antwoord",

@@ -90,11 +90,16 @@ test("two students write in the same section live; the schoolleider reads along 
 
   // The reader cannot change the text.
   const jeroenMethod = section(jeroen, "Methode en onderzoeksontwerp");
-  await expect(jeroenMethod).toHaveAttribute("contenteditable", "false");
+  await expect(jeroenMethod).toHaveAttribute("aria-readonly", "true");
   await expect(jeroen.getByText("Je kunt dit plan lezen maar niet wijzigen.")).toBeVisible();
   await jeroenMethod.click();
   await jeroen.keyboard.type("LEZER");
+  await jeroen.keyboard.press("Backspace");
+  await jeroen.keyboard.press("Enter");
+  await jeroen.keyboard.press("Control+a");
+  await jeroen.keyboard.press("Delete");
   await expect(jeroenMethod).not.toContainText("LEZER");
+  await expect(jeroenMethod).toContainText("Daan: drie cycli.");
   await expectAccessible(jeroen);
 
   // The export matches what was written (persisted on the server).
@@ -151,7 +156,7 @@ test("the begeleider comments on selected text and a student answers and resolve
   await annelies.goto(`/plannen/${plan.id}`);
   await expect(annelies.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   const doel = section(annelies, "Doel");
-  await expect(doel).toHaveAttribute("contenteditable", "false");
+  await expect(doel).toHaveAttribute("aria-readonly", "true");
   // An empty comment is stopped by the browser, with our Dutch message, although this
   // browser's own language is English (Playwright's default en-US).
   const newComment = annelies.getByLabel("Nieuwe reactie bij Doel");
@@ -169,7 +174,11 @@ test("the begeleider comments on selected text and a student answers and resolve
   await newComment.fill("   ");
   await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
   await expect(annelies.locator("#sectie-doel").getByRole("alert")).toHaveText("Schrijf eerst je reactie.");
-  await doel.getByText("Het doel van dit onderzoek", { exact: false }).dblclick();
+  // With the keyboard only (WCAG 2.1.1): into the text, then Shift+End selects the first line.
+  await doel.focus();
+  await annelies.keyboard.press("Control+Home");
+  await annelies.keyboard.press("Shift+End");
+  await expect.poll(() => annelies.evaluate(() => window.getSelection()?.toString().length ?? 0)).toBeGreaterThan(10);
   await newComment.evaluate((el: HTMLTextAreaElement) => (el.value = "Maak het doel meetbaar: wanneer is het gelukt?"));
   await annelies.locator("#sectie-doel").getByRole("button", { name: "Reactie plaatsen" }).click();
   await expect(annelies.getByText("Je reactie is geplaatst.")).toBeVisible();
