@@ -104,7 +104,7 @@ describe("ethicsChecklistBlocks (the checklist in the exports)", () => {
     expect(md).toContain("### Checklist Ethiek en AVG");
     expect(md).toContain("**Doen er leerlingen mee aan het onderzoek?** Ja");
     expect(md).toContain("Jonger dan 12 jaar, 12 tot en met 15 jaar");
-    expect(md).toContain("Actieve toestemming van ouders of verzorgers (leerlingen jonger dan 16)");
+    expect(md).toContain("Actieve toestemming van ouders of verzorgers (leerlingen jonger dan 16 jaar)");
     expect(md).toContain("Alleen leesminuten per week, geen namen.");
     expect(md).toContain("Tot één jaar na het onderzoek");
     expect(md).toContain("Afgetekend door Annelies de Graaf op de dag 2026-11-30");

@@ -63,7 +63,7 @@ const planEn: Translation["plan"] = {
     onlyBegeleider: "Only the project's supervisor can sign off the checklist.",
     incomplete: "The checklist is not complete yet.",
     unanswered: "not answered yet",
-    consentForm: "Download draft consent form",
+    consentForm: "Download draft consent form (Markdown)",
   },
   comments: {
     heading: "Feedback",

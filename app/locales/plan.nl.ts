@@ -40,9 +40,9 @@ const planNl = {
     consent: {
       undecided: "Nog niet te bepalen: geef eerst aan of er leerlingen meedoen en hoe oud ze zijn.",
       none: "Geen toestemming van leerlingen of ouders nodig.",
-      parents: "Actieve toestemming van ouders of verzorgers (leerlingen jonger dan {{age}}).",
+      parents: "Actieve toestemming van ouders of verzorgers (leerlingen jonger dan {{age}} jaar).",
       pupil: "Toestemming van de leerlingen zelf ({{age}} jaar of ouder).",
-      "parents-and-pupil": "Ouders tekenen voor leerlingen jonger dan {{age}}; leerlingen van {{age}} of ouder tekenen zelf.",
+      "parents-and-pupil": "Ouders tekenen voor leerlingen jonger dan {{age}} jaar; leerlingen van {{age}} jaar of ouder tekenen zelf.",
     },
     policyNote: "In jullie samenwerkingsverband geven ouders toestemming voor leerlingen jonger dan {{age}} jaar.",
     dataMinimisation: "Welke gegevens verzamel je, en waarom heb je precies die nodig?",
@@ -62,7 +62,7 @@ const planNl = {
     onlyBegeleider: "Alleen de begeleider van het project kan de checklist aftekenen.",
     incomplete: "De checklist is nog niet volledig ingevuld.",
     unanswered: "nog niet ingevuld",
-    consentForm: "Concept-toestemmingsformulier downloaden",
+    consentForm: "Concept-toestemmingsformulier downloaden (Markdown)",
   },
   comments: {
     heading: "Feedback",
