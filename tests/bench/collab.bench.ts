@@ -149,6 +149,12 @@ async function startClients(): Promise<{ pid: number; call: <T>(cmd: Record<stri
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
+  // A client process that dies mid-run would leave its call unanswered; with no
+  // handle left, Node then ends the bench with exit 13 and no word (seen once).
+  child.on("exit", (code, signal) => {
+    for (const p of pending.values()) p.reject(new Error(`client process exited (code ${code}, signal ${signal}) during a call`));
+    pending.clear();
+  });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`client process exited with ${code}`)));
     child.on("message", (m: { ready?: boolean; id?: number; ok?: boolean; result?: unknown; error?: string }) => {
