@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useHydrated } from "../utils/use-hydrated";
 import { formatWhen } from "./format";
 import type { SelectionAnchor } from "./selection-anchor";
 
@@ -73,8 +74,7 @@ function useFormResult(fetcher: ReturnType<typeof useFetcher<Result>>) {
   const form = useRef<HTMLFormElement>(null);
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const wasBusy = useRef(false);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (fetcher.state !== "idle") wasBusy.current = true;
     else if (wasBusy.current) {

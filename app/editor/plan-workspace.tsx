@@ -12,6 +12,7 @@ import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./pla
 import { selectionAnchor } from "./selection-anchor";
 import { SectionEditor } from "./section-editor";
 import { usePlanConnection, type PlanConnection } from "./use-plan-connection";
+import { useHydrated } from "../utils/use-hydrated";
 
 /** Open, anchored threads per section (stable until the threads change). */
 function anchorsBySection(threads: ThreadView[]) {
@@ -52,8 +53,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
   const anchors = useMemo(() => anchorsBySection(threads), [threads]);
   const connection = usePlanConnection(room, user, canEdit);
   useLeaveGuard(connection);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const live = connection?.ready ? connection : null;
   const newFeedback = useLiveComments(live?.doc ?? null, user.id);
   return (
