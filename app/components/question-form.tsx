@@ -13,7 +13,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { looksLikeControlQuestion } from "../domain/question-hints";
 import { SECTOR_VALUES } from "../domain/sectors";
-import { questionSchema, questionSchemaFor } from "../schemas/question";
+import { questionSchema, questionSchemaFor } from "../domain/question-schema";
 
 export type QuestionFormDefaults = {
   schoolId?: string;

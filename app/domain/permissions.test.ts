@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, planAccess, transitionActorsFor, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope, type QuestionScope, type ResultScope } from "./permissions";
+import { ACTIONS, can, planAccess, transitionActorsFor, type Action, type Actor, type Membership, type OrganisationScope, type PlanScope, type QuestionScope, type ResultScope, type ProjectScope, type ExpertGroupScope, type Scope } from "./permissions";
 import { ROLES, organisationKindForRole, type Role } from "./roles";
 
 // The organisation tree the table is written against.
@@ -55,7 +55,11 @@ const resultAt = (visibility: ResultScope["visibility"], where: "A1" | "B1" | "e
   projectMemberIds: where === "A1" ? ["user-student"] : [],
 });
 
-type Row = { action: Action; scope?: OrganisationScope | PlanScope | QuestionScope | ResultScope; label: string; allowed: Role[] };
+// The demo project: student "user-student" at school A1.
+const projectA1: ProjectScope = { partnershipIds: [PARTNERSHIP_A], schoolId: SCHOOL_A1, projectStudentIds: ["user-student"] };
+const groupIn = (regionId: string, membership: ExpertGroupScope["membership"]): ExpertGroupScope => ({ regionId, membership });
+
+type Row = { action: Action; scope?: Scope; label: string; allowed: Role[] };
 
 // Every role against every action; a role missing from `allowed` must be refused.
 const TABLE: Row[] = [
@@ -78,6 +82,8 @@ const TABLE: Row[] = [
   { action: "plan:edit", scope: demoPlan, label: "edit the demo plan", allowed: ["student"] },
   { action: "plan:read", scope: otherPartnershipPlan, label: "read a plan elsewhere", allowed: ["admin"] },
   { action: "plan:read", label: "read a plan without scope", allowed: [] },
+  { action: "plan:sign-off-ethics", scope: demoPlan, label: "sign off the demo plan's ethics checklist", allowed: ["instituutsopleider"] },
+  { action: "plan:sign-off-ethics", scope: otherPartnershipPlan, label: "sign off a plan one does not supervise", allowed: [] },
   { action: "questions:browse", label: "browse questions", allowed: [...ROLES] },
   { action: "question:view", scope: conceptA1, label: "see a concept of school A1", allowed: SCHOOL_STAFF },
   { action: "question:view", scope: submittedA1, label: "see a submitted question of A1", allowed: [...ROLES] },
@@ -104,7 +110,17 @@ const TABLE: Row[] = [
   { action: "result:view", scope: resultAt("region", "elsewhere"), label: "a region result of another region", allowed: ["admin"] },
   { action: "result:view", scope: resultAt("public", "elsewhere"), label: "a public result anywhere", allowed: [...ROLES] },
   { action: "result:manage-actions", scope: resultAt("school", "A1"), label: "manage actions of an A1 result", allowed: QUESTION_OWNERS },
+  { action: "result:publish", scope: projectA1, label: "publish a result of the demo project", allowed: [...QUESTION_OWNERS, "student"] },
+  { action: "result:publish", scope: { ...projectA1, schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B], projectStudentIds: [] }, label: "publish a result of a project elsewhere", allowed: [] },
   { action: "expertgroups:view", label: "see expert groups", allowed: [...ROLES] },
+  { action: "expertgroup:view", scope: groupIn(REGION, null), label: "see a group of the own region", allowed: [...ROLES] },
+  { action: "expertgroup:view", scope: groupIn("region-2", null), label: "see a group of another region", allowed: ["admin"] },
+  { action: "expertgroup:join", scope: groupIn(REGION, null), label: "join a group of the own region", allowed: [...ROLES] },
+  { action: "expertgroup:join", scope: groupIn(REGION, { role: "member", status: "requested" }), label: "join a group one asked to join already", allowed: [] },
+  { action: "expertgroup:post", scope: groupIn(REGION, { role: "member", status: "active" }), label: "post in a group as a member", allowed: [...ROLES] },
+  { action: "expertgroup:post", scope: groupIn(REGION, { role: "member", status: "requested" }), label: "post in a group while the request waits", allowed: [] },
+  { action: "expertgroup:moderate", scope: groupIn(REGION, { role: "moderator", status: "active" }), label: "moderate as the group's moderator", allowed: [...ROLES] },
+  { action: "expertgroup:moderate", scope: groupIn(REGION, { role: "member", status: "active" }), label: "moderate as a plain member", allowed: [] },
   // Culture scan and dashboards (issue 7).
   { action: "scan:view", scope: schoolA1, label: "see the scan of A1", allowed: [...SCHOOL_STAFF, "admin", "programmaleider"] },
   { action: "scan:view", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "see the scan of B1", allowed: ["admin"] },
@@ -122,6 +138,7 @@ const TABLE: Row[] = [
   { action: "partnership:settings", label: "partnership settings without scope", allowed: ["admin"] },
   { action: "round:rank", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "rank in partnership A's round", allowed: ["student"] },
   { action: "round:rank", scope: { partnershipIds: ["partnership-x"] }, label: "rank in another partnership's round", allowed: [] },
+  { action: "profile:edit", label: "keep a student profile", allowed: ["student"] },
   { action: "proposal:respond-school", scope: schoolA1, label: "answer a proposal for A1", allowed: QUESTION_OWNERS },
   // Onboarding by import (issue 7).
   { action: "import:use", label: "open the import page", allowed: ["admin", "programmaleider"] },

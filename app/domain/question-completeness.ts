@@ -1,4 +1,4 @@
-import { questionSchema } from "../schemas/question";
+import { questionSchema } from "./question-schema";
 
 /** What a question must have before it goes to the partnership (a concept may lack it). */
 export type SubmittableContent = {

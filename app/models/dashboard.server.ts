@@ -1,10 +1,9 @@
-import Papa from "papaparse";
 import { sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { ASPECTS, averageAgreedPhases } from "../domain/culture-scan";
-import { can, type Actor } from "../domain/permissions";
+import { can, knowActor, type Actor } from "../domain/permissions";
 import { FLOW_STATUSES, QUESTION_STATUSES, type FlowStatus, type QuestionStatus } from "../domain/question-lifecycle";
-import { schoolScope } from "./scan.server";
+import { schoolIdsOfPartnerships, schoolScope } from "./scopes.server";
 
 /** Statuses that count as "matched": a student or lab took the question on. */
 export const MATCHED_STATUSES: readonly QuestionStatus[] = ["gematcht", "in_uitvoering", "afgerond", "geimplementeerd"];
@@ -155,23 +154,6 @@ export function csvRows(data: DashboardData, table: CsvTable, statusLabel: (s: Q
   }
 }
 
-/**
- * A CSV download Excel opens correctly: UTF-8 with a BOM, semicolons (the
- * list separator of Dutch Excel) and formulas escaped, so a cell such as
- * `=HYPERLINK(...)` is shown as text and never executed.
- */
-export function csvResponse(rows: Record<string, string | number>[], fields: string[], filename: string): Response {
-  const body = Papa.unparse({ fields, data: rows.map((r) => fields.map((f) => r[f] ?? "")) }, { escapeFormulae: true, delimiter: ";" });
-  // Papa ends a header-only table with a line break already; never add a blank row.
-  return new Response(`\uFEFF${body}${body.endsWith("\r\n") ? "" : "\r\n"}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
-
 export type DashboardScope = {
   kind: "region" | "school";
   /** Partnerships (region view) or schools (school view) to choose from. */
@@ -179,14 +161,6 @@ export type DashboardScope = {
   selected: string | null;
   schoolIds: string[];
 };
-
-function schoolsOfPartnerships(partnershipIds: string[]): string[] {
-  return getDb()
-    .all<{ id: string }>(
-      sql`select distinct school_id as id from partnership_schools where partnership_id in (select value from json_each(${JSON.stringify(partnershipIds)}))`,
-    )
-    .map((r) => r.id);
-}
 
 /**
  * What a dashboard request covers. Programmaleiders and admins get the
@@ -202,9 +176,9 @@ export function resolveDashboardScope(actor: Actor, params: URLSearchParams): Da
     const requested = params.get("partnerschap") || null;
     if (requested && !options.some((p) => p.id === requested)) return null;
     const ids = requested ? [requested] : options.map((p) => p.id);
-    return { kind: "region", options, selected: requested, schoolIds: schoolsOfPartnerships(ids) };
+    return { kind: "region", options, selected: requested, schoolIds: schoolIdsOfPartnerships(ids) };
   }
-  const ownIds = [...new Set(actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))].filter((id) =>
+  const ownIds = knowActor(actor).schoolIds.filter((id) =>
     can(actor, "dashboard:school", schoolScope(id)),
   );
   const own = getDb().all<PartnershipOption>(

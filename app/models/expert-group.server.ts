@@ -11,13 +11,20 @@ import {
   themes,
   users,
 } from "../../db/schema";
-import { canViewResult, type Actor } from "../domain/permissions";
-import { scopeForResult } from "./result.server";
+import { can, canViewResult, knowActor, type Actor, type ExpertGroupScope } from "../domain/permissions";
+import { scopeForResult } from "./scopes.server";
 
-/** The regions the actor has a role in (admins: all). Expert groups are regional. */
-function regionsOf(actor: Actor): string[] | "all" {
-  if (actor.memberships.some((m) => m.role === "admin")) return "all";
-  return [...new Set(actor.memberships.flatMap((m) => (m.regionId ? [m.regionId] : [])))];
+/** The regions whose groups the actor may see (admins: all): the SQL prefilter for expertgroup:view. */
+function regionsOf(actor: Actor): readonly string[] | "all" {
+  const known = knowActor(actor);
+  return known.isAdmin ? "all" : known.regionIds;
+}
+
+function membershipScope(
+  group: { regionId: string },
+  own: { role: "member" | "moderator"; status: "active" | "requested" } | undefined,
+): ExpertGroupScope {
+  return { regionId: group.regionId, membership: own ? { role: own.role, status: own.status } : null };
 }
 
 export function listGroups(actor: Actor) {
@@ -28,7 +35,7 @@ export function listGroups(actor: Actor) {
     .select({ group: expertGroups, themeName: themes.nameNl })
     .from(expertGroups)
     .leftJoin(themes, eq(themes.id, expertGroups.themeId))
-    .where(regions === "all" ? undefined : inArray(expertGroups.regionId, regions))
+    .where(regions === "all" ? undefined : inArray(expertGroups.regionId, [...regions]))
     .orderBy(asc(expertGroups.name))
     .all();
   const counts = db
@@ -38,7 +45,9 @@ export function listGroups(actor: Actor) {
     .groupBy(expertGroupMembers.groupId)
     .all();
   const mine = db.select().from(expertGroupMembers).where(eq(expertGroupMembers.userId, actor.userId)).all();
-  return groups.map(({ group, themeName }) => ({
+  return groups
+    .filter(({ group }) => can(actor, "expertgroup:view", membershipScope(group, mine.find((m) => m.groupId === group.id))))
+    .map(({ group, themeName }) => ({
     ...group,
     themeName,
     memberCount: counts.find((c) => c.groupId === group.id)?.n ?? 0,
@@ -52,8 +61,6 @@ export function getGroup(actor: Actor, id: string) {
   const db = getDb();
   const group = db.select().from(expertGroups).where(eq(expertGroups.id, id)).get();
   if (!group) return null;
-  const regions = regionsOf(actor);
-  if (regions !== "all" && !regions.includes(group.regionId)) return null;
   const members = db
     .select({ userId: users.id, name: users.name, role: expertGroupMembers.role, status: expertGroupMembers.status })
     .from(expertGroupMembers)
@@ -62,6 +69,9 @@ export function getGroup(actor: Actor, id: string) {
     .orderBy(asc(users.name))
     .all();
   const me = members.find((m) => m.userId === actor.userId);
+  const scope = membershipScope(group, me);
+  if (!can(actor, "expertgroup:view", scope)) return null;
+  const isModerator = can(actor, "expertgroup:moderate", scope);
   // Shared results are shown only where the actor may see them anyway.
   const shared = db
     .select({ result: results, schoolName: schools.name })
@@ -89,9 +99,11 @@ export function getGroup(actor: Actor, id: string) {
   return {
     group,
     members: members.filter((m) => m.status === "active"),
-    requests: me?.role === "moderator" && me.status === "active" ? members.filter((m) => m.status === "requested") : [],
+    requests: isModerator ? members.filter((m) => m.status === "requested") : [],
     myStatus: me?.status ?? null,
-    isModerator: me?.role === "moderator" && me.status === "active",
+    isModerator,
+    canJoin: can(actor, "expertgroup:join", scope),
+    canPost: can(actor, "expertgroup:post", scope),
     shared: shared.map(({ result, schoolName }) => ({
       id: result.id,
       title: result.title,

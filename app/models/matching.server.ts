@@ -27,31 +27,22 @@ import {
 import { allocate } from "../domain/matching/allocate";
 import { explainAllocation } from "../domain/matching/explain";
 import { compareObjectives, feasibilityProblems, objectiveOf, objectiveVector } from "../domain/matching/objective";
-import type { Actor } from "../domain/permissions";
+import { parseList } from "../domain/json-list";
+import { knowActor, type Actor } from "../domain/permissions";
 import { checkTransition } from "../domain/question-lifecycle";
 
 export type RoundRow = typeof matchingRounds.$inferSelect;
 import { MAX_RANKS } from "../domain/round-rules";
 export { MAX_RANKS };
 
-function parseList(value: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The partnerships the actor belongs to (through any membership). */
 export function partnershipsOf(actor: Actor): string[] {
-  return [...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : [])))];
+  return [...knowActor(actor).partnershipIds];
 }
 
 export function listLabs(actor: Actor) {
   const db = getDb();
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
-  const ids = partnershipsOf(actor);
+  const { isAdmin, partnershipIds: ids } = knowActor(actor);
   if (!isAdmin && ids.length === 0) return [];
   const rows = db
     .select({ lab: labs, partnershipName: partnerships.name, hostSchool: schools.name, hostInstitute: institutes.name })

@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { plans, projectMembers, projects, schools, users } from "../../db/schema";
-import type { PlanAccess } from "../domain/permissions";
-import { planAccessFor } from "./plan-guard.server";
-import type { CurrentUser } from "./user.server";
+import { planAccess, type PlanAccess } from "../domain/permissions";
+import { loadPlanScope } from "./scopes.server";
+import { toActor, type CurrentUser } from "./user.server";
 
 export type ProjectView = {
   id: string;
@@ -30,7 +30,7 @@ export function loadProjectFor(user: CurrentUser, projectId: string): ProjectVie
   if (!project) return null;
   const plan = db.select().from(plans).where(eq(plans.projectId, project.id)).get();
   // Without a plan there is nothing the permission rule can decide on: hide it.
-  const access = plan ? planAccessFor(user, plan) : null;
+  const access = plan ? planAccess(toActor(user), loadPlanScope(plan)) : null;
   if (!plan || !access) return null;
   const members = db
     .select({ name: users.name, role: projectMembers.role })

@@ -12,7 +12,7 @@ import {
   themes,
   users,
 } from "../../db/schema";
-import { can, SCHOOL_QUESTION_OWNERS, type Actor, type QuestionScope } from "../domain/permissions";
+import { can, knowActor, SCHOOL_QUESTION_OWNERS, type Actor, type QuestionScope } from "../domain/permissions";
 import {
   checkTransition,
   isQuestionStatus,
@@ -21,7 +21,8 @@ import {
 } from "../domain/question-lifecycle";
 import { missingForSubmission } from "../domain/question-completeness";
 import { buildFtsQuery, distinctiveTerms, sharedTermCount } from "../domain/search-query";
-import type { QuestionInput } from "../schemas/question";
+import type { QuestionInput } from "../domain/question-schema";
+import { partnershipsOfSchool, partnershipsOfSchools, questionScope, schoolsOfPartnershipsQuery, scopeForQuestion } from "./scopes.server";
 
 export type QuestionRow = typeof questions.$inferSelect;
 
@@ -55,48 +56,10 @@ function ftsMatchCount(match: string): number {
     .get()!.n;
 }
 
-/** The partnerships each school belongs to, for permission scopes. */
-function partnershipsOfSchools(schoolIds: string[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  if (schoolIds.length === 0) return map;
-  const rows = getDb()
-    .select()
-    .from(partnershipSchools)
-    .where(inArray(partnershipSchools.schoolId, [...new Set(schoolIds)]))
-    .all();
-  for (const row of rows) map.set(row.schoolId, [...(map.get(row.schoolId) ?? []), row.partnershipId]);
-  return map;
-}
-
-export function partnershipsOfSchool(schoolId: string): string[] {
-  return partnershipsOfSchools([schoolId]).get(schoolId) ?? [];
-}
-
-export function questionScope(question: Pick<QuestionRow, "schoolId" | "status">, partnershipIds: string[]): QuestionScope {
-  return { schoolId: question.schoolId, partnershipIds, status: question.status };
-}
-
-export function scopeForQuestion(question: Pick<QuestionRow, "schoolId" | "status">): QuestionScope {
-  return questionScope(question, partnershipsOfSchools([question.schoolId]).get(question.schoolId) ?? []);
-}
-
-/** What the visibility rule needs from an actor's memberships. */
+/** What the visibility rule needs from the actor: its facts, computed once. */
 function questionReach(actor: Actor) {
-  return {
-    ownSchools: [...new Set(actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))],
-    partnershipIds: [
-      ...new Set(actor.memberships.flatMap((m) => m.partnershipIds ?? (m.partnershipId ? [m.partnershipId] : []))),
-    ],
-    isAdmin: actor.memberships.some((m) => m.role === "admin"),
-  };
-}
-
-/** The schools of these partnerships, as a subquery. */
-function schoolsOfPartnerships(partnershipIds: string[]) {
-  return getDb()
-    .select({ id: partnershipSchools.schoolId })
-    .from(partnershipSchools)
-    .where(inArray(partnershipSchools.partnershipId, partnershipIds));
+  const known = knowActor(actor);
+  return { ownSchools: known.schoolIds, partnershipIds: known.partnershipIds, isAdmin: known.isAdmin };
 }
 
 /**
@@ -111,7 +74,7 @@ function visibilityFilter(actor: Actor): SQL {
   const shared = isAdmin
     ? ne(questions.status, "concept")
     : partnershipIds.length
-      ? and(ne(questions.status, "concept"), inArray(questions.schoolId, schoolsOfPartnerships(partnershipIds)))!
+      ? and(ne(questions.status, "concept"), inArray(questions.schoolId, schoolsOfPartnershipsQuery(partnershipIds)))!
       : sql`0`;
   return or(own, shared)!;
 }
@@ -125,7 +88,7 @@ function visibleSchoolShare(actor: Actor): number {
   const { ownSchools, partnershipIds, isAdmin } = questionReach(actor);
   if (isAdmin) return 1;
   const inPartnerships = partnershipIds.length
-    ? sql`(select count(*) from ${partnershipSchools} where ${inArray(partnershipSchools.partnershipId, partnershipIds)})`
+    ? sql`(select count(*) from ${partnershipSchools} where ${inArray(partnershipSchools.partnershipId, [...partnershipIds])})`
     : sql`0`;
   const row = getDb().get<{ all: number; reached: number }>(
     sql`select (select count(*) from ${schools}) as "all", ${inPartnerships} as reached`,
@@ -394,7 +357,7 @@ export function visibleSchools(actor: Actor) {
   if (partnershipIds.length === 0) return [];
   return query
     .innerJoin(partnershipSchools, eq(partnershipSchools.schoolId, schools.id))
-    .where(inArray(partnershipSchools.partnershipId, partnershipIds))
+    .where(inArray(partnershipSchools.partnershipId, [...partnershipIds]))
     .orderBy(asc(schools.name))
     .all();
 }
@@ -412,7 +375,7 @@ export function countVisibleSchools(actor: Actor): number {
   return db
     .select({ n: countDistinct(partnershipSchools.schoolId) })
     .from(partnershipSchools)
-    .where(inArray(partnershipSchools.partnershipId, partnershipIds))
+    .where(inArray(partnershipSchools.partnershipId, [...partnershipIds]))
     .get()!.n;
 }
 
@@ -514,12 +477,7 @@ function notifyAboutTransition(tx: Tx, id: string, from: QuestionStatus, to: Que
     .map((r) => r.userId);
   let recipients: string[] = schoolOwners;
   if (to === "ingediend" || (from === "ingediend" && to === "concept")) {
-    const partnershipIds = tx
-      .select({ id: partnershipSchools.partnershipId })
-      .from(partnershipSchools)
-      .where(eq(partnershipSchools.schoolId, question.schoolId))
-      .all()
-      .map((r) => r.id);
+    const partnershipIds = partnershipsOfSchool(question.schoolId);
     recipients = partnershipIds.length
       ? tx
           .select({ userId: memberships.userId })

@@ -4,8 +4,9 @@ import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { memberships, projectMembers, projects, resultConsents, resultFiles, results, users } from "../../db/schema";
-import type { Actor, ResultVisibility } from "../domain/permissions";
-import { SCHOOL_QUESTION_OWNERS } from "../domain/permissions";
+import { can, type Actor, type ResultVisibility } from "../domain/permissions";
+import { isSchoolStaffOf, SCHOOL_QUESTION_OWNERS, schoolsWhere } from "../domain/policies/actor";
+import { projectScopes } from "./scopes.server";
 
 /** Uploaded files live beside the database, never at a user-chosen path. */
 export function uploadsDir(): string {
@@ -23,12 +24,19 @@ export function publishableProjects(actor: Actor) {
     .where(and(eq(projectMembers.userId, actor.userId), eq(projectMembers.role, "student")))
     .all()
     .map((r) => r.id);
-  const ownedSchools = actor.memberships.filter((m) => m.schoolId && SCHOOL_QUESTION_OWNERS.includes(m.role)).map((m) => m.schoolId!);
+  const ownedSchools = schoolsWhere(actor, SCHOOL_QUESTION_OWNERS);
   const asSchool = ownedSchools.length
     ? db.select({ id: projects.id }).from(projects).where(inArray(projects.schoolId, ownedSchools)).all().map((r) => r.id)
     : [];
-  const ids = [...new Set([...asStudent, ...asSchool])];
+  // SQL found the candidates; the permission module decides on each.
+  const scopes = projectScopes([...new Set([...asStudent, ...asSchool])]);
+  const ids = [...scopes].filter(([, scope]) => can(actor, "result:publish", scope)).map(([id]) => id);
   return ids.length ? db.select({ id: projects.id, title: projects.title, schoolId: projects.schoolId }).from(projects).where(inArray(projects.id, ids)).all() : [];
+}
+
+/** As whom the publisher's consent counts: the school's leader, or a student of the project. */
+export function publisherRole(actor: Actor, schoolId: string): "schoolleider" | "student" {
+  return isSchoolStaffOf(actor, schoolId, ["schoolleider"]) ? "schoolleider" : "student";
 }
 
 export type NewFile = { name: string; mime: string; bytes: Uint8Array };

@@ -5,8 +5,6 @@ import {
   actions,
   expertGroupResults,
   expertGroups,
-  partnershipSchools,
-  projectMembers,
   regions,
   resultFiles,
   results,
@@ -14,52 +12,15 @@ import {
   themes,
   users,
 } from "../../db/schema";
-import { can, canViewResult, type Actor, type ResultScope } from "../domain/permissions";
+import { can, canViewResult, type Actor } from "../domain/permissions";
+import { parseList } from "../domain/json-list";
 import { buildFtsQuery, distinctiveTerms, sharedTermCount } from "../domain/search-query";
+import { resultScopes, scopeForResult } from "./scopes.server";
 
 export type ResultRow = typeof results.$inferSelect;
 
 /** The FTS5 index of results (migration 0006), query-only; see question.server.ts. */
 const resultsFts = sqliteTable("results_fts", { rowid: integer("rowid") });
-
-function parseList(value: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Visibility facts for many results at once (school partnerships, region, project members). */
-function scopesFor(rows: Pick<ResultRow, "id" | "schoolId" | "projectId" | "visibility">[]): Map<string, ResultScope> {
-  const db = getDb();
-  const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
-  const projectIds = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
-  const links = schoolIds.length ? db.select().from(partnershipSchools).where(inArray(partnershipSchools.schoolId, schoolIds)).all() : [];
-  const regionOf = new Map(
-    (schoolIds.length ? db.select({ id: schools.id, regionId: schools.regionId }).from(schools).where(inArray(schools.id, schoolIds)).all() : []).map(
-      (s) => [s.id, s.regionId],
-    ),
-  );
-  const members = projectIds.length ? db.select().from(projectMembers).where(inArray(projectMembers.projectId, projectIds)).all() : [];
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        visibility: r.visibility,
-        schoolId: r.schoolId,
-        partnershipIds: links.filter((l) => l.schoolId === r.schoolId).map((l) => l.partnershipId),
-        regionId: regionOf.get(r.schoolId) ?? "",
-        projectMemberIds: members.filter((m) => m.projectId === r.projectId).map((m) => m.userId),
-      },
-    ]),
-  );
-}
-
-export function scopeForResult(row: ResultRow): ResultScope {
-  return scopesFor([row]).get(row.id)!;
-}
 
 export type ResultFilters = {
   q?: string;
@@ -120,7 +81,7 @@ export function searchResults(actor: Actor | null, filters: ResultFilters): Resu
     .orderBy(...(fts ? [asc(fts.rank)] : [desc(results.publishedAt)]))
     .limit(500)
     .all();
-  const scopes = scopesFor(rows.map((r) => r.result));
+  const scopes = resultScopes(rows.map((r) => r.result));
   const visible = rows.filter((r) => canViewResult(actor, scopes.get(r.result.id)!)).slice(0, filters.limit ?? 100);
   const counts = actionCounts(visible.map((r) => r.result.id));
   const themeNames = themeNameMap();

@@ -10,21 +10,15 @@ import {
   type Phase,
   type TrendPoint,
 } from "../domain/culture-scan";
-import { can, type Actor, type OrganisationScope } from "../domain/permissions";
-import { partnershipsOfSchool } from "./question.server";
+import { can, knowActor, type Actor } from "../domain/permissions";
+import { schoolScope } from "./scopes.server";
 
 export type ScanRow = typeof cultureScans.$inferSelect;
-
-export function schoolScope(schoolId: string): OrganisationScope {
-  return { schoolId, partnershipIds: partnershipsOfSchool(schoolId) };
-}
 
 /** Schools whose scans the actor may see: own schools first, then (programmaleider/admin) the partnership's. */
 export function scanSchoolsFor(actor: Actor): { id: string; name: string }[] {
   const db = getDb();
-  const ownIds = [...new Set(actor.memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))];
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
-  const led = actor.memberships.filter((m) => m.role === "programmaleider" && m.partnershipId).map((m) => m.partnershipId!);
+  const { schoolIds: ownIds, isAdmin, ledPartnershipIds: led } = knowActor(actor);
   const own = ownIds.length
     ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, ownIds)).orderBy(asc(schools.name)).all()
     : [];
@@ -35,7 +29,7 @@ export function scanSchoolsFor(actor: Actor): { id: string; name: string }[] {
       .selectDistinct({ id: schools.id, name: schools.name })
       .from(schools)
       .innerJoin(partnershipSchools, eq(partnershipSchools.schoolId, schools.id))
-      .where(inArray(partnershipSchools.partnershipId, led))
+      .where(inArray(partnershipSchools.partnershipId, [...led]))
       .orderBy(asc(schools.name))
       .all();
   const all = [...own, ...others.filter((o) => !ownIds.includes(o.id))];

@@ -9,7 +9,7 @@ import {
   schools,
   users,
 } from "../../db/schema";
-import type { Actor, Membership } from "../domain/permissions";
+import { knowActor, type KnownActor, type Membership } from "../domain/permissions";
 import { normaliseEmail } from "../utils/email";
 
 export type UserRow = typeof users.$inferSelect;
@@ -94,6 +94,15 @@ export function loadCurrentUser(userId: string): CurrentUser | null {
   return { id: user.id, email: user.email, name: user.name, locale: user.locale, memberships: views };
 }
 
-export function toActor(user: CurrentUser): Actor {
-  return { userId: user.id, memberships: user.memberships };
+// One actor per loaded user: every loader of a request shares the same user object.
+const actors = new WeakMap<CurrentUser, KnownActor>();
+
+/** The actor of a signed-in user, with its facts computed once (see policies/actor.ts). */
+export function toActor(user: CurrentUser): KnownActor {
+  let actor = actors.get(user);
+  if (!actor) {
+    actor = knowActor({ userId: user.id, memberships: user.memberships });
+    actors.set(user, actor);
+  }
+  return actor;
 }

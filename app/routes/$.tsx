@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "../utils/auth.server";
+import { requireUser } from "../utils/guard.server";
 
 /**
  * Unknown URLs: signed-out visitors go to the login page first (so we do not

@@ -5,7 +5,7 @@ import { can } from "../domain/permissions";
 import type { Role } from "../domain/roles";
 import { schoolActionsFor } from "../models/result.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht — Samen Onderzoeken" }];
 

@@ -4,10 +4,11 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { can } from "../domain/permissions";
-import { agendaFor, findQuestion, moveOnAgenda, partnershipsOfSchool, schoolYearsOf, visibleSchools } from "../models/question.server";
+import { agendaFor, findQuestion, moveOnAgenda, schoolYearsOf, visibleSchools } from "../models/question.server";
+import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
-import { currentSchoolYear } from "../schemas/question";
-import { requireUser } from "../utils/auth.server";
+import { currentSchoolYear } from "../domain/question-schema";
+import { forbidden, requireUser } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const candidates = [...own, ...others].filter(
     (s, i, all) =>
       all.findIndex((x) => x.id === s.id) === i &&
-      can(actor, "agenda:view", { schoolId: s.id, partnershipIds: partnershipsOfSchool(s.id) }),
+      can(actor, "agenda:view", schoolScope(s.id)),
   );
   const requested = params.get("school");
   const school = candidates.find((s) => s.id === requested) ?? candidates[0];
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (requested && requested !== school.id) throw new Response("Niet gevonden", { status: 404 });
   const years = [...new Set([currentSchoolYear(), ...schoolYearsOf(school.id)])].sort().reverse();
   const year = years.includes(params.get("jaar") ?? "") ? params.get("jaar")! : currentSchoolYear();
-  const scope = { schoolId: school.id, partnershipIds: partnershipsOfSchool(school.id) };
+  const scope = schoolScope(school.id);
   return {
     school,
     schools: candidates,
@@ -53,9 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ error: t("errors.badRequest") }, { status: 400 });
   }
   const question = findQuestion(form.questionId ?? "");
-  const scope = question ? { schoolId: question.schoolId, partnershipIds: partnershipsOfSchool(question.schoolId) } : null;
-  if (!question || !scope || !can(toActor(user), "agenda:edit", scope)) {
-    return data({ error: t("questions.errors.notYours") }, { status: 403 });
+  if (!question || !can(toActor(user), "agenda:edit", schoolScope(question.schoolId))) {
+    return forbidden({ error: t("questions.errors.notYours") });
   }
   const back = `/agenda?school=${question.schoolId}&jaar=${question.schoolYear}#vraag-${question.id}`;
   if (!moveOnAgenda(question.id, direction)) {

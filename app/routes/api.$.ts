@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { requireApiUser } from "../utils/auth.server";
+import { requireApiUser } from "../utils/guard.server";
 
 /**
  * Unknown API paths answer in JSON like the rest of the API: 401 without a

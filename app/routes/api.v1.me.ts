@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { requireApiUser } from "../utils/auth.server";
+import { requireApiUser } from "../utils/guard.server";
 
 /** Contract 6.5: `{ id, email, name, roles }`; 401 without a session. */
 export async function loader({ request }: LoaderFunctionArgs) {

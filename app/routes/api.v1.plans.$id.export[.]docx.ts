@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { planSectionsForExport } from "../models/plan-ethics.server";
 import { planToDocx } from "../models/plan-docx.server";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 
 /** The persisted plan as a Word document; same access rules as export.md. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

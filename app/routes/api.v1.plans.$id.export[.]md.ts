@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { planToMarkdown } from "../domain/plan-document";
 import { planSectionsForExport } from "../models/plan-ethics.server";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 
 /** Contract 6.5: the plan as persisted (snapshot + log in SQLite), as Markdown. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

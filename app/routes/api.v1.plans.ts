@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { listPlansFor } from "../models/plan.server";
 import { toActor } from "../models/user.server";
-import { requireApiUser } from "../utils/auth.server";
+import { requireApiUser } from "../utils/guard.server";
 
 /** Contract 6.5: every plan the caller may open, with the room for /collab/<room>. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { isQuestionStatus } from "../domain/question-lifecycle";
 import { searchQuestions } from "../models/question.server";
 import { toActor } from "../models/user.server";
-import { requireApiUser } from "../utils/auth.server";
+import { requireApiUser } from "../utils/guard.server";
 
 /**
  * Contract 6.5: `{ questions: [{ id, title, status, school: {id, name}, themes: [string] }] }`,

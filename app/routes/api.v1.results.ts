@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { searchResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
-import { requireApiUser } from "../utils/auth.server";
+import { requireApiUser } from "../utils/guard.server";
 
 /**
  * Contract 6.5: `{ results: [{ id, title, visibility, school: {id, name}, themes: [string],

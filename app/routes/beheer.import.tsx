@@ -18,7 +18,7 @@ import {
   type StoredImport,
 } from "../models/import.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { forbidden, requirePermission } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -194,7 +194,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (problems.length) return data<ActionData>({ problems, values }, { status: 400 });
   // A programmaleider imports only into the partnership they lead; admins anywhere.
   if (!can(actor, "import:partnership", { partnershipIds: [values.partnership] }) || !importPartnerships(actor).some((p) => p.id === values.partnership)) {
-    return data<ActionData>({ problems: [t("import.problems.partnershipForbidden")], values }, { status: 403 });
+    return forbidden<ActionData>({ problems: [t("import.problems.partnershipForbidden")], values });
   }
   const kind = values.kind as ImportKind;
   const upload = file as File;

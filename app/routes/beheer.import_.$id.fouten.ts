@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { issueMessage } from "../domain/import/messages";
-import { csvResponse } from "../models/dashboard.server";
+import { csvResponse } from "../utils/csv.server";
 import { loadStoredImport } from "../models/import.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
 
 /**

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "../models/dashboard.server";
+import { csvResponse } from "../utils/csv.server";
 import { loadStoredImport } from "../models/import.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
 
 /** The invitation links of a finished import as CSV, for its importer only, until the result expires. */

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { templateHeader } from "../domain/import/columns";
 import { isImportKind } from "../domain/import/types";
-import { csvResponse } from "../models/dashboard.server";
-import { requirePermission } from "../utils/auth.server";
+import { csvResponse } from "../utils/csv.server";
+import { requirePermission } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
 
 /** The empty template of one kind: the Dutch header row, as Excel opens it (UTF-8 BOM, semicolons). */

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listRecentAudit } from "../models/audit.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Logboek — Samen Onderzoeken" }];

@@ -5,7 +5,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
 import { CopyLink } from "../components/copy-link";
-import { can } from "../domain/permissions";
 import { organisationKindForRole, ROLES, rolesForOrganisationKind, type OrganisationKind } from "../domain/roles";
 import {
   createInvitation,
@@ -17,7 +16,7 @@ import {
 import { findOrganisation, listInvitableOrganisations } from "../models/organisation.server";
 import { toActor } from "../models/user.server";
 import { invitationSchema } from "../schemas/invitation";
-import { requirePermission } from "../utils/auth.server";
+import { refuseUnless, requirePermission } from "../utils/guard.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { logger } from "../utils/logger.server";
@@ -78,9 +77,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   // The permission module decides per organisation (admins everywhere for now).
-  if (!can(toActor(user), "invitation:create", { partnershipIds: organisation.partnershipIds })) {
-    return data<ActionData>({ formError: t("errors.forbiddenText"), values }, { status: 403 });
-  }
+  const refused = refuseUnless<ActionData>(toActor(user), "invitation:create", { partnershipIds: organisation.partnershipIds }, {
+    formError: t("errors.forbiddenText"),
+    values,
+  });
+  if (refused) return refused;
   const org = organisationColumns(organisation.kind, organisation.id);
   if (membershipExists(parsed.data.email, parsed.data.role, org)) {
     return data<ActionData>(

@@ -3,8 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { addPost, approveMember, getGroup, joinGroup, leaveGroup } from "../models/expert-group.server";
-import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { authorize, forbidden, refusal } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -14,17 +13,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "expertgroups:view");
-  const view = getGroup(toActor(user), params.id ?? "");
-  if (!view) throw new Response("Niet gevonden", { status: 404 });
+  const { actor } = await authorize(request, "expertgroups:view");
+  const view = getGroup(actor, params.id ?? "");
+  if (!view) return refusal(request, { notFound: true });
   return { ...view, locale: await getLocale(request) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "expertgroups:view");
+  const { user, actor } = await authorize(request, "expertgroups:view");
   const t = await getT(request);
-  const view = getGroup(toActor(user), params.id ?? "");
-  if (!view) throw new Response("Niet gevonden", { status: 404 });
+  const view = getGroup(actor, params.id ?? "");
+  if (!view) return refusal(request, { notFound: true });
   const form = await readForm(request);
   if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
   const back = `/expertgroepen/${view.group.id}`;
@@ -39,19 +38,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       leaveGroup(view.group.id, user.id);
       return redirectWithToast(back, { kind: "info", message: t("results.groups.left") });
     case "approve": {
-      if (!view.isModerator) return data({ error: t("errors.forbiddenText") }, { status: 403 });
+      if (!view.isModerator) return forbidden({ error: t("errors.forbiddenText") });
       if (!approveMember(view.group.id, (form.userId ?? "").slice(0, 100))) {
         return data({ error: t("errors.badRequest") }, { status: 400 });
       }
       return redirectWithToast(back, { kind: "success", message: t("results.groups.approved") });
     }
     case "post": {
-      if (view.myStatus !== "active") return data({ error: t("results.groups.membersOnly") }, { status: 403 });
+      if (!view.canPost) return forbidden({ error: t("results.groups.membersOnly") });
       const body = (form.body ?? "").trim();
       if (!body) return data({ error: t("results.groups.postEmpty") }, { status: 400 });
       if (body.length > 5000) return data({ error: t("questions.errors.tooLong") }, { status: 400 });
       // Only into a thread of a result shared here and visible to this member.
-      if (!view.shared.some((s) => s.id === form.resultId)) throw new Response("Niet gevonden", { status: 404 });
+      if (!view.shared.some((s) => s.id === form.resultId)) return refusal(request, { notFound: true });
       addPost(view.group.id, form.resultId!, user.id, body);
       return redirectWithToast(`${back}#resultaat-${form.resultId}`, { kind: "success", message: t("results.groups.posted") });
     }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listGroups } from "../models/expert-group.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Expertgroepen — Samen Onderzoeken" }];
 

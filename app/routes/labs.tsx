@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { listLabs } from "../models/matching.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Learning labs — Samen Onderzoeken" }];

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { can, type Actor } from "../domain/permissions";
+import { can, type Action, type KnownActor, type OrganisationScope } from "../domain/permissions";
 import { questionFit } from "../domain/question-fit";
 import { MAX_RANKS } from "../domain/round-rules";
 import {
@@ -28,18 +28,17 @@ import {
   type RoundRow,
 } from "../models/matching.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { forbidden, refuseUnless, requirePermission } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Matching — Samen Onderzoeken" }];
 
-function managedPartnerships(actor: Actor): string[] {
-  const isAdmin = actor.memberships.some((m) => m.role === "admin");
-  const led = actor.memberships.filter((m) => m.role === "programmaleider" && m.partnershipId).map((m) => m.partnershipId!);
+function managedPartnerships(actor: KnownActor): string[] {
+  const { isAdmin, ledPartnershipIds: led } = actor;
   if (isAdmin && led.length === 0) return partnershipsOf(actor).length ? partnershipsOf(actor) : allPartnershipIds();
-  return led;
+  return [...led];
 }
 
 
@@ -133,6 +132,27 @@ const createSchema = z.object({
   deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "matching.errors.deadlineInPast"),
 });
 
+/** What each intent of the action needs from the permission module (scope undefined: no such round). */
+function guardOfIntent(
+  intent: string | undefined,
+  roundScope: OrganisationScope | undefined,
+  partnershipId: string,
+): { action: Action; scope: OrganisationScope | undefined; message: string } | null {
+  switch (intent) {
+    case "create":
+      return { action: "round:manage", scope: { partnershipIds: [partnershipId] }, message: "matching.errors.notManager" };
+    case "settings":
+    case "run":
+    case "publish":
+    case "adjust":
+      return { action: "round:manage", scope: roundScope, message: "matching.errors.notManager" };
+    case "rank":
+      return { action: "round:rank", scope: roundScope, message: "matching.errors.notStudent" };
+    default:
+      return null;
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "labs:view");
   const actor = toActor(user);
@@ -142,11 +162,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const round = form.roundId ? findRound(form.roundId) : undefined;
   const scope = round ? { partnershipIds: [round.partnershipId] } : undefined;
   const back = (message: string) => redirectWithToast("/matching", { kind: "success", message });
+  const partnershipId = (form.partnershipId ?? "").slice(0, 100);
+
+  // One permission question per intent, before anything is read or changed.
+  const guard = guardOfIntent(form.intent, round ? scope : undefined, partnershipId);
+  if (guard) {
+    // An unknown round is refused like someone else's.
+    const refused = refuseUnless(actor, guard.action, guard.scope, { error: t(guard.message) });
+    if (refused) return refused;
+  }
 
   switch (form.intent) {
     case "create": {
-      const partnershipId = (form.partnershipId ?? "").slice(0, 100);
-      if (!can(actor, "round:manage", { partnershipIds: [partnershipId] })) return data({ error: t("matching.errors.notManager") }, { status: 403 });
       const parsed = createSchema.safeParse(form);
       if (!parsed.success) return data({ error: t(parsed.error.issues[0]!.message) }, { status: 400 });
       const deadline = new Date(`${parsed.data.deadline}T23:59:59`);
@@ -155,7 +182,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return back(t("matching.manage.created"));
     }
     case "settings": {
-      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      if (!round) break;
       const settings = schoolSettingsOf(round.id, round.partnershipId).map((s) => ({
         schoolId: s.schoolId,
         capacity: Number(form[`capacity-${s.schoolId}`] ?? s.capacity),
@@ -168,18 +195,18 @@ export async function action({ request }: ActionFunctionArgs) {
       return back(t("matching.manage.settingsSaved"));
     }
     case "run": {
-      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      if (!round) break;
       const outcome = runRound(round.id);
       if (!outcome.ok) return data({ error: t(outcome.error === "busy" ? "matching.manage.busy" : "matching.errors.closed") }, { status: 409 });
       return back(t("matching.manage.ran", { placed: outcome.placed, unplaced: outcome.unplaced }));
     }
     case "publish": {
-      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      if (!round) break;
       if (!publishRound(round)) return data({ error: t("matching.errors.notComputed") }, { status: 409 });
       return back(t("matching.manage.published"));
     }
     case "adjust": {
-      if (!round || !can(actor, "round:manage", scope)) return data({ error: t("matching.errors.notManager") }, { status: 403 });
+      if (!round) break;
       const outcome = adjustAssignment(round, (form.studentId ?? "").slice(0, 100), (form.questionId ?? "").slice(0, 100) || null);
       if (!outcome.ok) {
         const status = outcome.error === "notFound" ? 404 : outcome.error === "notComputed" ? 409 : 400;
@@ -191,7 +218,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     }
     case "rank": {
-      if (!round || !can(actor, "round:rank", scope)) return data({ error: t("matching.errors.notStudent") }, { status: 403 });
+      if (!round) break;
       const choices = Array.from({ length: MAX_RANKS + 1 }, (_, i) => (form[`choice${i + 1}`] ?? "").slice(0, 100)).filter(Boolean);
       const error = saveRanking(round, user.id, choices);
       if (error) return data({ error: t(`matching.errors.${error}`) }, { status: error === "deadline" || error === "closed" ? 409 : 400 });
@@ -205,7 +232,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (side === "school") {
         const assignment = assignmentsOf(round.id).find((a) => a.studentId === studentId);
         if (!assignment?.schoolId || !can(actor, "proposal:respond-school", { schoolId: assignment.schoolId })) {
-          return data({ error: t("matching.errors.notYours") }, { status: 403 });
+          return forbidden({ error: t("matching.errors.notYours") });
         }
       }
       const error = respondToProposal(round, studentId, side, accept, user.id);
@@ -213,8 +240,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return back(t(accept ? "matching.student.accepted" : "matching.student.declined"));
     }
     default:
-      return data({ error: t("errors.badRequest") }, { status: 400 });
+      break;
   }
+  return data({ error: t("errors.badRequest") }, { status: 400 });
 }
 
 export default function MatchingPage() {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listNotifications, markNotificationsRead } from "../models/notification.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 

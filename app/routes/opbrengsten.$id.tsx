@@ -7,9 +7,11 @@ import { can } from "../domain/permissions";
 import { ACTION_STATUSES } from "../domain/result-types";
 import { activeGroupsOf, shareResult } from "../models/expert-group.server";
 import { consentState, giveConsent } from "../models/result-publish.server";
-import { addAction, findResult, getResultForActor, scopeForResult, updateActionStatus } from "../models/result.server";
+import { addAction, findResult, getResultForActor, updateActionStatus } from "../models/result.server";
+import { scopeForResult } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
-import { getCurrentUser, requireUser } from "../utils/auth.server";
+import { getCurrentUser } from "../utils/auth.server";
+import { forbidden, refusal, refuseUnless, requireUser } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = getResultForActor(actor, params.id ?? "");
   if (!result) {
     if (!user) await requireUser(request); // signed out: log in first, then we decide
-    throw new Response("Niet gevonden", { status: 404 });
+    return refusal(request, { notFound: true });
   }
   const { scope, ...rest } = result;
   const consent = user ? consentState(result.id) : null;
@@ -75,21 +77,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = await getT(request);
   const result = findResult(params.id ?? "");
   const scope = result ? scopeForResult(result) : null;
-  if (!result || !scope || !can(actor, "result:view", scope)) throw new Response("Niet gevonden", { status: 404 });
+  if (!result || !scope || !can(actor, "result:view", scope)) return refusal(request, { notFound: true });
   const form = await readForm(request);
   if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
   if (form.intent === "share") {
     const outcome = shareResult((form.groupId ?? "").slice(0, 100), result.id, result.visibility, user.id);
     if (outcome !== "ok") {
-      return data({ error: t(outcome === "tooPrivate" ? "results.share.tooPrivate" : "results.share.notMember") }, { status: 403 });
+      return forbidden({ error: t(outcome === "tooPrivate" ? "results.share.tooPrivate" : "results.share.notMember") });
     }
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.share.shared") });
   }
   if (form.intent === "consent") {
-    if (!giveConsent(result.id, user.id)) return data({ error: t("results.publish.errors.noConsentNeeded") }, { status: 403 });
+    if (!giveConsent(result.id, user.id)) return forbidden({ error: t("results.publish.errors.noConsentNeeded") });
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.publish.consentGiven") });
   }
-  if (!can(actor, "result:manage-actions", scope)) return data({ error: t("results.errors.notYours") }, { status: 403 });
+  const refused = refuseUnless(actor, "result:manage-actions", scope, { error: t("results.errors.notYours") });
+  if (refused) return refused;
 
   if (form.intent === "add") {
     const parsed = addSchema.safeParse(form);

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canViewResult } from "../domain/permissions";
 import { readStoredFile, resultFile } from "../models/result-publish.server";
-import { findResult, scopeForResult } from "../models/result.server";
+import { findResult } from "../models/result.server";
+import { scopeForResult } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
 import { getCurrentUser } from "../utils/auth.server";
 

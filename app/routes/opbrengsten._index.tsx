@@ -6,7 +6,7 @@ import { SECTOR_VALUES } from "../domain/sectors";
 import { listThemes } from "../models/question.server";
 import { listRegions, searchResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Opbrengsten — Samen Onderzoeken" }];
 

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { RESULT_TYPES, RESULT_VISIBILITIES } from "../domain/result-types";
 import { detectFileType, findLikelyNames, MAX_FILE_BYTES, MAX_FILES, safeFileName } from "../domain/upload-check";
 import { listThemes, themeExists } from "../models/question.server";
-import { createResult, publishableProjects, type NewFile } from "../models/result-publish.server";
+import { createResult, publishableProjects, publisherRole, type NewFile } from "../models/result-publish.server";
 import { toActor } from "../models/user.server";
-import { requireUser } from "../utils/auth.server";
+import { forbidden, requireUser } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
 import { logger } from "../utils/logger.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -91,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = parsed.data;
   // Someone else's project (or an unknown id) in the form: refused, nothing stored.
   const project = publishableProjects(actor).find((p) => p.id === input.projectId);
-  if (!project) return data<ActionData>({ errors: { projectId: t("results.publish.errors.projectNotYours") } }, { status: 403 });
+  if (!project) return forbidden<ActionData>({ errors: { projectId: t("results.publish.errors.projectNotYours") } });
   if (input.themeIds.some((id) => !themeExists(id))) return data<ActionData>({ errors: { themeIds: t("results.publish.errors.theme") } }, { status: 400 });
 
   const uploads = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
@@ -112,11 +112,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ errors: { namesChecked: t("results.publish.errors.names") }, names }, { status: 400 });
   }
 
-  const isLeader = user.memberships.some((m) => m.schoolId === project.schoolId && m.role === "schoolleider");
   const resultId = createResult({
     project,
     authorId: user.id,
-    authorRole: isLeader ? "schoolleider" : "student",
+    authorRole: publisherRole(actor, project.schoolId),
     title: input.title,
     type: input.type,
     summary: input.summary,

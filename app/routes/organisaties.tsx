@@ -12,7 +12,7 @@ import {
   type Person,
 } from "../models/organisation.server";
 import { toActor } from "../models/user.server";
-import { requirePermission, requireUser } from "../utils/auth.server";
+import { refuseUnless, requirePermission, requireUser } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -34,9 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form || form.intent !== "consent-age" || !partnershipId) {
     return data({ partnershipId, error: t("errors.badRequest") }, { status: 400 });
   }
-  if (!can(toActor(user), "partnership:settings", { partnershipIds: [partnershipId] })) {
-    return data({ partnershipId, error: t("errors.forbiddenText") }, { status: 403 });
-  }
+  const refused = refuseUnless(toActor(user), "partnership:settings", { partnershipIds: [partnershipId] }, { partnershipId, error: t("errors.forbiddenText") });
+  if (refused) return refused;
   const parsed = consentAgeSchema.safeParse(form);
   if (!parsed.success) {
     return data({ partnershipId, error: t(parsed.error.issues[0]?.message ?? "errors.badRequest") }, { status: 400 });

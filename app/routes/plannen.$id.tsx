@@ -7,8 +7,8 @@ import { PlanWorkspace } from "../editor/plan-workspace";
 import { listThreads } from "../models/plan-comment.server";
 import { persistedPlanState } from "../models/plan-doc.server";
 import { consentPolicyOf, persistedEthics } from "../models/plan-ethics.server";
-import { requirePlan } from "../models/plan-guard.server";
-import { loadPlanScope } from "../models/plan.server";
+import { can } from "../domain/permissions";
+import { requirePlan } from "../utils/plan-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} — Samen Onderzoeken` : "Samen Onderzoeken" },
@@ -16,8 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // requirePlan asks the permission module; no access answers 404 like no plan.
-  const { user, plan, access } = await requirePlan(request, params.id);
-  const scope = loadPlanScope(plan);
+  const { user, actor, plan, scope, access } = await requirePlan(request, params.id);
   return {
     plan: { id: plan.id, title: plan.title, room: plan.room, projectId: plan.projectId },
     access,
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     threads: listThreads(plan.id),
     ethics: persistedEthics(plan.id),
     consentPolicy: consentPolicyOf(plan),
-    canSignOff: access === "comment" && scope.begeleiderIds.includes(user.id),
+    canSignOff: can(actor, "plan:sign-off-ethics", scope),
   };
 }
 

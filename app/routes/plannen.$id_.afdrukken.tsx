@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaticBlocks } from "../editor/plan-static";
 import { planSectionsForExport } from "../models/plan-ethics.server";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.plan.title : "Samen Onderzoeken" }];
 

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { ethicsComplete } from "../domain/plan-ethics";
 import { persistedEthics, signOffEthics } from "../models/plan-ethics.server";
-import { requirePlan } from "../models/plan-guard.server";
-import { loadPlanScope } from "../models/plan.server";
+import { requirePlan } from "../utils/plan-guard.server";
 import { getLocale, tFor } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
@@ -14,11 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The begeleider of the project signs the Ethiek & AVG checklist off. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, plan } = await requirePlan(request, params.id, { needs: "comment" });
+  const { user, plan } = await requirePlan(request, params.id, { needs: "plan:sign-off-ethics", message: "plan.ethics.onlyBegeleider" });
   const t = tFor(await getLocale(request));
-  if (!loadPlanScope(plan).begeleiderIds.includes(user.id)) {
-    return json({ error: t("plan.ethics.onlyBegeleider") }, { status: 403 });
-  }
   if (!ethicsComplete(persistedEthics(plan.id))) {
     return json({ error: t("plan.ethics.incomplete") }, { status: 400 });
   }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { announceCommentsChanged, applyCommentInput, commentSchema } from "../models/plan-comment.server";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 import { getLocale, tFor } from "../utils/i18n.server";
 import { redirectWithToast, toastHeader } from "../utils/toast.server";
 

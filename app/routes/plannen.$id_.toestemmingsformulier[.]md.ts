@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { consentFormMarkdown } from "../domain/plan-ethics";
 import { consentPolicyOf, persistedEthics, schoolNameOf } from "../models/plan-ethics.server";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 
 /** A draft consent form from the checklist answers (Markdown, to finish in a word processor). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

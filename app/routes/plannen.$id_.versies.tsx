@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
 import { formatWhen } from "../editor/format";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 import { freezeSchema } from "../models/plan-version-form.server";
 import { freezeVersion, listVersions } from "../models/plan-version.server";
 import { getLocale, tFor } from "../utils/i18n.server";

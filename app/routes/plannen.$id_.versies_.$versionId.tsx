@@ -7,7 +7,7 @@ import { planSectionsFromUpdate } from "../domain/plan-document";
 import { formatWhen } from "../editor/format";
 import { StaticBlocks } from "../editor/plan-static";
 import { persistedPlanState } from "../models/plan-doc.server";
-import { requirePlan } from "../models/plan-guard.server";
+import { requirePlan } from "../utils/plan-guard.server";
 import { findVersion, restoreVersion } from "../models/plan-version.server";
 import { getLocale, tFor } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPlansFor } from "../models/plan.server";
 import { toActor } from "../models/user.server";
-import { requireUser } from "../utils/auth.server";
+import { requireUser } from "../utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Onderzoeksplannen — Samen Onderzoeken" }];
 

@@ -7,7 +7,7 @@ import { SECTOR_VALUES } from "../domain/sectors";
 import { saveStudentProfile, studentProfile } from "../models/matching.server";
 import { listThemes, themeExists } from "../models/question.server";
 import { studentProfileSchema } from "../schemas/student-profile";
-import { requireUser } from "../utils/auth.server";
+import { authorize } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
@@ -15,12 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Mijn studentprofiel — Samen
 
 /** Only students keep a profile; it drives the fit shown in the matching round. */
 async function requireStudent(request: Request) {
-  const user = await requireUser(request);
-  const membership = user.memberships.find((m) => m.role === "student");
-  if (!membership) {
-    const t = await getT(request);
-    throw data({ error: t("matching.profile.onlyStudents") }, { status: 403 });
-  }
+  const { user } = await authorize(request, "profile:edit", undefined, { message: "matching.profile.onlyStudents" });
+  const membership = user.memberships.find((m) => m.role === "student")!;
   return { user, instituteId: membership.instituteId ?? null, instituteName: membership.organisationName };
 }
 

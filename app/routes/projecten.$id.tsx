@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadProjectFor } from "../models/plan-project.server";
-import { requireUser } from "../utils/auth.server";
+import { requireUser } from "../utils/guard.server";
 import { getLocale, tFor } from "../utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,16 +7,14 @@ import { ASPECTS } from "../domain/culture-scan";
 import { dashboardFor, resolveDashboardScope, type CsvTable } from "../models/dashboard.server";
 import { FLOW_STATUSES } from "../domain/question-lifecycle";
 import { toActor } from "../models/user.server";
-import { requireUser } from "../utils/auth.server";
-import { getT } from "../utils/i18n.server";
+import { refusal, requireUser } from "../utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard partnerschap en regio — Samen Onderzoeken" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const t = await getT(request);
   const scope = resolveDashboardScope(toActor(user), new URL(request.url).searchParams);
-  if (!scope) throw json({ error: t("scan.regio.notAllowed") }, { status: 403 });
+  if (!scope) return refusal(request, { message: "scan.regio.notAllowed" });
   return { kind: scope.kind, options: scope.options, selected: scope.selected, data: dashboardFor(scope.schoolIds) };
 }
 

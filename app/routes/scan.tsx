@@ -1,30 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, json } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChartFigure } from "../components/charts/bar-chart";
 import { ASPECTS, isAspectId, MAX_PRIORITIES, parsePhase, PHASES, type Phase } from "../domain/culture-scan";
 import { can } from "../domain/permissions";
 import { agendaFor } from "../models/question.server";
-import {
-  agreementsOf,
-  closeScan,
-  findScan,
-  linkableQuestionIds,
-  myResponses,
-  openScan,
-  saveAgreements,
-  saveResponses,
-  scanSchoolsFor,
-  scansOfSchool,
-  scanSummary,
-  schoolScope,
-  schoolTrend,
-  type AgreementInput,
-} from "../models/scan.server";
+import { agreementsOf, closeScan, findScan, linkableQuestionIds, myResponses, openScan, saveAgreements, saveResponses, scanSchoolsFor, scansOfSchool, scanSummary, schoolTrend, type AgreementInput } from "../models/scan.server";
+import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
-import { currentSchoolYear } from "../schemas/question";
-import { requireUser } from "../utils/auth.server";
+import { currentSchoolYear } from "../domain/question-schema";
+import { refusal, refuseUnless, requireUser } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -34,14 +20,13 @@ export const meta: MetaFunction = () => [{ title: "Scan onderzoekscultuur — Sa
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const actor = toActor(user);
-  const t = await getT(request);
   const schools = scanSchoolsFor(actor);
   // Only people with a school (or who oversee schools) see scans at all.
-  if (schools.length === 0) throw json({ error: t("errors.forbiddenText") }, { status: 403 });
+  if (schools.length === 0) return refusal(request);
   const params = new URL(request.url).searchParams;
   const requested = params.get("school");
   const school = schools.find((s) => s.id === requested) ?? schools[0]!;
-  if (requested && requested !== school.id) throw json({ error: t("errors.forbiddenText") }, { status: 403 });
+  if (requested && requested !== school.id) return refusal(request);
   const scope = schoolScope(school.id);
   const current = currentSchoolYear();
   const scans = scansOfSchool(school.id);
@@ -86,7 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (form.intent === "open") {
     const schoolId = form.schoolId ?? "";
-    if (!can(actor, "scan:manage", schoolScope(schoolId))) return fail(t("scan.errors.notAllowed"), 403);
+    const refused = refuseUnless(actor, "scan:manage", schoolScope(schoolId), { error: t("scan.errors.notAllowed") });
+    if (refused) return refused;
     const year = currentSchoolYear();
     if (form.schoolYear && form.schoolYear !== year) return fail(t("scan.errors.onlyCurrentYear"));
     if (!openScan(schoolId, year, user.id)) return fail(t("scan.errors.exists"), 409);
@@ -98,9 +84,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = schoolScope(scan.schoolId);
   const back = `/scan?school=${scan.schoolId}&jaar=${scan.schoolYear}`;
 
+  // Filling in is for the school's staff; agreeing and closing manage the scan.
+  const needed = form.intent === "respond" ? "scan:respond" : form.intent === "agree" || form.intent === "close" ? "scan:manage" : null;
+  const refused = needed && refuseUnless(actor, needed, scope, { error: t("scan.errors.notAllowed") });
+  if (refused) return refused;
+
   switch (form.intent) {
     case "respond": {
-      if (!can(actor, "scan:respond", scope)) return fail(t("scan.errors.notAllowed"), 403);
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
       const answers: Record<string, Phase> = {};
       for (const [key, value] of Object.entries(form)) {
@@ -116,7 +106,6 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirectWithToast(`${back}#resultaten`, { kind: "success", message: t("scan.questionnaire.saved") });
     }
     case "agree": {
-      if (!can(actor, "scan:manage", scope)) return fail(t("scan.errors.notAllowed"), 403);
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
       for (const key of Object.keys(form)) {
         const match = /^(agreed|priority|action|question)-(.+)$/.exec(key);
@@ -143,7 +132,6 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirectWithToast(`${back}#afspraken`, { kind: "success", message: t("scan.agreements.saved") });
     }
     case "close": {
-      if (!can(actor, "scan:manage", scope)) return fail(t("scan.errors.notAllowed"), 403);
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
       if (agreementsOf(scan.id).length === 0) return fail(t("scan.errors.agreementsFirst"));
       closeScan(scan.id);

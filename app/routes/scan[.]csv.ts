@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { ASPECTS, PHASE_NAMES, PHASES } from "../domain/culture-scan";
 import { can } from "../domain/permissions";
-import { csvResponse } from "../models/dashboard.server";
-import { findScan, scanSummary, schoolScope } from "../models/scan.server";
+import { csvResponse } from "../utils/csv.server";
+import { findScan, scanSummary } from "../models/scan.server";
+import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
-import { requireUser } from "../utils/auth.server";
+import { requireUser } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
 
 const num = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));

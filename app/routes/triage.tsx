@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { searchQuestions } from "../models/question.server";
 import { toActor } from "../models/user.server";
-import { requirePermission } from "../utils/auth.server";
+import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";
 import { can } from "../domain/permissions";
-import { scopeForQuestion } from "../models/question.server";
+import { scopeForQuestion } from "../models/scopes.server";
 
 export const meta: MetaFunction = () => [{ title: "Triage — Samen Onderzoeken" }];
 

@@ -8,20 +8,13 @@ import { can, transitionActorsFor } from "../domain/permissions";
 import { looksLikeControlQuestion } from "../domain/question-hints";
 import { missingForSubmission } from "../domain/question-completeness";
 import { availableTransitions, type QuestionStatus } from "../domain/question-lifecycle";
-import {
-  findQuestion,
-  getQuestionForActor,
-  linkQuestions,
-  scopeForQuestion,
-  similarQuestions,
-  transitionQuestion,
-  unlinkQuestions,
-} from "../models/question.server";
+import { findQuestion, getQuestionForActor, linkQuestions, similarQuestions, transitionQuestion, unlinkQuestions } from "../models/question.server";
+import { scopeForQuestion } from "../models/scopes.server";
 import { labOptionsFor, setQuestionLab } from "../models/matching.server";
 import { relatedResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
-import { transitionSchema } from "../schemas/question";
-import { requireUser } from "../utils/auth.server";
+import { transitionSchema } from "../domain/question-schema";
+import { forbidden, refusal, refuseUnless, requireUser } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -35,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = toActor(user);
   const question = getQuestionForActor(actor, params.id ?? "");
   // Not visible and not existing look the same: no existence leak.
-  if (!question) throw new Response("Niet gevonden", { status: 404 });
+  if (!question) return refusal(request, { notFound: true });
   const actors = transitionActorsFor(actor, question.scope);
   const isProgramme = actors.includes("programme");
   const { scope: _scope, ...rest } = question;
@@ -72,17 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = toActor(user);
   const t = await getT(request);
   const question = findQuestion(params.id ?? "");
-  if (!question || !can(actor, "question:view", scopeForQuestion(question))) {
-    throw new Response("Niet gevonden", { status: 404 });
-  }
+  if (!question || !can(actor, "question:view", scopeForQuestion(question))) return refusal(request, { notFound: true });
   const scope = scopeForQuestion(question);
   const form = await readForm(request);
   if (!form) return data<ActionData>({ error: t("errors.badRequest") }, { status: 400 });
 
   if (form.intent === "lab") {
-    if (!can(actor, "question:act-as-programme", scope)) {
-      return data<ActionData>({ error: t("questions.errors.notYours") }, { status: 403 });
-    }
+    const refused = refuseUnless<ActionData>(actor, "question:act-as-programme", scope, { error: t("questions.errors.notYours") });
+    if (refused) return refused;
     const labId = (form.labId ?? "").slice(0, 100) || null;
     if (labId && !labOptionsFor(question.id, question.schoolId).options.some((o) => o.id === labId)) {
       return data<ActionData>({ error: t("questions.errors.labUnknown") }, { status: 400 });
@@ -93,9 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (form.intent === "link" || form.intent === "unlink") {
     const other = findQuestion(form.otherId ?? "");
-    if (!can(actor, "question:act-as-programme", scope)) {
-      return data<ActionData>({ error: t("questions.errors.notYours") }, { status: 403 });
-    }
+    const refused = refuseUnless<ActionData>(actor, "question:act-as-programme", scope, { error: t("questions.errors.notYours") });
+    if (refused) return refused;
     if (!other || other.id === question.id || !can(actor, "question:view", scopeForQuestion(other))) {
       return data<ActionData>({ error: t("questions.errors.notFound") }, { status: 404 });
     }
@@ -118,11 +107,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const fields = missingForSubmission(now).map((f) => t(`questions.fields.${f === "themeId" ? "theme" : f}`));
     return data<ActionData>({ error: t("questions.errors.incomplete", { fields: fields.join(", ") }) }, { status: 400 });
   }
+  if (outcome === "notYours") return forbidden<ActionData>({ error: t("questions.errors.notYours"), to: parsed.data.to });
   if (outcome !== "ok") {
-    const status = outcome === "notYours" ? 403 : outcome === "conflict" ? 409 : 400;
     return data<ActionData>(
       { error: t(`questions.errors.${outcome}`), field: outcome === "reasonRequired" ? "reason" : undefined, to: parsed.data.to },
-      { status },
+      { status: outcome === "conflict" ? 409 : 400 },
     );
   }
   return redirectWithToast(`/vragen/${question.id}`, {

@@ -4,18 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { QuestionForm } from "../components/question-form";
 import { can } from "../domain/permissions";
-import {
-  findQuestion,
-  listThemes,
-  parseSubQuestions,
-  schoolsActorCanWriteFor,
-  scopeForQuestion,
-  updateQuestion,
-} from "../models/question.server";
+import { findQuestion, listThemes, parseSubQuestions, schoolsActorCanWriteFor, updateQuestion } from "../models/question.server";
+import { scopeForQuestion } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
-import { requireUser } from "../utils/auth.server";
+import { refusal, requireUser } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
-import { parseQuestionForm } from "../utils/question-form.server";
+import { parseQuestionForm } from "../schemas/question-form.server";
 import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Vraag bewerken — Samen Onderzoeken" }];
@@ -25,13 +19,8 @@ async function requireEditableQuestion(request: Request, id: string | undefined)
   const user = await requireUser(request);
   const actor = toActor(user);
   const question = findQuestion(id ?? "");
-  if (!question || !can(actor, "question:view", scopeForQuestion(question))) {
-    throw new Response("Niet gevonden", { status: 404 });
-  }
-  if (!can(actor, "question:edit", scopeForQuestion(question))) {
-    const t = await getT(request);
-    throw data({ error: t("questions.errors.notEditable") }, { status: 403 });
-  }
+  if (!question || !can(actor, "question:view", scopeForQuestion(question))) return refusal(request, { notFound: true });
+  if (!can(actor, "question:edit", scopeForQuestion(question))) return refusal(request, { message: "questions.errors.notEditable" });
   return { user, actor, question };
 }
 

@@ -8,8 +8,8 @@ import { SCHOOL_SELECT_MAX, pickSchool } from "../domain/school-picker";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { countVisibleSchools, listThemes, recentSchoolYears, schoolsActorCanWriteFor, searchQuestions, visibleSchools } from "../models/question.server";
 import { toActor } from "../models/user.server";
-import { currentSchoolYear } from "../schemas/question";
-import { requirePermission } from "../utils/auth.server";
+import { currentSchoolYear } from "../domain/question-schema";
+import { requirePermission } from "../utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Schoolontwikkelvragen — Samen Onderzoeken" }];
 

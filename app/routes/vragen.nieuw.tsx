@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { QuestionForm } from "../components/question-form";
 import { createQuestion, listThemes, schoolsActorCanWriteFor } from "../models/question.server";
 import { toActor } from "../models/user.server";
-import { currentSchoolYear } from "../schemas/question";
-import { requirePermission } from "../utils/auth.server";
+import { currentSchoolYear } from "../domain/question-schema";
+import { requirePermission } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
-import { parseQuestionForm } from "../utils/question-form.server";
+import { parseQuestionForm } from "../schemas/question-form.server";
 import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe vraag — Samen Onderzoeken" }];

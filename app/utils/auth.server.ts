@@ -1,7 +1,4 @@
-import { json, redirect } from "@remix-run/node";
-import { can, type Action, type OrganisationScope } from "../domain/permissions";
-import { loadCurrentUser, toActor, type CurrentUser } from "../models/user.server";
-import { tFor, getLocale } from "./i18n.server";
+import { loadCurrentUser, type CurrentUser } from "../models/user.server";
 import { readSessionToken, userIdForSessionToken } from "./session.server";
 
 // One lookup per request, however many loaders ask.
@@ -26,41 +23,4 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
-}
-
-/** For pages: the user, or a redirect to the login page that comes back here. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
-  const user = await getCurrentUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    const back = `${url.pathname}${url.search}`;
-    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
-  }
-  return user;
-}
-
-/**
- * For pages: the user, after the permission module allowed `action` on `scope`.
- * A refusal is a 403 page (the root error boundary explains it in Dutch).
- */
-export async function requirePermission(
-  request: Request,
-  action: Action,
-  scope?: OrganisationScope,
-): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!can(toActor(user), action, scope)) {
-    const t = tFor(await getLocale(request));
-    throw json({ error: t("errors.forbiddenText") }, { status: 403 });
-  }
-  return user;
-}
-
-/** For the JSON API: the user, or `401 {"error": ...}` (never a redirect). */
-export async function requireApiUser(request: Request, action: Action = "dashboard:view"): Promise<CurrentUser> {
-  const user = await getCurrentUser(request);
-  const t = tFor(await getLocale(request));
-  if (!user) throw json({ error: t("errors.unauthenticated") }, { status: 401 });
-  if (!can(toActor(user), action)) throw json({ error: t("errors.forbiddenText") }, { status: 403 });
-  return user;
 }

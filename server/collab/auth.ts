@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { planAccess, type PlanAccess } from "../../app/domain/permissions";
-import { accessToPlan, findPlanById, findPlanByRoom, loadPlanScope } from "../../app/models/plan.server";
+import { findPlanById, findPlanByRoom } from "../../app/models/plan.server";
+import { loadPlanScope } from "../../app/models/scopes.server";
 import { loadCurrentUser, toActor, type CurrentUser } from "../../app/models/user.server";
 import { liveSessionsByToken, sessionCookie, userIdForSessionToken } from "../../app/utils/session.server";
 
@@ -44,7 +45,7 @@ export async function decideUpgrade(req: IncomingMessage, room: string): Promise
   const session = await userFromCookie(req.headers.cookie);
   if (!session) return { ok: false, status: 401, reason: "geen sessie" };
   const plan = findPlanByRoom(room);
-  const access = plan ? accessToPlan(toActor(session.user), plan) : null;
+  const access = plan ? planAccess(toActor(session.user), loadPlanScope(plan)) : null;
   if (!plan || !access) return { ok: false, status: 403, reason: "geen toegang" };
   return { ok: true, planId: plan.id, access, userId: session.user.id, userName: session.user.name, token: session.token };
 }

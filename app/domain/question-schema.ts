@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SECTOR_VALUES } from "../domain/sectors";
+import { SECTOR_VALUES } from "./sectors";
 
 /**
  * The question form, validated with the same schema in the browser (Conform)

@@ -1,8 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { can, type Actor } from "../domain/permissions";
-import { partnershipsOfSchool, themeExists } from "../models/question.server";
-import { questionSchemaFor, type QuestionInput } from "../schemas/question";
+import { themeExists } from "../models/question.server";
+import { schoolScope } from "../models/scopes.server";
+import { questionSchemaFor, type QuestionInput } from "../domain/question-schema";
 
 type Parsed =
   | { ok: true; value: QuestionInput }
@@ -26,7 +27,7 @@ export async function parseQuestionForm(request: Request, actor: Actor): Promise
   if (value.themeId && !themeExists(value.themeId)) {
     return { ok: false, reply: submission.reply({ fieldErrors: { themeId: ["questions.errors.themeUnknown"] } }), status: 400 };
   }
-  const scope = { schoolId: value.schoolId, partnershipIds: partnershipsOfSchool(value.schoolId) };
+  const scope = schoolScope(value.schoolId);
   if (!can(actor, "question:create", scope)) {
     return { ok: false, reply: submission.reply({ fieldErrors: { schoolId: ["questions.errors.schoolNotYours"] } }), status: 403 };
   }
