@@ -1,22 +1,15 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../../db/client";
 import { institutes, invitations, memberships, partnerships, schools, users } from "../../db/schema";
-import type { OrganisationKind, Role } from "../domain/roles";
+import type { Role } from "../domain/roles";
+import type { OrganisationColumns } from "./organisation-admin.server";
 import { normaliseEmail } from "../utils/email";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { recordAudit } from "./audit.server";
 
 export const INVITATION_VALID_DAYS = 7;
 
-export type OrganisationColumns = { partnershipId: string | null; schoolId: string | null; instituteId: string | null };
-
-export function organisationColumns(kind: OrganisationKind, id: string | null): OrganisationColumns {
-  return {
-    partnershipId: kind === "partnership" ? id : null,
-    schoolId: kind === "school" ? id : null,
-    instituteId: kind === "institute" ? id : null,
-  };
-}
+export { organisationColumns, type OrganisationColumns } from "./organisation-admin.server";
 
 export function membershipExists(email: string, role: Role, org: OrganisationColumns): boolean {
   const db = getDb();

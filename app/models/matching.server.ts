@@ -1,17 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import {
-  institutes,
   labs,
-  labSupervisors,
   matchingRounds,
   memberships,
   notifications,
   partnershipInstitutes,
   partnerships,
   partnershipSchools,
-  plans,
-  projectMembers,
   projects,
   questionEvents,
   questionLabs,
@@ -20,14 +16,14 @@ import {
   roundRankings,
   roundSchoolSettings,
   schools,
-  studentProfiles,
   themes,
   users,
 } from "../../db/schema";
 import { allocate } from "../domain/matching/allocate";
 import { explainAllocation } from "../domain/matching/explain";
 import { compareObjectives, feasibilityProblems, objectiveOf, objectiveVector } from "../domain/matching/objective";
-import { parseList } from "../domain/json-list";
+import { labSupervisorsOfQuestion } from "./lab.server";
+import { addProjectMember, createProject } from "./project.server";
 import { knowActor, type Actor } from "../domain/permissions";
 import { checkTransition } from "../domain/question-lifecycle";
 
@@ -38,42 +34,6 @@ export { MAX_RANKS };
 /** The partnerships the actor belongs to (through any membership). */
 export function partnershipsOf(actor: Actor): string[] {
   return [...knowActor(actor).partnershipIds];
-}
-
-export function listLabs(actor: Actor) {
-  const db = getDb();
-  const { isAdmin, partnershipIds: ids } = knowActor(actor);
-  if (!isAdmin && ids.length === 0) return [];
-  const rows = db
-    .select({ lab: labs, partnershipName: partnerships.name, hostSchool: schools.name, hostInstitute: institutes.name })
-    .from(labs)
-    .innerJoin(partnerships, eq(partnerships.id, labs.partnershipId))
-    .leftJoin(schools, eq(schools.id, labs.hostSchoolId))
-    .leftJoin(institutes, eq(institutes.id, labs.hostInstituteId))
-    .where(isAdmin ? undefined : inArray(labs.partnershipId, ids))
-    .orderBy(asc(labs.name))
-    .all();
-  const labIds = rows.map((r) => r.lab.id);
-  const supervisors = labIds.length
-    ? db.select({ labId: labSupervisors.labId, name: users.name }).from(labSupervisors).innerJoin(users, eq(users.id, labSupervisors.userId)).where(inArray(labSupervisors.labId, labIds)).all()
-    : [];
-  const attached = labIds.length
-    ? db
-        .select({ labId: questionLabs.labId, id: questions.id, title: questions.title, status: questions.status })
-        .from(questionLabs)
-        .innerJoin(questions, eq(questions.id, questionLabs.questionId))
-        .where(and(inArray(questionLabs.labId, labIds), sql`${questions.status} != 'concept'`))
-        .all()
-    : [];
-  const themeNames = new Map(db.select({ id: themes.id, name: themes.nameNl }).from(themes).all().map((t) => [t.id, t.name]));
-  return rows.map(({ lab, partnershipName, hostSchool, hostInstitute }) => ({
-    ...lab,
-    partnershipName,
-    host: hostSchool ?? hostInstitute ?? "",
-    themeNames: parseList(lab.themeIds).map((id) => themeNames.get(id) ?? id),
-    supervisors: supervisors.filter((s) => s.labId === lab.id).map((s) => s.name),
-    questions: attached.filter((q) => q.labId === lab.id),
-  }));
 }
 
 /** The most recent round of each of the given partnerships. */
@@ -144,11 +104,6 @@ export function rankingOf(roundId: string, studentId: string): string[] {
     .orderBy(asc(roundRankings.rank))
     .all()
     .map((r) => r.questionId);
-}
-
-export function studentProfile(userId: string) {
-  const row = getDb().select().from(studentProfiles).where(eq(studentProfiles.userId, userId)).get();
-  return row ? { ...row, themeIds: parseList(row.themeIds), sectors: parseList(row.sectors) } : null;
 }
 
 export type RankingError = "closed" | "deadline" | "tooMany" | "duplicate" | "unknownQuestion";
@@ -383,22 +338,17 @@ function createOrJoinProject(tx: Tx, questionId: string, studentId: string, acto
   const question = tx.select().from(questions).where(eq(questions.id, questionId)).get()!;
   let project = tx.select().from(projects).where(eq(projects.questionId, questionId)).get();
   if (!project) {
-    project = tx.insert(projects).values({ questionId, schoolId: question.schoolId, title: question.title }).returning().get();
-    tx.insert(plans).values({ projectId: project.id, title: `Onderzoeksplan: ${question.title}`.slice(0, 300), room: `plan-${crypto.randomUUID()}` }).run();
+    const { projectId } = createProject({ questionId, schoolId: question.schoolId, title: question.title }, tx);
+    project = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
     // Begeleiders: the lab's supervisors, if the question belongs to a lab.
-    const lab = tx.select().from(questionLabs).where(eq(questionLabs.questionId, questionId)).get();
-    if (lab) {
-      for (const s of tx.select().from(labSupervisors).where(eq(labSupervisors.labId, lab.labId)).all()) {
-        tx.insert(projectMembers).values({ projectId: project.id, userId: s.userId, role: "begeleider" }).onConflictDoNothing().run();
-      }
-    }
+    for (const userId of labSupervisorsOfQuestion(questionId, tx)) addProjectMember(project.id, userId, "begeleider", tx);
     const move = checkTransition(question.status, "gematcht", "system");
     if (move.ok) {
       tx.update(questions).set({ status: "gematcht", updatedAt: new Date().toISOString() }).where(eq(questions.id, questionId)).run();
       tx.insert(questionEvents).values({ questionId, actorId: actorUserId, fromStatus: question.status, toStatus: "gematcht", reason: "Matchingronde" }).run();
     }
   }
-  tx.insert(projectMembers).values({ projectId: project.id, userId: studentId, role: "student" }).onConflictDoNothing().run();
+  addProjectMember(project.id, studentId, "student", tx);
   tx.update(roundAssignments)
     .set({ projectId: project.id })
     .where(and(eq(roundAssignments.roundId, roundId), eq(roundAssignments.studentId, studentId)))
@@ -434,28 +384,6 @@ export function rankedStudentIds(roundId: string): string[] {
 
 export function allPartnershipIds(): string[] {
   return getDb().select({ id: partnerships.id }).from(partnerships).orderBy(asc(partnerships.name)).all().map((r) => r.id);
-}
-
-/** Creates or replaces a student's profile. Theme ids must exist (checked by the caller). */
-export function saveStudentProfile(
-  userId: string,
-  instituteId: string | null,
-  profile: { programme: string; studyYear: number; themeIds: string[]; sectors: string[]; availability: string; homeCity: string },
-) {
-  const values = {
-    programme: profile.programme,
-    studyYear: profile.studyYear,
-    themeIds: JSON.stringify(profile.themeIds),
-    sectors: JSON.stringify(profile.sectors),
-    availability: profile.availability,
-    homeCity: profile.homeCity,
-    updatedAt: new Date().toISOString(),
-  };
-  getDb()
-    .insert(studentProfiles)
-    .values({ userId, instituteId, ...values })
-    .onConflictDoUpdate({ target: studentProfiles.userId, set: values })
-    .run();
 }
 
 export type AdjustOutcome = { ok: true; worse: boolean } | { ok: false; error: "notComputed" | "notFound" | "infeasible" };
@@ -511,27 +439,3 @@ export function adjustAssignment(round: RoundRow, studentId: string, questionId:
   return { ok: true, worse };
 }
 
-/** Labs a question can be attached to (its school's partnerships), and the current one. */
-export function labOptionsFor(questionId: string, schoolId: string) {
-  const db = getDb();
-  const partnershipIds = db
-    .select({ id: partnershipSchools.partnershipId })
-    .from(partnershipSchools)
-    .where(eq(partnershipSchools.schoolId, schoolId))
-    .all()
-    .map((r) => r.id);
-  const options = partnershipIds.length
-    ? db.select({ id: labs.id, name: labs.name }).from(labs).where(inArray(labs.partnershipId, partnershipIds)).orderBy(asc(labs.name)).all()
-    : [];
-  const current = db.select({ labId: questionLabs.labId }).from(questionLabs).where(eq(questionLabs.questionId, questionId)).get()?.labId ?? null;
-  return { options, current };
-}
-
-/** Attaches a question to a lab (or detaches it with null). The caller checked the lab is an option. */
-export function setQuestionLab(questionId: string, labId: string | null) {
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.delete(questionLabs).where(eq(questionLabs.questionId, questionId)).run();
-    if (labId) tx.insert(questionLabs).values({ questionId, labId }).run();
-  });
-}

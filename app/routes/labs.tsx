@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
-import { listLabs } from "../models/matching.server";
+import { listLabs } from "../models/lab.server";
 import { toActor } from "../models/user.server";
 import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";

@@ -6,27 +6,8 @@ import { z } from "zod";
 import { can, type Action, type KnownActor, type OrganisationScope } from "../domain/permissions";
 import { questionFit } from "../domain/question-fit";
 import { MAX_RANKS } from "../domain/round-rules";
-import {
-  assignmentsOf,
-  currentRounds,
-  findRound,
-  openQuestionsOf,
-  partnershipsOf,
-  publishRound,
-  rankingOf,
-  respondToProposal,
-  runRound,
-  saveRanking,
-  saveSchoolSettings,
-  schoolSettingsOf,
-  studentProfile,
-  studentsOf,
-  createRound,
-  allPartnershipIds,
-  adjustAssignment,
-  rankedStudentIds,
-  type RoundRow,
-} from "../models/matching.server";
+import { assignmentsOf, currentRounds, findRound, openQuestionsOf, partnershipsOf, publishRound, rankingOf, respondToProposal, runRound, saveRanking, saveSchoolSettings, schoolSettingsOf, studentsOf, createRound, allPartnershipIds, adjustAssignment, rankedStudentIds, type RoundRow } from "../models/matching.server";
+import { studentProfile } from "../models/student-profile.server";
 import { toActor } from "../models/user.server";
 import { forbidden, refuseUnless, requirePermission } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { AVAILABILITY_OPTIONS } from "../domain/question-fit";
 import { SECTOR_VALUES } from "../domain/sectors";
-import { saveStudentProfile, studentProfile } from "../models/matching.server";
+import { saveStudentProfile, studentProfile } from "../models/student-profile.server";
 import { listThemes, themeExists } from "../models/question.server";
 import { studentProfileSchema } from "../schemas/student-profile";
 import { authorize } from "../utils/guard.server";

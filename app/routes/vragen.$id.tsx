@@ -10,7 +10,7 @@ import { missingForSubmission } from "../domain/question-completeness";
 import { availableTransitions, type QuestionStatus } from "../domain/question-lifecycle";
 import { findQuestion, getQuestionForActor, linkQuestions, similarQuestions, transitionQuestion, unlinkQuestions } from "../models/question.server";
 import { scopeForQuestion } from "../models/scopes.server";
-import { labOptionsFor, setQuestionLab } from "../models/matching.server";
+import { labOptionsFor, setQuestionLab } from "../models/lab.server";
 import { relatedResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { transitionSchema } from "../domain/question-schema";
