@@ -14,7 +14,7 @@ import { EnvError, getEnv, type Env } from "../app/utils/env.server";
 import { logger } from "../app/utils/logger.server";
 import { closeDb, getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { seedDemo } from "../db/seed/index";
+import { seedDemo } from "../scripts/seed/index";
 import { cspNonce, limitBodySize, rejectCrossOrigin, securityHeaders } from "./security";
 import { handleUpgrade, registerUpgrade } from "./upgrade";
 import { createCollabServer } from "./collab/index";

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { getDb } from "../../db/client";
+import { getDb, type DbOrTx } from "../../db/client";
 import {
   expertGroupMeetings,
   expertGroupMembers,
@@ -141,8 +141,43 @@ export function approveMember(groupId: string, userId: string): boolean {
   );
 }
 
-export function addPost(groupId: string, resultId: string, authorId: string, body: string) {
-  getDb().insert(expertGroupPosts).values({ groupId, resultId, authorId, body }).run();
+export function addPost(groupId: string, resultId: string, authorId: string, body: string, options: { db?: DbOrTx; at?: Date } = {}) {
+  (options.db ?? getDb())
+    .insert(expertGroupPosts)
+    .values({ groupId, resultId, authorId, body, ...(options.at ? { createdAt: options.at.toISOString() } : {}) })
+    .run();
+}
+
+export type NewExpertGroup = {
+  regionId: string;
+  name: string;
+  themeId?: string | null;
+  description?: string;
+  joinPolicy: "open" | "moderated";
+};
+
+/** A regional expert group with its moderators (active from the start). Permission is the caller's. */
+export function createExpertGroup(input: NewExpertGroup, moderatorIds: readonly string[], db: DbOrTx = getDb()): string {
+  const { id } = db
+    .insert(expertGroups)
+    .values({ regionId: input.regionId, name: input.name, themeId: input.themeId ?? null, description: input.description ?? "", joinPolicy: input.joinPolicy })
+    .returning({ id: expertGroups.id })
+    .get();
+  for (const userId of moderatorIds) addGroupMember(id, userId, "moderator", db);
+  return id;
+}
+
+/** An active member (or moderator) added by someone who may; joining by oneself is joinGroup. */
+export function addGroupMember(groupId: string, userId: string, role: "member" | "moderator" = "member", db: DbOrTx = getDb()): void {
+  db.insert(expertGroupMembers)
+    .values({ groupId, userId, role, status: "active" })
+    .onConflictDoUpdate({ target: [expertGroupMembers.groupId, expertGroupMembers.userId], set: { role, status: "active" } })
+    .run();
+}
+
+/** A meeting of the group (date and time as an ISO instant, place or link). */
+export function planMeeting(groupId: string, input: { title: string; startsAt: string; location: string }, db: DbOrTx = getDb()): string {
+  return db.insert(expertGroupMeetings).values({ groupId, ...input }).returning({ id: expertGroupMeetings.id }).get().id;
 }
 
 /** Groups the user is an active member of, for sharing a result into. */

@@ -28,7 +28,7 @@ export type NewInvitation = {
   name: string;
   role: Role;
   org: OrganisationColumns;
-  /** Null for the first admin, invited from the command line (db/invite-admin.ts). */
+  /** Null for the first admin, invited from the command line (scripts/invite-admin.ts). */
   invitedById: string | null;
   ip: string;
   /** Extra facts for the audit log entry (e.g. that it came from an import). */

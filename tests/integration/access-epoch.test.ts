@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
-import { seedDemo } from "../../db/seed/index";
+import { seedDemo } from "../../scripts/seed/index";
 
 /**
  * The access epoch (migration 0009) is what lets the collaboration server skip

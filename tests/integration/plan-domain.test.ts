@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { buildDemoPlanState } from "../../db/seed/demo-plan";
+import { buildDemoPlanState } from "../../scripts/seed/demo-plan";
 import { diffPlanSections } from "../../app/domain/plan-diff";
 import { planSectionsFromUpdate, planToMarkdown, readPlanSections } from "../../app/domain/plan-document";
 import { ethicsComplete, readEthics, requiredConsent } from "../../app/domain/plan-ethics";

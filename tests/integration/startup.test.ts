@@ -67,7 +67,7 @@ describe("start-up", () => {
     const server = await startServer({ env: { SEED_DEMO: "false" } });
     try {
       const invite = (...args: string[]) =>
-        spawnSync(process.execPath, ["--import", "tsx", "db/invite-admin.ts", ...args], {
+        spawnSync(process.execPath, ["--import", "tsx", "scripts/invite-admin.ts", ...args], {
           cwd: path.resolve(import.meta.dirname, "../.."),
           env: { ...process.env, DATABASE_PATH: server.databasePath, APP_ORIGIN: server.url },
           encoding: "utf8",

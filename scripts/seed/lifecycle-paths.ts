@@ -1,10 +1,10 @@
-import type { QuestionStatus } from "../schema";
+import type { QuestionStatus } from "../../db/schema";
 
 /**
  * The status history a seeded question went through to reach its status,
  * with who made each move ("school" or "programme"), so /vragen/:id shows a
  * believable history. Every step is an allowed transition of
- * app/domain/question-lifecycle.ts (checked in db/seed/seed.test.ts).
+ * app/domain/question-lifecycle.ts (checked in scripts/seed/seed.test.ts).
  */
 export function historyTo(status: QuestionStatus): { to: QuestionStatus; by: "school" | "programme" }[] {
   const main: { to: QuestionStatus; by: "school" | "programme" }[] = [

@@ -1,14 +1,8 @@
-import type { DbOrTx } from "../client";
-import {
-  actions,
-  expertGroupMeetings,
-  expertGroupMembers,
-  expertGroupPosts,
-  expertGroupResults,
-  expertGroups,
-  resultConsents,
-  results,
-} from "../schema";
+import type { DbOrTx } from "../../db/client";
+import { actions, expertGroupResults, resultConsents, results } from "../../db/schema";
+import { addGroupMember, addPost, createExpertGroup, planMeeting } from "../../app/models/expert-group.server";
+
+const present = (...ids: (string | undefined)[]) => ids.filter((id): id is string => !!id);
 
 type Ctx = {
   regionId: string;
@@ -184,66 +178,57 @@ export function seedResults(tx: DbOrTx, ctx: Ctx): Map<string, string> {
   }
 
   // Two regional expert groups; expert@demo.nl is a member of the ICT group.
-  const ict = tx
-    .insert(expertGroups)
-    .values({
+  const ict = createExpertGroup(
+    {
       regionId: ctx.regionId,
       name: "Expertgroep ICT en digitale geletterdheid",
       themeId: "ict-digitale-geletterdheid",
       description: "Leraren, opleiders en studenten uit de regio delen wat werkt met digitale geletterdheid en AI in de klas.",
       joinPolicy: "open",
-    })
-    .returning({ id: expertGroups.id })
-    .get();
-  const reading = tx
-    .insert(expertGroups)
-    .values({
+    },
+    present(ctx.userIdByEmail("expert@demo.nl")),
+    tx,
+  );
+  const reading = createExpertGroup(
+    {
       regionId: ctx.regionId,
       name: "Expertgroep Lezen en taal",
       themeId: "lezen-en-taal",
       description: "Voor iedereen die werkt aan leesmotivatie, begrijpend lezen en ouderbetrokkenheid bij lezen.",
       joinPolicy: "moderated",
-    })
-    .returning({ id: expertGroups.id })
-    .get();
+    },
+    present(ctx.personAt("B3", "onderzoekscoordinator")),
+    tx,
+  );
 
-  const member = (groupId: string, userId: string | undefined, role: "member" | "moderator" = "member") => {
-    if (userId) tx.insert(expertGroupMembers).values({ groupId, userId, role, status: "active" }).run();
+  const member = (groupId: string, userId: string | undefined) => {
+    if (userId) addGroupMember(groupId, userId, "member", tx);
   };
-  member(ict.id, ctx.userIdByEmail("expert@demo.nl"), "moderator");
-  member(ict.id, ctx.personAt("A8", "leraar"));
-  member(ict.id, ctx.personAt("B1", "leraar"));
-  member(ict.id, ctx.userIdByEmail("student3@demo.nl"));
-  member(reading.id, ctx.personAt("B3", "onderzoekscoordinator"), "moderator");
-  member(reading.id, ctx.userIdByEmail("schoolleider@demo.nl"));
-  member(reading.id, ctx.userIdByEmail("begeleider@demo.nl"));
-  member(reading.id, ctx.userIdByEmail("student@demo.nl"));
+  member(ict, ctx.personAt("A8", "leraar"));
+  member(ict, ctx.personAt("B1", "leraar"));
+  member(ict, ctx.userIdByEmail("student3@demo.nl"));
+  member(reading, ctx.userIdByEmail("schoolleider@demo.nl"));
+  member(reading, ctx.userIdByEmail("begeleider@demo.nl"));
+  member(reading, ctx.userIdByEmail("student@demo.nl"));
 
-  tx.insert(expertGroupResults).values({ groupId: reading.id, resultId: ids.get("b3-public")!, sharedById: ctx.personAt("B3", "onderzoekscoordinator") ?? null }).run();
-  tx.insert(expertGroupResults).values({ groupId: ict.id, resultId: ids.get("a5-region")!, sharedById: ctx.userIdByEmail("expert@demo.nl") ?? null }).run();
-  tx.insert(expertGroupPosts)
-    .values({
-      groupId: reading.id,
-      resultId: ids.get("b3-public")!,
-      authorId: ctx.userIdByEmail("schoolleider@demo.nl") ?? null,
-      body: "Mooi resultaat! Hoe hebben jullie de ouders uitgenodigd: via de app of persoonlijk bij het hek?",
-      createdAt: new Date(ctx.now - 3 * DAY).toISOString(),
-    })
-    .run();
-  tx.insert(expertGroupPosts)
-    .values({
-      groupId: reading.id,
-      resultId: ids.get("b3-public")!,
-      authorId: ctx.personAt("B3", "onderzoekscoordinator") ?? null,
-      body: "Vooral persoonlijk, en de kinderen maakten zelf een uitnodiging. Dat werkte het best.",
-      createdAt: new Date(ctx.now - 2 * DAY).toISOString(),
-    })
-    .run();
-  tx.insert(expertGroupMeetings)
-    .values({ groupId: reading.id, title: "Netwerkbijeenkomst leesmotivatie", startsAt: new Date(ctx.now + 21 * DAY).toISOString(), location: "Hogeschool Rivierland, Lingestad" })
-    .run();
-  tx.insert(expertGroupMeetings)
-    .values({ groupId: ict.id, title: "AI in de klas: ervaringen delen", startsAt: new Date(ctx.now + 35 * DAY).toISOString(), location: "Online" })
-    .run();
+  // Shared results and their discussion are history: written as they happened.
+  tx.insert(expertGroupResults).values({ groupId: reading, resultId: ids.get("b3-public")!, sharedById: ctx.personAt("B3", "onderzoekscoordinator") ?? null }).run();
+  tx.insert(expertGroupResults).values({ groupId: ict, resultId: ids.get("a5-region")!, sharedById: ctx.userIdByEmail("expert@demo.nl") ?? null }).run();
+  const schoolleider = ctx.userIdByEmail("schoolleider@demo.nl");
+  if (schoolleider) {
+    addPost(reading, ids.get("b3-public")!, schoolleider, "Mooi resultaat! Hoe hebben jullie de ouders uitgenodigd: via de app of persoonlijk bij het hek?", {
+      db: tx,
+      at: new Date(ctx.now - 3 * DAY),
+    });
+  }
+  const coordinator = ctx.personAt("B3", "onderzoekscoordinator");
+  if (coordinator) {
+    addPost(reading, ids.get("b3-public")!, coordinator, "Vooral persoonlijk, en de kinderen maakten zelf een uitnodiging. Dat werkte het best.", {
+      db: tx,
+      at: new Date(ctx.now - 2 * DAY),
+    });
+  }
+  planMeeting(reading, { title: "Netwerkbijeenkomst leesmotivatie", startsAt: new Date(ctx.now + 21 * DAY).toISOString(), location: "Hogeschool Rivierland, Lingestad" }, tx);
+  planMeeting(ict, { title: "AI in de klas: ervaringen delen", startsAt: new Date(ctx.now + 35 * DAY).toISOString(), location: "Online" }, tx);
   return ids;
 }

@@ -1,18 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import {
-  labs,
-  labSupervisors,
-  matchingRounds,
-  memberships,
-  questionLabs,
-  questions,
-  roundRankings,
-  roundSchoolSettings,
-  partnershipSchools,
-  studentProfiles,
-  users,
-} from "../schema";
+import type { DbOrTx } from "../../db/client";
+import { matchingRounds, memberships, questions, roundRankings, roundSchoolSettings, partnershipSchools, users } from "../../db/schema";
+import { createLab, setQuestionLab, type NewLab } from "../../app/models/lab.server";
+import { saveStudentProfile } from "../../app/models/student-profile.server";
 import { seededRandom } from "./people";
 
 type Ctx = {
@@ -53,33 +43,30 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
   ]);
   for (const s of students) {
     const key = instituteKeyById.get(s.instituteId ?? "") ?? "PABO";
-    tx.insert(studentProfiles)
-      .values({
-        userId: s.userId,
-        instituteId: s.instituteId,
+    saveStudentProfile(
+      s.userId,
+      s.instituteId,
+      {
         programme: pick(PROGRAMMES[key]!),
         studyYear: 2 + Math.floor(random() * 3),
-        themeIds: JSON.stringify([pick(themeIds), pick(themeIds)].filter((v, i, a) => a.indexOf(v) === i)),
-        sectors: JSON.stringify(key === "PABO" ? ["po", "so"] : ["vo", "mbo"]),
+        themeIds: [pick(themeIds), pick(themeIds)].filter((v, i, a) => a.indexOf(v) === i),
+        sectors: key === "PABO" ? ["po", "so"] : ["vo", "mbo"],
         availability: pick(["voorjaar", "najaar", "heel-jaar"]),
         homeCity: pick(CITIES),
-        updatedAt: new Date(ctx.now - 20 * DAY).toISOString(),
-      })
-      .run();
+      },
+      { db: tx, at: new Date(ctx.now - 20 * DAY) },
+    );
   }
 
-  const lab = (values: typeof labs.$inferInsert, supervisors: (string | undefined)[]) => {
-    const row = tx.insert(labs).values(values).returning({ id: labs.id }).get();
-    for (const userId of supervisors) if (userId) tx.insert(labSupervisors).values({ labId: row.id, userId }).onConflictDoNothing().run();
-    return row.id;
-  };
+  const lab = (values: NewLab, supervisors: (string | undefined)[]) =>
+    createLab(values, supervisors.filter((id): id is string => !!id), tx);
   const readingLab = lab(
     {
       partnershipId: ctx.partnershipIds.A,
       name: "Werkplaats Taal en lezen Lingestad",
       description: "Studenten en leraren onderzoeken samen hoe leesmotivatie en begrijpend lezen sterker worden.",
       hostSchoolId: ctx.schoolIdByKey("A1"),
-      themeIds: JSON.stringify(["lezen-en-taal", "meertaligheid-nt2"]),
+      themeIds: ["lezen-en-taal", "meertaligheid-nt2"],
       seats: 4,
       periodStart: "2027-02-01",
       periodEnd: "2027-06-30",
@@ -92,7 +79,7 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
       name: "Learning lab Digitale geletterdheid",
       description: "Een lab van de hogeschool waarin studenten lesmateriaal over AI en mediawijsheid ontwerpen en testen op scholen.",
       hostInstituteId: ctx.instituteIdByKey("ILVO"),
-      themeIds: JSON.stringify(["ict-digitale-geletterdheid"]),
+      themeIds: ["ict-digitale-geletterdheid"],
       seats: 3,
       periodStart: "2027-02-01",
       periodEnd: "2027-06-30",
@@ -105,7 +92,7 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
       name: "Werkplaats Passend onderwijs Waalrand",
       description: "Leraren uit het so en po onderzoeken met studenten hoe leerlingen zelfstandiger werken.",
       hostSchoolId: ctx.schoolIdByKey("B6"),
-      themeIds: JSON.stringify(["passend-onderwijs"]),
+      themeIds: ["passend-onderwijs"],
       seats: 3,
       periodStart: "2026-09-01",
       periodEnd: "2027-01-31",
@@ -121,8 +108,8 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
     .where(and(eq(questions.status, "open"), inArray(questions.schoolId, schoolsA)))
     .all();
   for (const q of openA) {
-    if (q.themeId === "ict-digitale-geletterdheid") tx.insert(questionLabs).values({ questionId: q.id, labId: digitalLab }).run();
-    if (q.themeId === "executieve-functies" || q.themeId === "meertaligheid-nt2") tx.insert(questionLabs).values({ questionId: q.id, labId: readingLab }).run();
+    if (q.themeId === "ict-digitale-geletterdheid") setQuestionLab(q.id, digitalLab, tx);
+    if (q.themeId === "executieve-functies" || q.themeId === "meertaligheid-nt2") setQuestionLab(q.id, readingLab, tx);
   }
 
   const round = tx

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { ASPECTS, type Phase } from "../../app/domain/culture-scan";
-import type { DbOrTx } from "../client";
-import { cultureScans, memberships, questions, scanAgreements, scanResponses, schoolShortages } from "../schema";
+import type { DbOrTx } from "../../db/client";
+import { cultureScans, memberships, questions, scanAgreements, scanResponses, schoolShortages } from "../../db/schema";
 import { seededRandom } from "./people";
 import { CURRENT_SCHOOL_YEAR, PREVIOUS_SCHOOL_YEAR } from "./questions";
 

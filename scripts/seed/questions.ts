@@ -1,4 +1,4 @@
-import type { QuestionStatus } from "../schema";
+import type { QuestionStatus } from "../../db/schema";
 
 /**
  * Demo schoolontwikkelvragen: realistic questions over every status and theme

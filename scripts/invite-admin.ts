@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { z } from "zod";
 import { createInvitation, membershipExists, organisationColumns } from "../app/models/invitation.server";
-import { closeDb, getDb } from "./client";
-import { runMigrations } from "./migrate";
+import { closeDb, getDb } from "../db/client";
+import { runMigrations } from "../db/migrate";
 
 /**
  * `npm run admin:invite -- <email> "<name>"`: the first admin of an installation

@@ -1,4 +1,4 @@
-import type { InstituteKind, Sector } from "../schema";
+import type { InstituteKind, Sector } from "../../db/schema";
 
 /**
  * The fictional demo region (contract 6.2). Names are invented but plausible;

@@ -2,23 +2,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { count } from "drizzle-orm";
 import { hashPassword } from "../../app/utils/password.server";
-import type { DB } from "../client";
-import {
-  institutes,
-  memberships,
-  partnershipInstitutes,
-  partnerships,
-  partnershipSchools,
-  planSnapshots,
-  plans,
-  projectMembers,
-  projects,
-  questionEvents,
-  questions,
-  regions,
-  schools,
-  users,
-} from "../schema";
+import type { DB } from "../../db/client";
+import { planSnapshots, questionEvents, questions, regions, users } from "../../db/schema";
+import { addMembership, createInstitute, createPartnership, createRegion, createSchool, createUser } from "../../app/models/organisation-admin.server";
+import { addProjectMember, createProject } from "../../app/models/project.server";
 import { buildDemoPlanState } from "./demo-plan";
 import { historyTo } from "./lifecycle-paths";
 import { seedMatching } from "./matching";
@@ -50,35 +37,31 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
     if (tx.select({ n: count() }).from(users).get()!.n > 0) {
       return NOT_SEEDED;
     }
-    const region = tx.insert(regions).values({ name: REGION_NAME }).returning().get();
+    // Organisations and people through the same model functions the app uses.
+    const regionId = createRegion({ name: REGION_NAME }, tx);
     const partnershipIds = {
-      A: tx.insert(partnerships).values({ regionId: region.id, name: PARTNERSHIPS.A }).returning().get().id,
-      B: tx.insert(partnerships).values({ regionId: region.id, name: PARTNERSHIPS.B }).returning().get().id,
+      A: createPartnership({ regionId, name: PARTNERSHIPS.A }, tx),
+      B: createPartnership({ regionId, name: PARTNERSHIPS.B }, tx),
     };
+    const region = { id: regionId };
 
     const orgIds = new Map<string, { schoolId?: string; instituteId?: string; partnershipId?: string }>();
     orgIds.set("partnership:A", { partnershipId: partnershipIds.A });
     orgIds.set("partnership:B", { partnershipId: partnershipIds.B });
 
     for (const school of SCHOOLS) {
-      const row = tx
-        .insert(schools)
-        .values({ regionId: region.id, name: school.name, sector: school.sector, board: school.board, city: school.city })
-        .returning()
-        .get();
-      tx.insert(partnershipSchools).values({ partnershipId: partnershipIds[school.partnership], schoolId: row.id }).run();
-      orgIds.set(school.key, { schoolId: row.id });
+      const id = createSchool(
+        { regionId, name: school.name, sector: school.sector, board: school.board, city: school.city, partnershipIds: [partnershipIds[school.partnership]] },
+        tx,
+      );
+      orgIds.set(school.key, { schoolId: id });
     }
     for (const institute of INSTITUTES) {
-      const row = tx
-        .insert(institutes)
-        .values({ regionId: region.id, name: institute.name, kind: institute.kind, city: institute.city })
-        .returning()
-        .get();
-      for (const p of institute.partnerships) {
-        tx.insert(partnershipInstitutes).values({ partnershipId: partnershipIds[p], instituteId: row.id }).run();
-      }
-      orgIds.set(institute.key, { instituteId: row.id });
+      const id = createInstitute(
+        { regionId, name: institute.name, kind: institute.kind, city: institute.city, partnershipIds: institute.partnerships.map((p) => partnershipIds[p]) },
+        tx,
+      );
+      orgIds.set(institute.key, { instituteId: id });
     }
 
     const userIds = new Map<string, string>();
@@ -86,14 +69,17 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
     const schoolLeaders = new Map<string, string>();
     const programmeLeaders = new Map<string, string>();
     for (const person of people) {
-      const user = tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning().get();
-      userIds.set(person.email, user.id);
+      const userId = createUser({ email: person.email, name: person.name, passwordHash }, tx);
+      userIds.set(person.email, userId);
       for (const m of person.memberships) {
         const org = m.org ? orgIds.get(m.org) : {};
         if (!org) throw new Error(`Seed: onbekende organisatie ${m.org}`);
-        tx.insert(memberships).values({ userId: user.id, role: m.role, ...org }).run();
-        if (m.role === "schoolleider" && m.org && !schoolLeaders.has(m.org)) schoolLeaders.set(m.org, user.id);
-        if (m.role === "programmaleider" && m.org) programmeLeaders.set(m.org.replace("partnership:", ""), user.id);
+        addMembership(
+          { userId, role: m.role, org: { partnershipId: org.partnershipId ?? null, schoolId: org.schoolId ?? null, instituteId: org.instituteId ?? null } },
+          tx,
+        );
+        if (m.role === "schoolleider" && m.org && !schoolLeaders.has(m.org)) schoolLeaders.set(m.org, userId);
+        if (m.role === "programmaleider" && m.org) programmeLeaders.set(m.org.replace("partnership:", ""), userId);
       }
     }
 
@@ -153,23 +139,23 @@ export async function seedDemo(db: DB): Promise<SeedSummary> {
 
     // The demo project (contract 6.2): student@ and student2@ write, begeleider@ supervises.
     const demoQuestion = QUESTIONS.find((q) => q.key === "demo-project")!;
-    const project = tx
-      .insert(projects)
-      .values({ questionId: questionIds.get("demo-project")!, schoolId: orgIds.get(demoQuestion.school)!.schoolId!, title: demoQuestion.title })
-      .returning({ id: projects.id })
-      .get();
+    const { projectId, planId } = createProject(
+      {
+        questionId: questionIds.get("demo-project")!,
+        schoolId: orgIds.get(demoQuestion.school)!.schoolId!,
+        title: demoQuestion.title,
+        planTitle: "Onderzoeksplan leesmotivatie groep 6-8",
+      },
+      tx,
+    );
     for (const [email, role] of [
       ["student@demo.nl", "student"],
       ["student2@demo.nl", "student"],
       ["begeleider@demo.nl", "begeleider"],
     ] as const) {
-      tx.insert(projectMembers).values({ projectId: project.id, userId: userIds.get(email)!, role }).run();
+      addProjectMember(projectId, userIds.get(email)!, role, tx);
     }
-    const plan = tx
-      .insert(plans)
-      .values({ projectId: project.id, title: "Onderzoeksplan leesmotivatie groep 6-8", room: `plan-${crypto.randomUUID()}` })
-      .returning({ id: plans.id })
-      .get();
+    const plan = { id: planId };
     // The plan is already partly written (issue 4): its Yjs state as the first snapshot.
     tx.insert(planSnapshots)
       .values({ planId: plan.id, state: Buffer.from(buildDemoPlanState()), throughUpdateId: 0, updatedAt: new Date().toISOString() })
@@ -220,8 +206,8 @@ function isEmpty(db: DB): boolean {
 
 // `npm run db:seed` seeds a database by hand (migrating it first).
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { getDb, closeDb } = await import("../client");
-  const { runMigrations } = await import("../migrate");
+  const { getDb, closeDb } = await import("../../db/client");
+  const { runMigrations } = await import("../../db/migrate");
   const db = getDb();
   runMigrations(db);
   const summary = await seedDemo(db);
