@@ -11,6 +11,7 @@ import { findChromium, resolveExecutable } from "./find-chromium.mjs";
 
 const env = process.env;
 const INSTALL = "apt-get install -y chromium";
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 function isDebianLike() {
   if (fs.existsSync("/etc/debian_version")) return true;
@@ -47,8 +48,9 @@ function install(aptGet, note) {
   console.log(`Chromium ontbreekt voor de browsertests${note}; ik installeer Debians chromium met apt-get (${command}).`);
   if (update && run(aptGet, ["update"]) !== 0) return fail("apt-get update is mislukt; zie de uitvoer hierboven.");
   if (run(aptGet, ["install", "-y", "chromium"]) !== 0) return fail(`${INSTALL} is mislukt; zie de uitvoer hierboven.`);
-  const found = findChromium(env);
-  if (!found) return fail(`${INSTALL} is gelukt, maar Chromium staat nog niet op /usr/bin/chromium of in PATH.`);
+  // Debian's package puts it at /usr/bin/chromium, which playwright.config.ts falls back to.
+  const found = findChromium(env) ?? resolveExecutable(DEBIAN_CHROMIUM);
+  if (!found) return fail(`${INSTALL} is gelukt, maar ${DEBIAN_CHROMIUM} bestaat nog steeds niet.`);
   console.log(`Chromium geïnstalleerd: ${found}`);
   return 0;
 }
