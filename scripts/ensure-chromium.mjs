@@ -51,7 +51,7 @@ function install(aptGet, note) {
   // Debian's package puts it at /usr/bin/chromium, which playwright.config.ts falls back to.
   const found = findChromium(env) ?? resolveExecutable(DEBIAN_CHROMIUM);
   if (!found) return fail(`${INSTALL} is gelukt, maar ${DEBIAN_CHROMIUM} bestaat nog steeds niet.`);
-  console.log(`Chromium geïnstalleerd: ${found}`);
+  console.log(`Chromium klaar voor de browsertests: ${found}`);
   return 0;
 }
 

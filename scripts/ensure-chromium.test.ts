@@ -78,7 +78,7 @@ describe("pretest: ensure-chromium", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.split("\n")[0]).toContain("ik installeer Debians chromium met apt-get");
     expect(fs.readFileSync(log, "utf8")).toBe("noninteractive update\nnoninteractive install -y chromium\n");
-    expect(run.stdout).toContain(`Chromium geïnstalleerd: ${path.join(bin, "chromium")}`);
+    expect(run.stdout).toContain(`Chromium klaar voor de browsertests: ${path.join(bin, "chromium")}`);
   });
 
   it("as root skips apt-get update when the package lists are there, and fails clearly when apt-get fails", () => {
