@@ -1,9 +1,11 @@
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/find-chromium.mjs";
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded browser) against
  * the production build, started by tests/e2e/global-setup.ts on an ephemeral
- * port with a fresh SQLite file.
+ * port with a fresh SQLite file. The browser is found the same way the pretest
+ * step (scripts/ensure-chromium.mjs) found or installed it.
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,7 +22,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: findChromium() ?? "/usr/bin/chromium",
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -5,15 +5,24 @@ import type { DB } from "./client";
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
 
-/** Applies every committed drizzle-kit migration that has not run yet. */
-export function runMigrations(db: DB): void {
+/** Applies every committed drizzle-kit migration that has not run yet; says how many ran. */
+export function runMigrations(db: DB): { applied: number; total: number } {
+  const before = appliedCount(db);
   migrate(db, { migrationsFolder });
+  const total = appliedCount(db);
+  return { applied: total - before, total };
+}
+
+/** drizzle records each applied migration as a row of __drizzle_migrations (absent before the first). */
+function appliedCount(db: DB): number {
+  const exists = db.$client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  return exists ? (db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n : 0;
 }
 
 // `npm run db:migrate` applies migrations without starting the server.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { getDb, closeDb } = await import("./client");
-  runMigrations(getDb());
+  const { applied, total } = runMigrations(getDb());
   closeDb();
-  console.log("Migraties toegepast.");
+  console.log(`Migraties toegepast: ${applied} nieuw, ${total} in totaal.`);
 }

@@ -18,6 +18,7 @@ import { seedDemo } from "../scripts/seed/index";
 import { cspNonce, limitBodySize, rejectCrossOrigin, securityHeaders } from "./security";
 import { handleUpgrade, registerUpgrade } from "./upgrade";
 import { createCollabServer } from "./collab/index";
+import { demoLoginHint, reportDemoData, reportMigrations } from "./startup-report";
 import { metricsHandler } from "./collab/metrics-route";
 import { startBackgroundCheckpoints } from "./db/checkpointer";
 
@@ -37,11 +38,8 @@ function loadEnvOrExit(): Env {
 
 async function prepareDatabase(env: Env) {
   const db = getDb();
-  runMigrations(db);
-  if (env.SEED_DEMO) {
-    const summary = await seedDemo(db);
-    if (summary.seeded) logger.info(summary, "demodata geladen");
-  }
+  reportMigrations(runMigrations(db));
+  reportDemoData(db, env.SEED_DEMO ? await seedDemo(db) : undefined);
   return db;
 }
 
@@ -180,6 +178,8 @@ async function main() {
     logger.info({ url, port }, `Samen Onderzoeken draait op ${url}`);
     // Also a plain line, whatever LOG_LEVEL says: people (and the test harness) look for it.
     if (!logger.isLevelEnabled("info")) console.log(`Samen Onderzoeken draait op ${url}`);
+    const hint = demoLoginHint(db, url);
+    if (hint) logger.info(hint);
   });
 
   let stopping = false;
