@@ -62,6 +62,7 @@ const planEn: Translation["plan"] = {
     signedOffToast: "The checklist has been signed off.",
     onlyBegeleider: "Only the project's supervisor can sign off the checklist.",
     incomplete: "The checklist is not complete yet.",
+    changedMeanwhile: "The checklist changed just now. Review the answers, then sign off again.",
     unanswered: "not answered yet",
     consentForm: "Download draft consent form (Markdown)",
   },

@@ -61,6 +61,7 @@ const planNl = {
     signedOffToast: "De checklist is afgetekend.",
     onlyBegeleider: "Alleen de begeleider van het project kan de checklist aftekenen.",
     incomplete: "De checklist is nog niet volledig ingevuld.",
+    changedMeanwhile: "De checklist is net gewijzigd. Bekijk de antwoorden en teken daarna opnieuw af.",
     unanswered: "nog niet ingevuld",
     consentForm: "Concept-toestemmingsformulier downloaden (Markdown)",
   },
