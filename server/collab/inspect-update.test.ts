@@ -81,6 +81,21 @@ describe("inspectUpdate", () => {
     expect(inspectUpdate(server, Y.encodeStateAsUpdate(server), SERVER_ONLY)).toEqual({ ok: true, grows: false });
   });
 
+  it("passes a reconnecting client's sync step 2, which repeats the server's own deletions in server-only maps", () => {
+    const { server, client } = setup();
+    // The server overwrites a signal (deleting the old value) and the client receives that.
+    const serverUpdates: Uint8Array[] = [];
+    server.on("update", (u: Uint8Array) => serverUpdates.push(u));
+    server.getMap("signals").set("comments", { at: "y" });
+    server.getMap("ethiek:aftekening").delete("signedOff");
+    for (const u of serverUpdates) Y.applyUpdate(client, u);
+    // Offline, the client types; on reconnect it answers the server's step 1 with everything the server lacks.
+    client.getXmlFragment("section:doel").insert(0, [new Y.XmlText("offline getypt")]);
+    const step2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0); // the whole delete set rides along
+    expect(inspectUpdate(server, step2, SERVER_ONLY)).toEqual({ ok: true, grows: true });
+  });
+
   it("costs about what applying the keystroke costs, not a walk over the document", () => {
     const { server, client } = setup();
     const fragment = client.getXmlFragment("section:methode");

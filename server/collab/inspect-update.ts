@@ -190,7 +190,9 @@ class Inspection {
       const end = Math.min(to, state);
       for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < end; i++) {
         const s = structs[i]!;
-        if (s instanceof Y.Item) this.touch(this.typeRoot(s.parent));
+        // Already deleted: a no-op for Yjs. Every sync step 2 carries the sender's
+        // whole delete set, including the server's own overwrites of signals.
+        if (s instanceof Y.Item && !s.deleted) this.touch(this.typeRoot(s.parent));
       }
     }
     // Beyond what the store has, only the update's own new structs can be deleted.
