@@ -5,7 +5,9 @@ import {
   consentAgeSchema,
   consentFormMarkdown,
   ethicsChecklistBlocks,
+  readEthics,
   requiredConsent,
+  signOffRecord,
   strictestConsentPolicy,
   type AgeGroup,
   type RequiredConsent,
@@ -122,5 +124,21 @@ describe("ethicsChecklistBlocks (the checklist in the exports)", () => {
     expect(render({ pupilsInvolved: "nee" })).not.toContain("Welke leeftijden");
     expect(render({ pupilsInvolved: "nee" })).toContain("Geen toestemming van leerlingen of ouders nodig.");
     expect(render({ pupilsInvolved: "ja", ageGroups: ["16-plus"] }, 18)).toContain("jonger dan 18");
+  });
+});
+
+describe("the sign-off holds for the answers it signed (record 0018)", () => {
+  const answers = { pupilsInvolved: "nee", storage: "OneDrive", retention: "1-jaar" } as const;
+  const record = signOffRecord(answers, { id: "u1", name: "Annelies de Graaf" }, new Date("2026-12-01T10:00:00Z"));
+
+  it("shows the server's sign-off while the answers are the signed ones", () => {
+    expect(readEthics(answers, record).signedOff).toEqual({ name: "Annelies de Graaf", at: "2026-12-01T10:00:00.000Z" });
+  });
+
+  it("lapses when any answer changes, and a sign-off written into the answers counts for nothing", () => {
+    expect(readEthics({ ...answers, retention: "5-jaar" }, record).signedOff).toBeUndefined();
+    expect(readEthics({ ...answers, storage: "OneDrive " }, record).signedOff).toBeUndefined();
+    expect(readEthics({ ...answers, signedOff: { name: "Annelies de Graaf", at: "2026-12-01T10:00:00.000Z" } }).signedOff).toBeUndefined();
+    expect(readEthics(answers, { ...record, answers: undefined }).signedOff).toBeUndefined();
   });
 });

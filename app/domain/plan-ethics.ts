@@ -1,30 +1,79 @@
+import type * as Y from "yjs";
 import { z } from "zod";
 import type { Block, Inline, PlanSectionContent } from "./plan-document";
+import { ETHICS_SIGNOFF_MAP } from "./plan-template";
 
 /**
  * The Ethiek & AVG checklist of a plan (issue 4). Students fill it in, the
- * begeleider signs it off. It lives in the plan's Y.Doc as the map
- * `ethiek`, so it is live, versioned and restored with the text. Pure.
+ * begeleider signs it off. The answers live in the plan's Y.Doc as the map
+ * `ethiek`, so they are live and versioned with the text. The sign-off lives
+ * in the server-only map ETHICS_SIGNOFF_MAP and holds the answers it signed:
+ * it counts only while they are still the answers (record 0018). Pure.
  */
 export const ETHICS_MAP = "ethiek";
+export { ETHICS_SIGNOFF_MAP };
+export const SIGNOFF_KEY = "signedOff";
 export const AGE_GROUPS = ["onder-12", "12-15", "16-plus"] as const;
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 export const RETENTION_OPTIONS = ["einde-onderzoek", "1-jaar", "5-jaar"] as const;
 
+/** The answers (what authors write). A `signedOff` key in the answers map is ignored: anyone can write there. */
 export const ethicsSchema = z.object({
   pupilsInvolved: z.enum(["ja", "nee"]).optional().catch(undefined),
   ageGroups: z.array(z.enum(AGE_GROUPS)).max(3).optional().catch(undefined),
   dataMinimisation: z.string().max(4000).optional().catch(undefined),
   storage: z.string().max(1000).optional().catch(undefined),
   retention: z.enum(RETENTION_OPTIONS).optional().catch(undefined),
-  signedOff: z.object({ name: z.string().max(200), at: z.string().max(40) }).optional().catch(undefined),
 });
-export type EthicsAnswers = z.infer<typeof ethicsSchema>;
+export type SignOff = { name: string; at: string };
+/** The answers plus the sign-off when it still holds for exactly these answers. */
+export type EthicsAnswers = z.infer<typeof ethicsSchema> & { signedOff?: SignOff };
 
-/** Whatever peers put in the map, only well-formed answers come out. */
-export function readEthics(raw: unknown): EthicsAnswers {
+/** The stored sign-off: who, when, and the fingerprint of the answers signed. */
+const signOffRecordSchema = z.object({
+  name: z.string().max(200),
+  at: z.string().max(40),
+  byId: z.string().max(100),
+  answers: z.string().max(20_000),
+});
+export type SignOffRecord = z.infer<typeof signOffRecordSchema>;
+
+/**
+ * The answers as one canonical string: the sign-off stores it, and holds only
+ * while the current answers give the same string. The string itself rather
+ * than a short hash, so no crafted answers can collide with signed ones.
+ */
+export function ethicsFingerprint(answers: EthicsAnswers): string {
+  return JSON.stringify([
+    answers.pupilsInvolved ?? null,
+    answers.ageGroups ?? null,
+    answers.dataMinimisation ?? null,
+    answers.storage ?? null,
+    answers.retention ?? null,
+  ]);
+}
+
+export function signOffRecord(answers: EthicsAnswers, user: { id: string; name: string }, at: Date): SignOffRecord {
+  return { name: user.name, at: at.toISOString(), byId: user.id, answers: ethicsFingerprint(answers) };
+}
+
+/**
+ * Whatever peers put in the answers map, only well-formed answers come out;
+ * the sign-off only from the server's record, and only while it matches.
+ */
+export function readEthics(raw: unknown, rawSignOff?: unknown): EthicsAnswers {
   const parsed = ethicsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : {};
+  const answers: EthicsAnswers = parsed.success ? parsed.data : {};
+  const signOff = signOffRecordSchema.safeParse(rawSignOff);
+  if (signOff.success && signOff.data.answers === ethicsFingerprint(answers)) {
+    answers.signedOff = { name: signOff.data.name, at: signOff.data.at };
+  }
+  return answers;
+}
+
+/** The checklist of a plan document: its answers and the server's sign-off. */
+export function readEthicsFromDoc(doc: Y.Doc): EthicsAnswers {
+  return readEthics(doc.getMap(ETHICS_MAP).toJSON(), doc.getMap(ETHICS_SIGNOFF_MAP).get(SIGNOFF_KEY));
 }
 
 /**

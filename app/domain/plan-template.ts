@@ -104,3 +104,17 @@ export type CommentsSignal = { at: string; byId: string; byName: string; section
 /** Set in the same change as a version restore, so co-authors learn why their text changed. */
 export const RESTORE_SIGNAL = "restored";
 export type RestoreSignal = { at: string; byId: string; byName: string; versionName: string };
+
+/**
+ * The begeleider's sign-off of the Ethiek & AVG checklist (record 0018). A
+ * map of its own: the checklist answers (`ethiek`) are the authors', the
+ * sign-off is not.
+ */
+export const ETHICS_SIGNOFF_MAP = "ethiek:aftekening";
+
+/**
+ * Root types only the server writes (through applyPlanChange): decisions of
+ * one role and the signals that name who did something. The collaboration
+ * server refuses (4400) any client update that touches them.
+ */
+export const SERVER_ONLY_TYPES: readonly string[] = [PLAN_SIGNALS_MAP, ETHICS_SIGNOFF_MAP];

@@ -5,9 +5,11 @@ import type * as Y from "yjs";
 import {
   AGE_GROUPS,
   ETHICS_MAP,
+  ETHICS_SIGNOFF_MAP,
   RETENTION_OPTIONS,
   ethicsComplete,
-  readEthics,
+  ethicsFingerprint,
+  readEthicsFromDoc,
   requiredConsent,
   type ConsentPolicy,
   type EthicsAnswers,
@@ -25,7 +27,11 @@ type Props = {
   canSignOff: boolean;
 };
 
-/** The Ethiek & AVG checklist, stored live in the plan doc's `ethiek` map. */
+/**
+ * The Ethiek & AVG checklist, stored live in the plan doc's `ethiek` map.
+ * The sign-off is the server's (its own map, refused from clients); it lapses
+ * by itself when an answer changes, because it holds the answers it signed.
+ */
 export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSignOff }: Props) {
   const { t, i18n } = useTranslation();
   const [answers, setAnswers] = useState<EthicsAnswers>(initial);
@@ -33,21 +39,20 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
 
   useEffect(() => {
     if (!doc) return;
-    const map = doc.getMap(ETHICS_MAP);
-    const update = () => setAnswers(readEthics(map.toJSON()));
+    const maps = [doc.getMap(ETHICS_MAP), doc.getMap(ETHICS_SIGNOFF_MAP)];
+    const update = () => setAnswers(readEthicsFromDoc(doc));
     update();
-    map.observe(update);
-    return () => map.unobserve(update);
+    for (const map of maps) map.observe(update);
+    return () => {
+      for (const map of maps) map.unobserve(update);
+    };
   }, [doc]);
 
   const editable = canEdit && !!doc;
   const set = (key: keyof EthicsAnswers, value: unknown) => {
     if (!doc) return;
-    const map = doc.getMap(ETHICS_MAP);
-    doc.transact(() => {
-      map.set(key, value);
-      map.delete("signedOff"); // changed answers need a new sign-off
-    });
+    // A changed answer no longer matches the signed ones, so the sign-off lapses.
+    doc.getMap(ETHICS_MAP).set(key, value);
   };
   // A sign-off that lapses (someone changed an answer) is said out loud, to
   // the student who changed it and to the begeleider who has to sign again.
@@ -168,6 +173,8 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
       <div className="button-row">
         {canSignOff && !signed ? (
           <signOff.Form method="post" action={`/plannen/${planId}/ethiek`}>
+            {/* What the begeleider sees is what gets signed: the server refuses if it changed meanwhile. */}
+            <input type="hidden" name="answers" value={ethicsFingerprint(answers)} />
             <button
               type="submit"
               className="button button--small"

@@ -11,7 +11,7 @@ import { SectionComments, type ThreadView } from "./plan-comments";
 import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
 import { selectionAnchor } from "./selection-anchor";
 import { SectionEditor } from "./section-editor";
-import { usePlanConnection, type PlanConnection } from "./use-plan-connection";
+import { cannotSave, usePlanConnection, type PlanConnection } from "./use-plan-connection";
 import { useHydrated } from "../utils/use-hydrated";
 
 /** Open, anchored threads per section (stable until the threads change). */
@@ -77,7 +77,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
                 doc={live.doc}
                 provider={live.provider}
                 user={user}
-                editable={canEdit && live.status !== "denied"}
+                editable={canEdit && !cannotSave(live.status)}
                 onEditor={onEditor}
                 anchors={anchors.get(sectionId)}
               />
@@ -90,7 +90,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
                 initial={ethics}
                 policy={consentPolicy}
                 doc={live?.doc ?? null}
-                canEdit={canEdit && live?.status !== "denied"}
+                canEdit={canEdit && !(live && cannotSave(live.status))}
                 canSignOff={canSignOff}
               />
             ) : null}

@@ -4,7 +4,21 @@ import { WebsocketProvider } from "y-websocket";
 import { writeSyncStep1 } from "y-protocols/sync";
 import * as Y from "yjs";
 
-export type SaveStatus = "connecting" | "saved" | "saving" | "offline" | "denied" | "failed";
+export type SaveStatus = "connecting" | "saved" | "saving" | "offline" | "denied" | "failed" | "refused" | "tooLarge" | "tooMany";
+
+/** The server closed for good (44xx: y-websocket stops retrying); the page must be reloaded. */
+const TERMINAL_STATUS: Record<number, SaveStatus> = {
+  4400: "refused",
+  4401: "denied",
+  4403: "denied",
+  4413: "tooLarge",
+  4429: "tooMany",
+};
+
+/** Statuses after which this tab's edits go nowhere: the editors turn read-only. */
+export function cannotSave(status: SaveStatus): boolean {
+  return status === "denied" || status === "refused" || status === "tooLarge" || status === "tooMany";
+}
 export type Peer = { clientId: number; name: string; color: string; self: boolean };
 
 export type PlanConnection = {
@@ -100,7 +114,7 @@ export function usePlanConnection(room: string, user: { name: string; color: str
     });
     provider.on("closed", ({ code }: { code: number }) => {
       terminal = true;
-      setStatus(code === 4401 || code === 4403 ? "denied" : "failed");
+      setStatus(TERMINAL_STATUS[code] ?? "failed");
     });
 
     const onAwareness = () => {

@@ -5,8 +5,14 @@ import { partnerships, partnershipSchools, projects, schools } from "../../db/sc
 import { planSectionsFromUpdate, type PlanSectionContent } from "../domain/plan-document";
 import {
   ETHICS_MAP,
+  ETHICS_SIGNOFF_MAP,
+  SIGNOFF_KEY,
   ethicsChecklistBlocks,
+  ethicsComplete,
+  ethicsFingerprint,
   readEthics,
+  readEthicsFromDoc,
+  signOffRecord,
   strictestConsentPolicy,
   withEthicsChecklist,
   type ConsentPolicy,
@@ -26,7 +32,7 @@ function ethicsOfState(state: Uint8Array): EthicsAnswers {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return readEthics(doc.getMap(ETHICS_MAP).toJSON());
+    return readEthicsFromDoc(doc);
   } finally {
     doc.destroy();
   }
@@ -48,11 +54,30 @@ export function planSectionsForExport(plan: PlanRow): PlanSectionContent[] {
   return withEthicsChecklist(planSectionsFromUpdate(state), checklist);
 }
 
-/** The begeleider's sign-off, written into the plan doc as a new change (live clients see it at once). */
-export function signOffEthics(planId: string, user: { id: string; name: string }): void {
+/**
+ * The begeleider's sign-off, written by the server into the plan doc's
+ * server-only map as a new change (live clients see it at once). It signs the
+ * answers as they are in the live document at this moment, and only when they
+ * are still the ones the begeleider saw (`seen`, a fingerprint from the page),
+ * so a change made while they read is never signed unseen.
+ */
+export function signOffEthics(
+  planId: string,
+  user: { id: string; name: string },
+  seen?: string,
+): "signed" | "incomplete" | "changed" {
+  let outcome: "signed" | "incomplete" | "changed" = "incomplete";
   applyPlanChange(planId, user.id, (doc) => {
-    doc.getMap(ETHICS_MAP).set("signedOff", { name: user.name, at: new Date().toISOString() });
+    const answers = readEthics(doc.getMap(ETHICS_MAP).toJSON());
+    if (!ethicsComplete(answers)) return;
+    if (seen !== undefined && seen !== ethicsFingerprint(answers)) {
+      outcome = "changed";
+      return;
+    }
+    doc.getMap(ETHICS_SIGNOFF_MAP).set(SIGNOFF_KEY, signOffRecord(answers, user, new Date()));
+    outcome = "signed";
   });
+  return outcome;
 }
 
 export function schoolNameOf(plan: PlanRow): string {

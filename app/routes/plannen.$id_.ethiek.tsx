@@ -18,6 +18,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!ethicsComplete(persistedEthics(plan.id))) {
     return json({ error: t("plan.ethics.incomplete") }, { status: 400 });
   }
-  signOffEthics(plan.id, user);
+  // The answers the begeleider saw (the page sends them); a script may leave them out.
+  const seen = (await request.formData()).get("answers");
+  if (seen !== null && (typeof seen !== "string" || seen.length > 20_000)) {
+    return json({ error: t("plan.ethics.changedMeanwhile") }, { status: 400 });
+  }
+  const outcome = signOffEthics(plan.id, user, seen ?? undefined);
+  if (outcome === "incomplete") return json({ error: t("plan.ethics.incomplete") }, { status: 400 });
+  if (outcome === "changed") return json({ error: t("plan.ethics.changedMeanwhile") }, { status: 409 });
   return redirectWithToast(`/plannen/${plan.id}#sectie-ethiek`, { kind: "success", message: t("plan.ethics.signedOffToast") });
 }

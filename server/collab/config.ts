@@ -11,6 +11,18 @@ const schema = z.object({
   COLLAB_ACCESS_CHECK_MS: z.coerce.number().int().min(50).default(500),
   COLLAB_PING_MS: z.coerce.number().int().min(100).default(30_000),
   COLLAB_MAX_CONNECTIONS_PER_ROOM: z.coerce.number().int().min(1).default(100),
+  /** Sockets one person may hold in one room (contract 6.19); the next is closed with 4429. */
+  COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(10),
+  /** Of the room's sockets, this many only editors may take: readers cannot lock them out. */
+  COLLAB_EDITOR_RESERVED_CONNECTIONS: z.coerce.number().int().min(0).default(20),
+  /** One awareness state (a person's presence and caret); larger is refused with 4400. */
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  /** All awareness states of a room together; a state that would pass it is refused with 4429. */
+  COLLAB_MAX_ROOM_AWARENESS_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Awareness bytes one socket may send per second (burst: twice that, at least one full state); then 4429. */
+  COLLAB_AWARENESS_BYTES_PER_SECOND: z.coerce.number().int().min(1024).default(64 * 1024),
+  /** The document stops growing here: an update that would pass it is refused with 4413. */
+  COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
 });
 
 export type CollabConfig = z.infer<typeof schema>;
@@ -34,7 +46,11 @@ export const LOOP_MONITOR_MS = 100;
 export const CLOSE = {
   unauthenticated: 4401,
   forbidden: 4403,
+  /** Malformed, built on unknown changes, or touching what only the server writes. */
   badMessage: 4400,
+  /** The update would take the document past COLLAB_MAX_DOC_BYTES. */
+  documentTooLarge: 4413,
+  /** Too many messages or awareness bytes, too many sockets of one person, or the room's awareness budget. */
   tooManyMessages: 4429,
   loadFailed: 4500,
   persistFailed: 4501,
@@ -42,7 +58,5 @@ export const CLOSE = {
   roomFull: 4509,
   /** Access could not be checked (database unreadable); clients retry. */
   accessUnverified: 1011,
-  /** The in-memory document was dropped (an update built on unknown changes); clients resync. */
-  reload: 1012,
   goingAway: 1001,
 } as const;

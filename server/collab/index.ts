@@ -6,7 +6,7 @@ import { decideUpgrade, originAllowed } from "./auth";
 import { CLOSE, collabConfig, type CollabConfig } from "./config";
 import { metrics } from "./metrics";
 import { applyChangeToStoredPlan, registerCollabHub, type PlanChange } from "../../app/models/plan-live.server";
-import { Room, ServerChange, type Connection } from "./room";
+import { awarenessBurst, Room, ServerChange, type Connection } from "./room";
 
 const log = logger.child({ module: "collab" });
 
@@ -82,6 +82,7 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       awarenessIds: new Set(),
       tokens: config.COLLAB_RATE_BURST,
       lastRefill: performance.now(),
+      awarenessTokens: awarenessBurst(config),
       closed: false,
     };
     alive.add(ws);
@@ -123,7 +124,12 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
     if (socket.destroyed) return;
     if (!decision.ok) return refuse(socket, decision.status === 401 ? 401 : 403);
     const room = roomFor(decision.planId);
-    if (room.conns.size >= config.COLLAB_MAX_CONNECTIONS_PER_ROOM) return refuse(socket, 503);
+    // The last COLLAB_EDITOR_RESERVED_CONNECTIONS slots are for editors only,
+    // so readers and commenters cannot lock the authors out (contract 6.19).
+    // (At most half the room, so a small COLLAB_MAX_CONNECTIONS_PER_ROOM still lets readers in.)
+    const reserved = Math.min(config.COLLAB_EDITOR_RESERVED_CONNECTIONS, Math.floor(config.COLLAB_MAX_CONNECTIONS_PER_ROOM / 2));
+    const slots = config.COLLAB_MAX_CONNECTIONS_PER_ROOM - (decision.access === "edit" ? 0 : reserved);
+    if (room.conns.size >= slots) return refuse(socket, 503);
     let loadError: unknown = null;
     if (room.state === "loading") {
       try {
@@ -142,6 +148,17 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       }
       if (room.state !== "ready") {
         ws.close(CLOSE.loadFailed, "probeer opnieuw");
+        return;
+      }
+      // Counted here, synchronously with the join, so parallel upgrades cannot
+      // slip past. A close code rather than HTTP 429: a browser sees the code
+      // (and stops retrying), never the HTTP status of a refused upgrade.
+      let own = 0;
+      for (const conn of room.conns) if (conn.userId === decision.userId) own++;
+      if (own >= config.COLLAB_MAX_CONNECTIONS_PER_USER) {
+        metrics.closes.inc({ reason: String(CLOSE.tooManyMessages) });
+        ws.close(CLOSE.tooManyMessages, "te veel verbindingen");
+        setTimeout(() => ws.terminate(), 2000).unref();
         return;
       }
       attach(ws, socket, room, decision);

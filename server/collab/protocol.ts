@@ -88,13 +88,16 @@ export function assertStateVector(sv: Uint8Array): void {
  * Re-encodes an awareness update so a client can only speak for itself:
  * entries for client ids owned by another socket are dropped, and the
  * displayed name is the signed-in user's (no impersonation in carets or the
- * presence list). Throws on malformed input.
+ * presence list). Throws on malformed input and on a state over
+ * `maxStateBytes` (checked before it is parsed). `sizes` are the re-encoded
+ * states' lengths, for the room's awareness budget.
  */
 export function sanitizeAwareness(
   update: Uint8Array,
   ownedElsewhere: (clientId: number) => boolean,
   userName: string,
-): Uint8Array | null {
+  maxStateBytes: number,
+): { update: Uint8Array; sizes: [clientId: number, bytes: number][] } | null {
   const d = decoding.createDecoder(update);
   const count = decoding.readVarUint(d);
   if (count > 1000) throw new Error("te veel awareness-items");
@@ -103,6 +106,8 @@ export function sanitizeAwareness(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
+    const length = decoding.peekVarUint(d);
+    if (length > maxStateBytes) throw new Error("awareness-toestand te groot");
     let json = decoding.readVarString(d);
     if (ownedElsewhere(clientId)) continue;
     const state = JSON.parse(json) as unknown;
@@ -120,5 +125,5 @@ export function sanitizeAwareness(
     encoding.writeVarUint(e, clock);
     encoding.writeVarString(e, json);
   }
-  return encoding.toUint8Array(e);
+  return { update: encoding.toUint8Array(e), sizes: kept.map(([clientId, , json]) => [clientId, json.length]) };
 }

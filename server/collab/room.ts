@@ -3,12 +3,14 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PlanAccess } from "../../app/domain/permissions";
+import { SERVER_ONLY_TYPES } from "../../app/domain/plan-template";
 import { accessEpoch } from "../../app/models/access-epoch.server";
 import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
 import { logger } from "../../app/utils/logger.server";
 import { currentAccessForAll } from "./auth";
 import { CLOSE, type CollabConfig } from "./config";
 import { binaryFrame } from "./frame";
+import { inspectUpdate } from "./inspect-update";
 import { metrics } from "./metrics";
 import { flushAtTurnEnd, holdWrites } from "./turn";
 import {
@@ -34,6 +36,8 @@ export type Connection = {
   /** Token bucket for the message rate limit. */
   tokens: number;
   lastRefill: number;
+  /** Token bucket (bytes) for awareness, refilled with the message bucket's clock. */
+  awarenessTokens: number;
   closed: boolean;
 };
 
@@ -41,6 +45,10 @@ const log = logger.child({ module: "collab" });
 /** Consecutive failed access checks (2 s at the default interval) before a room's sockets close. */
 const ACCESS_CHECK_FAILURES_BEFORE_CLOSE = 4;
 const SEND_OPTIONS = { binary: true } as const;
+/** Root types only the server writes (record 0018); a client update touching one is refused. */
+const SERVER_ONLY = new Set<string>(SERVER_ONLY_TYPES);
+/** At most one exact re-measurement of the document per second when an update might not fit. */
+const DOC_RECOUNT_MS = 1000;
 
 /** Origin of a change made by the server for a user (restoring a version). */
 export class ServerChange {
@@ -69,6 +77,17 @@ export class Room {
   private failedAccessChecks = 0;
   /** Log rows at which the next compaction runs; moved on after a failed one. */
   private compactAtRows: number;
+  /**
+   * Encoded size of the document: exact after a load, a compaction or a
+   * recount, then plus every update's bytes (an upper estimate: merged and
+   * deleted content encodes smaller). Checked against COLLAB_MAX_DOC_BYTES.
+   */
+  private docBytes = 0;
+  private docBytesExact = false;
+  private lastRecount = 0;
+  /** Bytes of each awareness state in the room, and their sum (the room's budget). */
+  private readonly awarenessSizes = new Map<number, number>();
+  private awarenessTotal = 0;
 
   constructor(
     readonly planId: string,
@@ -85,7 +104,10 @@ export class Room {
   load(): void {
     const persisted = loadPersistedPlan(this.planId);
     try {
-      Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(persisted.doc), LOAD_ORIGIN);
+      const state = Y.encodeStateAsUpdate(persisted.doc);
+      Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
+      this.docBytes = state.byteLength;
+      this.docBytesExact = true;
     } finally {
       persisted.doc.destroy();
     }
@@ -138,30 +160,17 @@ export class Room {
             metrics.updatesDropped.inc();
             break;
           }
-          metrics.updatesIn.inc();
-          // Persisting and relaying happen in onDocUpdate, in that order.
-          Y.applyUpdate(this.doc, message.update, conn);
-          if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
-            // Built on changes we never had: no client of ours sends that. Yjs keeps
-            // the parts it cannot place in the doc (not in the log), and a compaction
-            // would write them into the snapshot, which then no longer loads. Drop
-            // this in-memory doc (unstored updates included); everyone resyncs
-            // from SQLite.
-            log.warn({ planId: this.planId, userId: conn.userId }, "update bouwt op onbekende wijzigingen; document opnieuw geladen");
-            this.closeConn(conn, CLOSE.badMessage, "ongeldige wijziging");
-            this.shutdown(CLOSE.reload, "document opnieuw geladen", false);
-          }
+          this.receiveUpdate(conn, message.update);
           break;
-        case "awareness": {
-          const owned = (id: number) => {
-            const owner = this.awarenessOwner.get(id);
-            return owner !== undefined && owner !== conn;
-          };
-          const update = sanitizeAwareness(message.update, owned, conn.userName);
-          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        case "awareness":
+          this.receiveAwareness(conn, message.update);
           break;
-        }
         case "query-awareness":
+          // The answer can be the room's whole awareness budget: it costs what it sends.
+          if (!this.takeAwarenessBytes(conn, this.awarenessTotal)) {
+            this.closeConn(conn, CLOSE.tooManyMessages, "te veel aanwezigheidsgegevens");
+            break;
+          }
           this.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
           break;
         case "auth":
@@ -171,6 +180,92 @@ export class Room {
       if ((this.state as Room["state"]) === "closed") return; // a persist failure already closed everything
       log.warn({ err: error, planId: this.planId, userId: conn.userId }, "ongeldig bericht; verbinding gesloten");
       this.closeConn(conn, CLOSE.badMessage, "ongeldig bericht");
+    }
+  }
+
+  /**
+   * An editor's update. Refused to its sender alone, before anything is
+   * applied, when it is malformed, builds on changes we never had, touches a
+   * server-only type (4400) or would grow the document past its limit (4413):
+   * Yjs has no rollback, and the others keep their connection and their text.
+   */
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    const verdict = inspectUpdate(this.doc, update, SERVER_ONLY);
+    if (!verdict.ok) {
+      metrics.updatesDropped.inc();
+      log.warn({ planId: this.planId, userId: conn.userId, reason: verdict.reason }, "wijziging geweigerd");
+      this.closeConn(conn, CLOSE.badMessage, "ongeldige wijziging");
+      return;
+    }
+    if (verdict.grows && !this.fits(update.byteLength)) {
+      metrics.updatesDropped.inc();
+      log.warn({ planId: this.planId, userId: conn.userId, bytes: this.docBytes }, "plan te groot; wijziging geweigerd");
+      this.closeConn(conn, CLOSE.documentTooLarge, "plan te groot");
+      return;
+    }
+    metrics.updatesIn.inc();
+    // Persisting and relaying happen in onDocUpdate, in that order.
+    Y.applyUpdate(this.doc, update, conn);
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // Not expected after inspectUpdate. What Yjs placed is valid and goes
+      // out as usual; the unplaceable rest must not reach a snapshot (it
+      // would no longer load), so it is dropped, and so is the sender.
+      log.error({ planId: this.planId, userId: conn.userId }, "wijziging deels onplaatsbaar; rest verworpen");
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      this.closeConn(conn, CLOSE.badMessage, "ongeldige wijziging");
+    }
+  }
+
+  /** Whether `bytes` more fit under COLLAB_MAX_DOC_BYTES; re-measures (at most once a second) when the estimate says no. */
+  private fits(bytes: number): boolean {
+    const max = this.config.COLLAB_MAX_DOC_BYTES;
+    if (this.docBytes + bytes <= max) return true;
+    const now = performance.now();
+    if (!this.docBytesExact && now - this.lastRecount >= DOC_RECOUNT_MS) {
+      this.lastRecount = now;
+      this.docBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.docBytesExact = true;
+    }
+    return this.docBytes + bytes <= max;
+  }
+
+  /**
+   * Presence and carets. A state over COLLAB_MAX_AWARENESS_BYTES is refused
+   * (4400, in sanitizeAwareness); a socket over its awareness byte rate, or a
+   * state that would take the room past its awareness budget, gets 4429.
+   * Both bound what peers receive, however many sockets join in.
+   */
+  private receiveAwareness(conn: Connection, payload: Uint8Array): void {
+    if (!this.takeAwarenessBytes(conn, payload.byteLength)) {
+      this.closeConn(conn, CLOSE.tooManyMessages, "te veel aanwezigheidsgegevens");
+      return;
+    }
+    const owned = (id: number) => {
+      const owner = this.awarenessOwner.get(id);
+      return owner !== undefined && owner !== conn;
+    };
+    const sanitized = sanitizeAwareness(payload, owned, conn.userName, this.config.COLLAB_MAX_AWARENESS_BYTES);
+    if (!sanitized) return;
+    let total = this.awarenessTotal;
+    for (const [clientId, bytes] of sanitized.sizes) total += bytes - (this.awarenessSizes.get(clientId) ?? 0);
+    if (total > this.config.COLLAB_MAX_ROOM_AWARENESS_BYTES) {
+      this.closeConn(conn, CLOSE.tooManyMessages, "te veel aanwezigheidsgegevens in dit plan");
+      return;
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized.update, conn);
+    for (const [clientId, bytes] of sanitized.sizes) {
+      // Only states Yjs took (a stale clock is ignored) count.
+      if (this.awareness.getStates().has(clientId)) this.setAwarenessSize(clientId, bytes);
+    }
+  }
+
+  private setAwarenessSize(clientId: number, bytes: number | null): void {
+    this.awarenessTotal -= this.awarenessSizes.get(clientId) ?? 0;
+    if (bytes === null) this.awarenessSizes.delete(clientId);
+    else {
+      this.awarenessSizes.set(clientId, bytes);
+      this.awarenessTotal += bytes;
     }
   }
 
@@ -184,6 +279,8 @@ export class Room {
     const userId = author?.userId ?? (origin instanceof ServerChange ? origin.userId : null);
     // Held back until flush() has stored it: nobody sees it before that.
     this.pending.push({ update, userId, author });
+    this.docBytes += update.byteLength;
+    this.docBytesExact = false;
     // One commit for all reads of this event-loop turn; nothing is written
     // out before the turn ends anyway (turn.ts), so nobody waits longer.
     flushAtTurnEnd(this);
@@ -244,6 +341,7 @@ export class Room {
         if (this.awarenessOwner.get(id) === conn) this.awarenessOwner.delete(id);
       }
     }
+    for (const id of removed) this.setAwarenessSize(id, null);
     if (changed.length === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     // A caret may point into text that is still waiting for its commit; it
@@ -265,8 +363,11 @@ export class Room {
   compact(): void {
     this.flush();
     if (this.state !== "ready" || this.logRows === 0) return;
-    compactPlan(this.planId, Y.encodeStateAsUpdate(this.doc), this.throughUpdateId);
+    const state = Y.encodeStateAsUpdate(this.doc);
+    compactPlan(this.planId, state, this.throughUpdateId);
     this.logRows = 0;
+    this.docBytes = state.byteLength;
+    this.docBytesExact = true;
     metrics.compactions.inc();
   }
 
@@ -329,10 +430,19 @@ export class Room {
   private takeToken(conn: Connection): boolean {
     const now = performance.now();
     const { COLLAB_RATE_PER_SECOND: rate, COLLAB_RATE_BURST: burst } = this.config;
-    conn.tokens = Math.min(burst, conn.tokens + ((now - conn.lastRefill) / 1000) * rate);
+    const seconds = (now - conn.lastRefill) / 1000;
+    conn.tokens = Math.min(burst, conn.tokens + seconds * rate);
+    conn.awarenessTokens = Math.min(awarenessBurst(this.config), conn.awarenessTokens + seconds * this.config.COLLAB_AWARENESS_BYTES_PER_SECOND);
     conn.lastRefill = now;
     if (conn.tokens < 1) return false;
     conn.tokens -= 1;
+    return true;
+  }
+
+  /** Called after takeToken in the same receive, so the bucket is refilled already. */
+  private takeAwarenessBytes(conn: Connection, bytes: number): boolean {
+    if (conn.awarenessTokens < bytes) return false;
+    conn.awarenessTokens -= bytes;
     return true;
   }
 
@@ -408,4 +518,9 @@ export class Room {
     if (wasReady) metrics.docsLoaded.dec();
     this.onEmpty(this);
   }
+}
+
+/** A socket's awareness burst: two seconds' worth, and at least one full state. */
+export function awarenessBurst(config: CollabConfig): number {
+  return Math.max(2 * config.COLLAB_AWARENESS_BYTES_PER_SECOND, config.COLLAB_MAX_AWARENESS_BYTES);
 }
