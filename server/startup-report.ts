@@ -2,8 +2,8 @@ import { count, eq } from "drizzle-orm";
 import { logger } from "../app/utils/logger.server";
 import type { DB } from "../db/client";
 import { users } from "../db/schema";
-import type { SeedSummary } from "../db/seed/index";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/people";
+import type { SeedSummary } from "../scripts/seed/index";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/seed/people";
 
 /**
  * The start-up lines a person running `npm start` reads: what happened to the
