@@ -124,3 +124,22 @@ describe("ethicsChecklistBlocks (the checklist in the exports)", () => {
     expect(render({ pupilsInvolved: "ja", ageGroups: ["16-plus"] }, 18)).toContain("jonger dan 18");
   });
 });
+
+describe("consentFormMarkdown escapes free text (issue 18, 9d)", () => {
+  it("keeps links, headings, HTML and emphasis in answers as literal text", () => {
+    const md = consentFormMarkdown({
+      planTitle: "Lezen <b>nu</b>",
+      schoolName: "De Ark",
+      answers: {
+        pupilsInvolved: "ja",
+        dataMinimisation: "# Kop\n- lijst",
+        storage: "[Klik hier](https://evil.example)\n\n# Nieuwe kop *nu*",
+      },
+    });
+    expect(md).toContain("\\[Klik hier\\](https://evil.example) \\# Nieuwe kop \\*nu\\*");
+    expect(md).not.toMatch(/^# Nieuwe kop/m);
+    expect(md).toContain("\\# Kop - lijst");
+    expect(md).toContain("Lezen \\<b\\>nu\\</b\\>");
+    expect(md.match(/^# /gm)).toHaveLength(1); // only the form's own title
+  });
+});
