@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,12 @@ function statusFor(lookup: InvitationLookup): number {
   if (lookup.status === "valid") return 200;
   return lookup.status === "notFound" ? 404 : 410;
 }
+
+// A throttled guess tells the client when to come back (the action's Retry-After).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 // The invitation token is the credential here; no session is needed (or asked).
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -22,7 +22,7 @@ describe("finding 3: no demo data on a real installation", () => {
 
       // A demo account appears (someone ran the seed by hand): banner and hint come back.
       const hash = "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-      db.prepare("insert into users (id, email, name, password_hash) values ('demo-1', 'admin@demo.nl', 'Demo', ?)").run(hash);
+      db.prepare("insert into users (id, email, name, password_hash, created_at) values ('demo-1', 'admin@demo.nl', 'Demo', ?, '2026-01-01T00:00:00.000Z')").run(hash);
       const withDemo = await (await fetch(`${server.url}/login`)).text();
       expect(withDemo).toContain("demo-installatie");
       expect(withDemo).toContain("schoolleider@demo.nl");
