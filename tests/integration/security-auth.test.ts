@@ -150,7 +150,7 @@ describe("finding 5: redirectTo is same-origin or /, never a 500", () => {
       expect([302, 303], redirectTo).toContain(response.status);
       const location = response.headers.get("location") ?? "";
       expect(new URL(location, "http://here.invalid").origin, JSON.stringify(redirectTo)).toBe("http://here.invalid");
-      expect(location, JSON.stringify(redirectTo)).not.toMatch(/[\u0000-\u001f]/);
+      expect([...location].some((c) => c.charCodeAt(0) < 0x20), JSON.stringify(redirectTo)).toBe(false);
     }
     const kept = await login("10.5.0.1", "student3@demo.nl", DEMO_PASSWORD, { redirectTo: "/vragen?status=open#lijst" });
     expect(kept.headers.get("location")).toBe("/vragen?status=open#lijst");

@@ -111,7 +111,7 @@ describe("finding 7: uploads are authorised before the body is read", () => {
     expect(mine.some((m) => m.id === foreign!.id)).toBe(false);
     const answer = await partialUpload(student, [{ name: "projectId", value: foreign!.id }, { name: "files", file: Buffer.alloc(0) }], 30 * 1024 * 1024);
     expect(answer.status).toBe(403);
-    expect(visible(answer.body)).toContain("niet");
+    expect(visible(answer.body)).toContain("alleen opbrengsten publiceren van je eigen projecten");
     // A file part before any project id is refused too: the project comes first.
     const early = await partialUpload(student, [{ name: "files", file: Buffer.alloc(0) }], 30 * 1024 * 1024);
     expect(early.status).toBe(400);
