@@ -17,6 +17,7 @@ import { LocalizedValidity } from "./components/localized-validity";
 import { ToastMessage } from "./components/toast-message";
 import { can } from "./domain/permissions";
 import { DEFAULT_LOCALE, i18nFor, type Locale } from "./i18n";
+import { hasDemoAccounts } from "./models/demo.server";
 import { unreadNotificationCount } from "./models/notification.server";
 import { toActor } from "./models/user.server";
 import stylesHref from "./styles/app.css?url";
@@ -50,8 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     audit: can(actor, "audit:view"),
   };
   const unread = user ? unreadNotificationCount(user.id) : 0;
+  // Contract 6.11: while demo accounts (public password) can sign in, every page says so.
+  const demo = hasDemoAccounts();
   return data(
-    { user: user ? { name: user.name, email: user.email } : null, nav, locale, toast, unread },
+    { user: user ? { name: user.name, email: user.email } : null, nav, locale, toast, unread, demo },
     { headers: clearHeader ? { "Set-Cookie": clearHeader } : undefined },
   );
 }
@@ -84,7 +87,13 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   return (
-    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={rootData?.toast ?? null} unread={rootData?.unread ?? 0}>
+    <Page
+      user={rootData?.user ?? null}
+      nav={rootData?.nav}
+      toast={rootData?.toast ?? null}
+      unread={rootData?.unread ?? 0}
+      demo={rootData?.demo ?? false}
+    >
       <Outlet />
     </Page>
   );
@@ -95,12 +104,14 @@ function Page({
   nav,
   toast,
   unread = 0,
+  demo = false,
   children,
 }: {
   user: RootLoaderData["user"];
   nav?: RootLoaderData["nav"];
   toast: RootLoaderData["toast"];
   unread?: number;
+  demo?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -109,6 +120,11 @@ function Page({
       <a className="skip-link" href="#inhoud">
         {t("app.skipToContent")}
       </a>
+      {demo ? (
+        <aside className="demo-banner" aria-label={t("app.demoBannerLabel")}>
+          <p>{t("app.demoBanner")}</p>
+        </aside>
+      ) : null}
       <AppHeader user={user} nav={nav} unread={unread} />
       <LocalizedValidity />
       {toast ? <ToastMessage toast={toast} /> : null}
@@ -142,7 +158,7 @@ export function ErrorBoundary() {
     }
   }
   return (
-    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={null}>
+    <Page user={rootData?.user ?? null} nav={rootData?.nav} toast={null} demo={rootData?.demo ?? false}>
       <div className="error-page">
         <h1>{title}</h1>
         <p>{text}</p>

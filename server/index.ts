@@ -11,6 +11,7 @@ import { pinoHttp } from "pino-http";
 import { MAX_IMPORT_BYTES } from "../app/domain/import/types";
 import type { RequestFacts } from "../app/load-context";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server";
+import { redactTokens } from "../app/utils/log-redact";
 import { logger } from "../app/utils/logger.server";
 import { closeDb, getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
@@ -47,7 +48,8 @@ async function createApp(env: Env) {
   const development = env.NODE_ENV === "development";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
+  // A number of hops (never `true`, which would let every client pick its own address).
+  app.set("trust proxy", env.TRUST_PROXY > 0 ? env.TRUST_PROXY : false);
 
   app.use(
     pinoHttp({
@@ -56,7 +58,8 @@ async function createApp(env: Env) {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       // Method, path and status are what an operator needs; headers only add noise (and cookies).
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // Invitation and reset tokens in the path never reach the log (contract 6.12).
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactTokens(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -95,10 +98,11 @@ async function createApp(env: Env) {
   app.use((req, res, next) => (uploadLimits.get(req.path.replace(/\.data$/, "")) ?? smallBodies)(req, res, next));
   app.use(rejectCrossOrigin);
 
-  // A coarse flood guard on the login form; failed attempts are also counted
-  // per account and per IP in the database (app/utils/login-throttle.server.ts).
+  // A coarse flood guard on the forms that check passwords, also where Remix's
+  // single fetch posts them (`.data`); failed guesses are also counted per
+  // account and address in the database (app/utils/login-throttle.server.ts).
   app.post(
-    "/login",
+    ["/login", "/login.data", "/uitnodiging/:token", "/uitnodiging/:token.data"],
     rateLimit({
       windowMs: 15 * 60 * 1000,
       limit: 300,

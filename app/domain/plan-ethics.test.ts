@@ -142,3 +142,22 @@ describe("the sign-off holds for the answers it signed (record 0018)", () => {
     expect(readEthics(answers, { ...record, answers: undefined }).signedOff).toBeUndefined();
   });
 });
+
+describe("consentFormMarkdown escapes free text (issue 18, 9d)", () => {
+  it("keeps links, headings, HTML and emphasis in answers as literal text", () => {
+    const md = consentFormMarkdown({
+      planTitle: "Lezen <b>nu</b>",
+      schoolName: "De Ark",
+      answers: {
+        pupilsInvolved: "ja",
+        dataMinimisation: "# Kop\n- lijst",
+        storage: "[Klik hier](https://evil.example)\n\n# Nieuwe kop *nu*",
+      },
+    });
+    expect(md).toContain("\\[Klik hier\\](https://evil.example) \\# Nieuwe kop \\*nu\\*");
+    expect(md).not.toMatch(/^# Nieuwe kop/m);
+    expect(md).toContain("\\# Kop - lijst");
+    expect(md).toContain("Lezen \\<b\\>nu\\</b\\>");
+    expect(md.match(/^# /gm)).toHaveLength(1); // only the form's own title
+  });
+});

@@ -137,9 +137,29 @@ const RETENTION_TEXT: Record<(typeof RETENTION_OPTIONS)[number], string> = {
   "5-jaar": "vijf jaar na afloop van het onderzoek (voor controle van de resultaten)",
 };
 
+/**
+ * Free text (a checklist answer, a title) as one line of literal Markdown text:
+ * line breaks become spaces (no new headings or lists), and the characters that
+ * start links, emphasis, HTML, code or tables are escaped, as is a leading
+ * block marker. Parents read this form: students' answers must stay text.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/([\\`*_[\]<>#|~])/g, "\\$1")
+    .replace(/^([-+=]|\d+[.)])/, "\\$1");
+}
+
 /** A draft toestemmingsformulier (Markdown) from the answers. */
 export function consentFormMarkdown(input: { planTitle: string; schoolName: string; answers: EthicsAnswers; policy?: ConsentPolicy }): string {
-  const { planTitle, schoolName, answers } = input;
+  const planTitle = markdownText(input.planTitle);
+  const schoolName = markdownText(input.schoolName);
+  const answers = {
+    ...input.answers,
+    dataMinimisation: input.answers.dataMinimisation && markdownText(input.answers.dataMinimisation),
+    storage: input.answers.storage && markdownText(input.answers.storage),
+  };
   const consent = requiredConsent(answers, input.policy);
   const age = (input.policy ?? DEFAULT_CONSENT_POLICY).parentalConsentUnderAge;
   const who =

@@ -13,14 +13,26 @@ const ZIP_KINDS: { marker: string; mime: string; extension: string }[] = [
 ];
 
 export function detectFileType(bytes: Uint8Array): DetectedType | null {
+  const text = new TextDecoder("latin1").decode(bytes);
+  return detectFileTypeFrom(bytes.subarray(0, 8), (marker) => text.includes(marker));
+}
+
+/** The entry-name markers that tell one zip-based Office format from another. */
+export const ZIP_MARKERS = ZIP_KINDS.map((k) => k.marker);
+
+/**
+ * The same decision for a file seen while it streams: its first 8 bytes and
+ * whether a zip marker occurred anywhere in it.
+ */
+export function detectFileTypeFrom(head: Uint8Array, containsMarker: (marker: string) => boolean): DetectedType | null {
+  const bytes = head;
   const startsWith = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (startsWith(0x25, 0x50, 0x44, 0x46, 0x2d)) return { mime: "application/pdf", extension: "pdf" }; // %PDF-
   if (startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mime: "image/png", extension: "png" };
   if (startsWith(0xff, 0xd8, 0xff)) return { mime: "image/jpeg", extension: "jpg" };
   if (startsWith(0x50, 0x4b, 0x03, 0x04)) {
     // Office files are zip archives; the entry names tell Word from PowerPoint.
-    const text = new TextDecoder("latin1").decode(bytes);
-    const kind = ZIP_KINDS.find((k) => text.includes(k.marker));
+    const kind = ZIP_KINDS.find((k) => containsMarker(k.marker));
     return kind ? { mime: kind.mime, extension: kind.extension } : null;
   }
   return null;

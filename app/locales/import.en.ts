@@ -167,6 +167,7 @@ const importEn: typeof importNl = {
       "There is no mail server: send everyone their own link. The links are valid for 7 days and can be downloaded here until {{time}}; after that only through a new invitation.",
     linksDownload: "Download all links (CSV)",
     linksMore: "The first {{shown}} of {{total}} are below; the CSV has all of them.",
+    linkOtherBrowser: "Only visible in the browser you imported with (links are not stored readably). If needed, create a new invitation under Invitations.",
     linksCaption: "Invitations from this import",
     columns: { name: "Name", email: "E-mail address", role: "Role", organisation: "Organisation", link: "Link" },
     again: "Import another file",

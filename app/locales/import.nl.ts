@@ -167,6 +167,7 @@ const importNl = {
       "Er is geen mailserver: stuur iedereen de eigen link. De links zijn 7 dagen geldig en tot {{time}} hier te downloaden; daarna alleen via een nieuwe uitnodiging.",
     linksDownload: "Alle links downloaden (CSV)",
     linksMore: "Hieronder de eerste {{shown}} van {{total}}; de CSV bevat ze allemaal.",
+    linkOtherBrowser: "Alleen te zien in de browser waarmee je importeerde (de links worden niet leesbaar bewaard). Maak zo nodig een nieuwe uitnodiging bij Uitnodigingen.",
     linksCaption: "Uitnodigingen uit deze import",
     columns: { name: "Naam", email: "E-mailadres", role: "Rol", organisation: "Organisatie", link: "Link" },
     again: "Nog een bestand importeren",

@@ -21,6 +21,8 @@ const nl = {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",
     skipToContent: "Naar de inhoud",
+    demoBanner: "Dit is een demo-installatie: de demo-accounts hebben een openbaar wachtwoord. Zet hier geen echte gegevens in.",
+    demoBannerLabel: "Demo-installatie",
     mainNav: "Hoofdmenu",
     footer: "Samen Onderzoeken — voor partnerschappen Samen Opleiden & Professionaliseren",
   },
@@ -103,8 +105,10 @@ const nl = {
     passwordRequired: "Vul je wachtwoord in.",
     tooLong: "Deze invoer is te lang.",
     throttledAccount:
-      "Te veel mislukte pogingen voor dit account. Wacht een kwartier en probeer het dan opnieuw.",
+      "Te veel mislukte pogingen voor dit account vanaf dit adres. Wacht een kwartier en probeer het dan opnieuw.",
     throttledIp: "Te veel mislukte inlogpogingen vanaf dit adres. Wacht een kwartier en probeer het opnieuw.",
+    throttledSlowdown:
+      "Er is vaak een verkeerd wachtwoord geprobeerd voor dit account. Wacht {{seconds}} seconde(n) en probeer het dan opnieuw.",
     demoHint: "Demo: gebruik bijvoorbeeld schoolleider@demo.nl met wachtwoord samen-onderzoeken.",
     loggedOut: "Je bent uitgelogd.",
     welcome: "Welkom, {{name}}.",

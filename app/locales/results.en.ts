@@ -107,6 +107,7 @@ const resultsEn: Translation["results"] = {
     errors: {
       project: "Choose a project.",
       projectNotYours: "You can only publish results of your own projects.",
+      projectFirst: "Choose the project first: the form sent a file before the project. Reload the page and try again.",
       title: "Give the result a title (at least 5 characters).",
       type: "Choose the kind of result.",
       summary: "Write a summary of at least 20 characters.",

@@ -116,6 +116,7 @@ const resultsNl = {
     errors: {
       project: "Kies een project.",
       projectNotYours: "Je kunt alleen opbrengsten publiceren van je eigen projecten.",
+      projectFirst: "Kies eerst het project: het formulier stuurde een bestand vóór het project. Laad de pagina opnieuw en probeer het nog eens.",
       title: "Geef de opbrengst een titel (minstens 5 tekens).",
       type: "Kies de soort opbrengst.",
       summary: "Schrijf een samenvatting van minstens 20 tekens.",

@@ -14,6 +14,7 @@ import type { Role } from "../domain/roles";
 import { logger } from "../utils/logger.server";
 import { readXlsx } from "../utils/xlsx.server";
 import { recordAudit } from "./audit.server";
+import { sealToken, unsealToken } from "../utils/link-seal.server";
 import { insertInvitation } from "./invitation.server";
 
 /**
@@ -33,7 +34,16 @@ export function importsDir(): string {
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
-export type StoredInvitationLink = { name: string; email: string; role: Role; organisation: string; link: string; expiresAt: string };
+/** `sealedToken`: the invitation token encrypted under the importer's browser key (utils/link-seal.server.ts), never the link itself. */
+export type StoredInvitationLink = { name: string; email: string; role: Role; organisation: string; sealedToken: string; expiresAt: string };
+
+/** The stored links opened with the importer's key; `link` is null without the right key. */
+export function openInvitationLinks(links: StoredInvitationLink[], key: Buffer | null, origin: string) {
+  return links.map(({ sealedToken, ...rest }) => {
+    const token = unsealToken(sealedToken, key);
+    return { ...rest, link: token ? `${origin}/uitnodiging/${token}` : null };
+  });
+}
 
 export type StoredImport = {
   version: 1;
@@ -270,7 +280,7 @@ class PlanChanged extends Error {
  * again against the database as it is now and must match the preview's
  * fingerprint; any error or difference rolls everything back.
  */
-export function confirmImport(input: { id: string; actor: Actor; userId: string; ip: string; origin: string }): ConfirmOutcome {
+export function confirmImport(input: { id: string; actor: Actor; userId: string; ip: string; linkKey: Buffer }): ConfirmOutcome {
   const stored = loadStoredImport(input.id, input.userId);
   if (!stored) return { status: "notFound" };
   if (stored.result) return { status: "alreadyImported", stored };
@@ -354,7 +364,7 @@ function refreshStored(stored: StoredImport, plan: ImportPlan): StoredImport {
 function applyOperations(
   tx: DbOrTx,
   operations: Operation[],
-  context: { snapshot: ImportSnapshot; importId: string; kind: ImportKind; userId: string; ip: string; origin: string },
+  context: { snapshot: ImportSnapshot; importId: string; kind: ImportKind; userId: string; ip: string; linkKey: Buffer },
 ): StoredInvitationLink[] {
   const now = new Date().toISOString();
   const links: StoredInvitationLink[] = [];
@@ -399,7 +409,7 @@ function applyOperations(
           email: op.email,
           role: op.role,
           organisation: op.organisationName,
-          link: `${context.origin}/uitnodiging/${created.token}`,
+          sealedToken: sealToken(created.token, context.linkKey),
           expiresAt: created.expiresAt,
         });
         break;

@@ -39,7 +39,10 @@ export function publisherRole(actor: Actor, schoolId: string): "schoolleider" | 
   return isSchoolStaffOf(actor, schoolId, ["schoolleider"]) ? "schoolleider" : "student";
 }
 
-export type NewFile = { name: string; mime: string; bytes: Uint8Array };
+/** A file to store: in memory, or already streamed to a temporary file (result-upload.server.ts) that is moved into place. */
+export type NewFile =
+  | { name: string; mime: string; bytes: Uint8Array }
+  | { name: string; mime: string; tempPath: string; size: number; sha256: string };
 
 /**
  * Stores a result in one transaction together with its files on disk. The
@@ -91,16 +94,17 @@ export function createResult(input: {
       if (input.files.length) fs.mkdirSync(dir, { recursive: true });
       for (const file of input.files) {
         const fileId = crypto.randomUUID();
-        fs.writeFileSync(path.join(dir, fileId), file.bytes, { flag: "wx" });
+        if ("tempPath" in file) fs.renameSync(file.tempPath, path.join(dir, fileId));
+        else fs.writeFileSync(path.join(dir, fileId), file.bytes, { flag: "wx" });
         tx.insert(resultFiles)
           .values({
             id: fileId,
             resultId,
             fileName: file.name,
             mimeType: file.mime,
-            size: file.bytes.byteLength,
+            size: "tempPath" in file ? file.size : file.bytes.byteLength,
             storageKey: `${resultId}/${fileId}`,
-            sha256: createHash("sha256").update(file.bytes).digest("hex"),
+            sha256: "tempPath" in file ? file.sha256 : createHash("sha256").update(file.bytes).digest("hex"),
           })
           .run();
       }

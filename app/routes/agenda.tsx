@@ -40,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schools: candidates,
     years,
     year,
-    items: agendaFor(school.id, year),
+    // Row by row through the permission module: a concept is for the school's own staff only.
+    items: agendaFor(school.id, year).filter((item) => can(actor, "question:view", { ...scope, status: item.status })),
     canEdit: can(actor, "agenda:edit", scope),
   };
 }

@@ -14,12 +14,14 @@ import {
   discardStoredImport,
   importPartnerships,
   loadStoredImport,
+  openInvitationLinks,
   sweepExpiredImports,
   type StoredImport,
 } from "../models/import.server";
 import { toActor } from "../models/user.server";
 import { forbidden, requirePermission } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
+import { linkKeyCookie, newLinkKey, readLinkKey } from "../utils/link-seal.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
@@ -72,7 +74,7 @@ function previewView(stored: StoredImport, params: URLSearchParams) {
   };
 }
 
-function resultView(stored: StoredImport) {
+function resultView(stored: StoredImport, linkKey: Buffer | null, origin: string) {
   const result = stored.result!;
   return {
     id: stored.id,
@@ -80,13 +82,13 @@ function resultView(stored: StoredImport) {
     fileName: stored.fileName,
     partnershipName: stored.partnershipName,
     counts: result.counts,
-    invitations: result.invitations.slice(0, LINKS_SHOWN),
+    invitations: openInvitationLinks(result.invitations.slice(0, LINKS_SHOWN), linkKey, origin),
     totalInvitations: result.invitations.length,
     expiresAt: stored.expiresAt,
   };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "import:use");
   const actor = toActor(user);
   sweepExpiredImports();
@@ -104,7 +106,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     limits: { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS, bytes: MAX_IMPORT_BYTES },
     preview: preview && !preview.result ? previewView(preview, params) : null,
     previewGone: !!previewId && !preview,
-    result: result?.result ? resultView(result) : null,
+    result: result?.result ? resultView(result, readLinkKey(request), context.origin) : null,
     resultGone: !!resultId && !result?.result,
     locale: await getLocale(request),
   };
@@ -152,7 +154,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/beheer/import");
     }
     if (form.intent !== "confirm") return data<ActionData>({ problems: [t("errors.badRequest")] }, { status: 400 });
-    const outcome = confirmImport({ id, actor, userId: user.id, ip: context.clientIp, origin: context.origin });
+    // The links are stored sealed under a key that only this browser holds (utils/link-seal.server.ts).
+    const linkKey = readLinkKey(request) ?? newLinkKey();
+    const outcome = confirmImport({ id, actor, userId: user.id, ip: context.clientIp, linkKey });
     switch (outcome.status) {
       case "notFound":
         return data<ActionData>({ problems: [t("import.preview.expired")] }, { status: 404 });
@@ -165,7 +169,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirectWithToast(
           `/beheer/import?resultaat=${outcome.stored.id}`,
           { kind: "success", message: resultSummary(t, outcome.stored.result!.counts) },
-          { status: 303 },
+          { status: 303, headers: { "Set-Cookie": linkKeyCookie(linkKey, context.isSecure) } },
         );
     }
   }
@@ -614,19 +618,23 @@ function ResultSection() {
               </thead>
               <tbody>
                 {r.invitations.map((inv) => (
-                  <tr key={inv.link}>
+                  <tr key={`${inv.email}-${inv.role}-${inv.organisation}`}>
                     <th scope="row">{inv.name}</th>
                     <td>{inv.email}</td>
                     <td>{t(`roles.${inv.role}`)}</td>
                     <td>{inv.organisation}</td>
                     <td>
-                      <input
-                        className="import-link"
-                        readOnly
-                        value={inv.link}
-                        aria-label={t("invitations.linkLabel", { name: inv.name })}
-                        onFocus={(e) => e.currentTarget.select()}
-                      />
+                      {inv.link ? (
+                        <input
+                          className="import-link"
+                          readOnly
+                          value={inv.link}
+                          aria-label={t("invitations.linkLabel", { name: inv.name })}
+                          onFocus={(e) => e.currentTarget.select()}
+                        />
+                      ) : (
+                        t("import.result.linkOtherBrowser")
+                      )}
                     </td>
                   </tr>
                 ))}

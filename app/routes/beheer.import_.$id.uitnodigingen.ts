@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "../utils/csv.server";
-import { loadStoredImport } from "../models/import.server";
+import { loadStoredImport, openInvitationLinks } from "../models/import.server";
 import { requirePermission } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
+import { readLinkKey } from "../utils/link-seal.server";
 
 /** The invitation links of a finished import as CSV, for its importer only, until the result expires. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "import:use");
   const t = await getT(request);
   const stored = loadStoredImport(params.id ?? "", user.id);
@@ -18,12 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     link: t("import.links.link"),
     expires: t("import.links.expires"),
   };
-  const rows = stored.result.invitations.map((inv) => ({
+  // Sealed under the importer's browser key; from another browser the links stay closed.
+  const rows = openInvitationLinks(stored.result.invitations, readLinkKey(request), context.origin).map((inv) => ({
     [f.name]: inv.name,
     [f.email]: inv.email,
     [f.role]: t(`roles.${inv.role}`),
     [f.organisation]: inv.organisation,
-    [f.link]: inv.link,
+    [f.link]: inv.link ?? t("import.result.linkOtherBrowser"),
     [f.expires]: inv.expiresAt.slice(0, 10),
   }));
   return csvResponse(rows, Object.values(f), `uitnodigingen-${stored.kind}.csv`);

@@ -99,8 +99,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: context.clientIp,
   });
   const link = `${context.origin}/uitnodiging/${token}`;
-  // There is no mail server: the admin passes the link on; it is also in the log.
-  logger.info({ invitationId: id, email: parsed.data.email, role: parsed.data.role, link }, "uitnodiging aangemaakt");
+  // There is no mail server: the admin passes the link on. The log names the invitation, never its token.
+  logger.info({ invitationId: id, email: parsed.data.email, role: parsed.data.role }, "uitnodiging aangemaakt");
   return data<ActionData>({ created: { name: parsed.data.name, email: parsed.data.email, link } });
 }
 

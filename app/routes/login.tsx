@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
+import type { loader as rootLoader } from "../root";
 import { recordAudit } from "../models/audit.server";
 import { findUserByEmail } from "../models/user.server";
 import { loginSchema } from "../schemas/login";
@@ -10,8 +11,7 @@ import { getCurrentUser, safeRedirect } from "../utils/auth.server";
 import { normaliseEmail } from "../utils/email";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
-import { checkLoginThrottle, recordLoginFailure } from "../utils/login-throttle.server";
-import { dummyPasswordHash, verifyPassword } from "../utils/password.server";
+import { checkPasswordGuess, throttleMessage } from "../utils/password-guard.server";
 import {
   createSession,
   destroySession,
@@ -21,6 +21,12 @@ import {
 import { toastHeader } from "../utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Samen Onderzoeken" }];
+
+// A throttled guess tells the client when to come back (the action's Retry-After).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Already signed in: go where the user was heading.
@@ -47,23 +53,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = normaliseEmail(parsed.data.email);
   const ip = context.clientIp;
 
-  const verdict = checkLoginThrottle(email, ip);
-  if (verdict !== "ok") {
-    recordAudit({ event: "login.throttled", email, ip, detail: { reason: verdict } });
-    return data<ActionData>(
-      { formError: t(verdict === "account" ? "login.throttledAccount" : "login.throttledIp"), email },
-      { status: 429 },
-    );
-  }
-
   const user = findUserByEmail(email);
-  const hash = user?.passwordHash ?? (await dummyPasswordHash());
-  const passwordOk = await verifyPassword(hash, parsed.data.password);
-  if (!user || !user.passwordHash || user.disabledAt || !passwordOk) {
-    recordLoginFailure(email, ip);
-    recordAudit({ event: "login.failure", email, ip, subjectUserId: user?.id ?? null });
-    return data<ActionData>({ formError: t("login.invalid"), email }, { status: 401 });
+  const usable = user && !user.disabledAt ? user.passwordHash : null;
+  const guess = await checkPasswordGuess({ form: "login", email, ip, passwordHash: usable ?? null, password: parsed.data.password, userId: user?.id });
+  if (!guess.ok && guess.reason === "throttled") {
+    const message = throttleMessage(guess);
+    return data<ActionData>({ formError: t(message.key, message.values), email }, { status: 429, headers: message.headers });
   }
+  if (!guess.ok || !user) return data<ActionData>({ formError: t("login.invalid"), email }, { status: 401 });
 
   // Rotate: whatever session this browser had is ended, a new one starts.
   const previous = await readSessionToken(request);
@@ -82,6 +79,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
+  const rootData = useRouteLoaderData<typeof rootLoader>("root");
   const pending = navigation.state !== "idle" && navigation.formAction === "/login";
   const errors = actionData?.errors ?? {};
   return (
@@ -116,7 +114,8 @@ export default function LoginPage() {
           {pending ? t("login.pending") : t("login.submit")}
         </button>
       </Form>
-      <p className="hint">{t("login.demoHint")}</p>
+      {/* Demo accounts are named only while they exist (contract 6.11). */}
+      {rootData?.demo ? <p className="hint">{t("login.demoHint")}</p> : null}
     </div>
   );
 }

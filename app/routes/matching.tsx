@@ -102,7 +102,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const schoolProposals = ownedSchools.length
     ? currentRounds(partnershipsOf(actor))
         .filter((r) => r.status === "gepubliceerd")
-        .flatMap((r) => assignmentsOf(r.id).filter((a) => a.schoolId && ownedSchools.includes(a.schoolId)).map((a) => ({ ...a, roundId: r.id })))
+        .flatMap((r) =>
+          assignmentsOf(r.id)
+            .filter((a) => a.schoolId && ownedSchools.includes(a.schoolId))
+            // The school sees who is placed, not how the student ranked it or why (that is the student's).
+            .map(({ rank: _rank, explanation: _explanation, ...a }) => ({ ...a, roundId: r.id })),
+        )
     : [];
 
   return { manage, student, schoolProposals, locale };

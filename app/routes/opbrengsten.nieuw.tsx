@@ -1,12 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RESULT_TYPES, RESULT_VISIBILITIES } from "../domain/result-types";
-import { detectFileType, findLikelyNames, MAX_FILE_BYTES, MAX_FILES, safeFileName } from "../domain/upload-check";
+import { findLikelyNames } from "../domain/upload-check";
 import { listThemes, themeExists } from "../models/question.server";
-import { createResult, publishableProjects, publisherRole, type NewFile } from "../models/result-publish.server";
+import { createResult, publishableProjects, publisherRole } from "../models/result-publish.server";
+import { discardUploads, readResultUpload, UploadRefused, type UploadedFile } from "../models/result-upload.server";
 import { toActor } from "../models/user.server";
 import { forbidden, requireUser } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
@@ -55,83 +56,89 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const actor = toActor(user);
   const t = await getT(request);
-  let form: FormData;
+  // Authorise before reading the body (issue 18, finding 7): someone with no
+  // project of their own is refused at once; otherwise the project is checked
+  // the moment its field arrives (the form's first), before any file byte.
+  const projects = publishableProjects(actor);
+  const refuse = (status: number, errors: Record<string, string>) =>
+    data<ActionData>({ errors }, { status, headers: { Connection: "close" } }); // the rest of the body is not read
+  if (projects.length === 0) return refuse(403, { projectId: t("results.publish.errors.projectNotYours") });
+
+  let upload: { form: FormData; files: UploadedFile[] };
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    upload = await readResultUpload(request, (id) => projects.some((p) => p.id === id));
   } catch (error) {
-    const tooBig = error instanceof Error && /exceeded|size/i.test(error.message);
-    // The rest of the upload was not read: close the connection so it is not reused mid-body.
-    return data<ActionData>(
-      { errors: { form: t(tooBig ? "results.publish.errors.fileTooBig" : "errors.badRequest") } },
-      { status: tooBig ? 413 : 400, headers: { Connection: "close" } },
-    );
+    if (error instanceof UploadRefused) return refuse(error.status, { [error.field]: t(error.key, error.values) });
+    return refuse(400, { form: t("errors.badRequest") });
   }
-  const text = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v : undefined;
-  };
-  const parsed = publishSchema.safeParse({
-    projectId: text("projectId"),
-    title: text("title"),
-    type: text("type"),
-    summary: text("summary"),
-    conclusions: text("conclusions"),
-    recommendations: text("recommendations"),
-    links: text("links"),
-    themeIds: form.getAll("themeIds").filter((v): v is string => typeof v === "string"),
-    visibility: text("visibility"),
-    noPupilData: text("noPupilData"),
-    namesChecked: text("namesChecked"),
-  });
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
-    return data<ActionData>({ errors }, { status: 400 });
+  try {
+    return await publish(upload.form, upload.files);
+  } finally {
+    discardUploads(upload.files); // whatever was not moved into place
   }
-  const input = parsed.data;
-  // Someone else's project (or an unknown id) in the form: refused, nothing stored.
-  const project = publishableProjects(actor).find((p) => p.id === input.projectId);
-  if (!project) return forbidden<ActionData>({ errors: { projectId: t("results.publish.errors.projectNotYours") } });
-  if (input.themeIds.some((id) => !themeExists(id))) return data<ActionData>({ errors: { themeIds: t("results.publish.errors.theme") } }, { status: 400 });
 
-  const uploads = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
-  if (uploads.length > MAX_FILES) return data<ActionData>({ errors: { files: t("results.publish.errors.tooManyFiles") } }, { status: 400 });
-  const files: NewFile[] = [];
-  for (const upload of uploads) {
-    const bytes = new Uint8Array(await upload.arrayBuffer());
-    const type = detectFileType(bytes);
-    if (!type) {
-      return data<ActionData>({ errors: { files: t("results.publish.errors.fileType", { name: upload.name.slice(0, 100) }) } }, { status: 415 });
+  async function publish(form: FormData, files: UploadedFile[]) {
+    const text = (name: string) => {
+      const v = form.get(name);
+      return typeof v === "string" ? v : undefined;
+    };
+    const parsed = publishSchema.safeParse({
+      projectId: text("projectId"),
+      title: text("title"),
+      type: text("type"),
+      summary: text("summary"),
+      conclusions: text("conclusions"),
+      recommendations: text("recommendations"),
+      links: text("links"),
+      themeIds: form.getAll("themeIds").filter((v): v is string => typeof v === "string"),
+      visibility: text("visibility"),
+      noPupilData: text("noPupilData"),
+      namesChecked: text("namesChecked"),
+    });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= t(issue.message);
+      return data<ActionData>({ errors }, { status: 400 });
     }
-    files.push({ name: safeFileName(upload.name, type.extension), mime: type.mime, bytes });
-  }
+    const input = parsed.data;
+    // Checked again on the parsed value (the stream check saw the same field).
+    const project = projects.find((p) => p.id === input.projectId);
+    if (!project) return forbidden<ActionData>({ errors: { projectId: t("results.publish.errors.projectNotYours") } });
+    if (input.themeIds.some((id) => !themeExists(id))) return data<ActionData>({ errors: { themeIds: t("results.publish.errors.theme") } }, { status: 400 });
 
-  // Obvious pupil names in the text or file names: ask for an explicit check first.
-  const names = findLikelyNames([input.title, input.summary, input.conclusions, ...input.recommendations, ...files.map((f) => f.name)].join("\n"));
-  if (names.length > 0 && input.namesChecked !== "ja") {
-    return data<ActionData>({ errors: { namesChecked: t("results.publish.errors.names") }, names }, { status: 400 });
-  }
+    // Obvious pupil names in the text or file names: ask for an explicit check first.
+    const names = findLikelyNames([input.title, input.summary, input.conclusions, ...input.recommendations, ...files.map((f) => f.name)].join("\n"));
+    if (names.length > 0 && input.namesChecked !== "ja") {
+      return data<ActionData>({ errors: { namesChecked: t("results.publish.errors.names") }, names }, { status: 400 });
+    }
 
-  const resultId = createResult({
-    project,
-    authorId: user.id,
-    authorRole: publisherRole(actor, project.schoolId),
-    title: input.title,
-    type: input.type,
-    summary: input.summary,
-    conclusions: input.conclusions,
-    recommendations: input.recommendations,
-    themeIds: input.themeIds,
-    links: input.links,
-    visibility: input.visibility,
-    files,
-  });
-  logger.info({ resultId, files: files.length, visibility: input.visibility }, "opbrengst gepubliceerd");
-  return redirectWithToast(`/opbrengsten/${resultId}`, {
-    kind: "success",
-    message: t(input.visibility === "school" ? "results.publish.published" : "results.publish.publishedNeedsConsent"),
-  });
+    const resultId = createResult({
+      project,
+      authorId: user.id,
+      authorRole: publisherRole(actor, project.schoolId),
+      title: input.title,
+      type: input.type,
+      summary: input.summary,
+      conclusions: input.conclusions,
+      recommendations: input.recommendations,
+      themeIds: input.themeIds,
+      links: input.links,
+      visibility: input.visibility,
+      files,
+    });
+    logger.info({ resultId, files: files.length, visibility: input.visibility }, "opbrengst gepubliceerd");
+    return redirectWithToast(`/opbrengsten/${resultId}`, {
+      kind: "success",
+      message: t(input.visibility === "school" ? "results.publish.published" : "results.publish.publishedNeedsConsent"),
+    });
+  }
 }
+
+// A refusal mid-upload closes the connection instead of reading the rest of the body.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const connection = actionHeaders.get("Connection");
+  return connection ? { Connection: connection } : new Headers();
+};
 
 export default function PublishResultPage() {
   const { projects, themes } = useLoaderData<typeof loader>();

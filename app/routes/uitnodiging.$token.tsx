@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,8 @@ import { acceptExistingAccountSchema, acceptNewAccountSchema, PASSWORD_MIN } fro
 import { findUserById } from "../models/user.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
-import { hashPassword, verifyPassword } from "../utils/password.server";
+import { hashPassword } from "../utils/password.server";
+import { checkPasswordGuess, throttleMessage } from "../utils/password-guard.server";
 import { createSession, destroySession, readSessionToken, serializeSessionCookie } from "../utils/session.server";
 import { toastHeader } from "../utils/toast.server";
 
@@ -19,6 +20,12 @@ function statusFor(lookup: InvitationLookup): number {
   if (lookup.status === "valid") return 200;
   return lookup.status === "notFound" ? 404 : 410;
 }
+
+// A throttled guess tells the client when to come back (the action's Retry-After).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 // The invitation token is the credential here; no session is needed (or asked).
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -59,7 +66,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = acceptExistingAccountSchema.safeParse(form);
     if (!parsed.success) return data<ActionData>({ errors: fieldErrors(parsed.error, t) }, { status: 400 });
     const existing = findUserById(invitation.existingUserId);
-    if (!existing?.passwordHash || !(await verifyPassword(existing.passwordHash, parsed.data.currentPassword))) {
+    // The same throttle as the login form: an invitation link must not be a free guessing channel.
+    const guess = await checkPasswordGuess({
+      form: "invitation",
+      email: invitation.email,
+      ip: context.clientIp,
+      passwordHash: existing && !existing.disabledAt ? existing.passwordHash : null,
+      password: parsed.data.currentPassword,
+      userId: existing?.id,
+    });
+    if (!guess.ok && guess.reason === "throttled") {
+      const message = throttleMessage(guess);
+      return data<ActionData>({ formError: t(message.key, message.values) }, { status: 429, headers: message.headers });
+    }
+    if (!guess.ok || !existing) {
       return data<ActionData>({ errors: { currentPassword: t("accept.errors.passwordWrong") } }, { status: 401 });
     }
     userId = acceptInvitation(invitation, { existingUserId: existing.id }, context.clientIp);

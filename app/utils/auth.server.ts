@@ -19,8 +19,25 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   return pending;
 }
 
-/** Only same-site relative paths, so `redirectTo` can never send someone elsewhere. */
+// Any origin works as the base: only "is it still this origin" matters.
+const REDIRECT_BASE = "http://samen-onderzoeken.invalid";
+// Browsers drop tabs and newlines from URLs (`/\t/x` becomes `//x`) and headers refuse them.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Only paths on this site, so `redirectTo` can never send someone elsewhere:
+ * parsed as the browser would, kept only when it stays on this origin, and
+ * returned re-serialised (so the Location header is always valid).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000 || CONTROL_CHARACTERS.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

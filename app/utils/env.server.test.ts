@@ -33,3 +33,22 @@ describe("parseEnv", () => {
     }
   });
 });
+
+describe("parseEnv: demo data and proxies (issue 18)", () => {
+  it("loads the demo only on a local installation unless SEED_DEMO says otherwise", () => {
+    expect(parseEnv({}).SEED_DEMO).toBe(true);
+    expect(parseEnv({ APP_ORIGIN: "http://localhost:3000" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ APP_ORIGIN: "https://onderzoek.example.nl" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ APP_ORIGIN: "https://onderzoek.example.nl", SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+  });
+
+  it("reads TRUST_PROXY as a number of hops and refuses true", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrowError(/TRUST_PROXY: geef het aantal proxies/);
+    expect(() => parseEnv({ TRUST_PROXY: "-1" })).toThrowError(/TRUST_PROXY/);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shouldLoadDemo } from "../domain/demo-data";
 
 /**
  * Environment of the running app, validated once at start (server/index.ts calls
@@ -21,7 +22,8 @@ export const envSchema = z.object({
     .default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1, "mag niet leeg zijn").default("./data/samen-onderzoeken.db"),
-  SEED_DEMO: booleanString.default("true"),
+  /** Unset: only a local installation (no APP_ORIGIN, or localhost) gets the demo region; see parseEnv. */
+  SEED_DEMO: booleanString.optional(),
   /** How often a worker thread checkpoints the SQLite WAL (docs/decisions/0012); 0 leaves it to SQLite, inline. */
   DB_CHECKPOINT_MS: z.coerce
     .number({ invalid_type_error: "moet een getal zijn" })
@@ -32,15 +34,33 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Public origin used in invitation links, e.g. https://samenonderzoeken.nl. Defaults to the request's origin. */
   APP_ORIGIN: z.string().url("moet een volledige URL zijn, bijv. https://example.nl").optional(),
-  /** Set when running behind a reverse proxy, so client IPs and https are read from X-Forwarded-*. */
-  TRUST_PROXY: booleanString.default("false"),
+  /**
+   * How many reverse proxies sit in front (their X-Forwarded-* hops are trusted,
+   * counted from the right); 0/false: none. `true` would let any client choose
+   * its own address, so it is refused.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => (v === "false" ? "0" : v))
+    .pipe(
+      z.coerce
+        .number({ invalid_type_error: "geef het aantal proxies voor de app (0 = geen, bijv. 1 achter één reverse proxy)" })
+        .int("geef het aantal proxies voor de app (0 = geen, bijv. 1 achter één reverse proxy)")
+        .min(0, "moet 0 of hoger zijn")
+        .max(10, "moet 10 of lager zijn"),
+    )
+    .default("0"),
   /** Failed logins allowed per IP address in 15 minutes (shared NAT at schools: keep generous). */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   /** Failed logins allowed per account in 15 minutes before it is temporarily locked. */
+  /** Failed password guesses allowed per account from one address in 15 minutes. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(8),
+  /** Failed guesses per account from all addresses in 15 minutes before every attempt waits a growing delay. */
+  LOGIN_ACCOUNT_CEILING: z.coerce.number().int().min(1).default(20),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** SEED_DEMO is resolved at parse time: true or false, whether it was set or not (contract 6.11). */
+export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO"> & { SEED_DEMO: boolean };
 
 export class EnvError extends Error {}
 
@@ -56,7 +76,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
     throw new EnvError(`Ongeldige configuratie (omgevingsvariabelen):\n${lines.join("\n")}`);
   }
-  return result.data;
+  return { ...result.data, SEED_DEMO: shouldLoadDemo(result.data.SEED_DEMO, result.data.APP_ORIGIN) };
 }
 
 let cached: Env | undefined;

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { inspectXlsx } from "../domain/import/zip";
-import type { FileProblem, RawTable } from "../domain/import/types";
+import { MAX_XLSX_UNPACKED_BYTES, type FileProblem, type RawTable } from "../domain/import/types";
+import { checkInflatedSize } from "./zip-inflate.server";
 
 /**
  * Reads the first worksheet of an .xlsx as text cells (exceljs). Values are
@@ -12,6 +13,9 @@ import type { FileProblem, RawTable } from "../domain/import/types";
 export async function readXlsx(bytes: Uint8Array): Promise<RawTable | FileProblem> {
   const problem = inspectXlsx(bytes);
   if (problem) return problem;
+  // The directory's sizes are only declared: count what really inflates before exceljs does.
+  const inflated = await checkInflatedSize(bytes, MAX_XLSX_UNPACKED_BYTES);
+  if (inflated !== "ok") return { code: inflated === "tooLarge" ? "xlsxTooLarge" : "xlsxInvalid" };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
