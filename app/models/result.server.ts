@@ -32,7 +32,7 @@ function parseList(value: string): string[] {
 }
 
 /** Visibility facts for many results at once (school partnerships, region, project members). */
-function scopesFor(rows: Pick<ResultRow, "id" | "schoolId" | "projectId" | "visibility">[]): Map<string, ResultScope> {
+export function scopesFor(rows: Pick<ResultRow, "id" | "schoolId" | "projectId" | "visibility">[]): Map<string, ResultScope> {
   const db = getDb();
   const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
   const projectIds = [...new Set(rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))];
@@ -69,6 +69,10 @@ export type ResultFilters = {
   themeId?: string;
   sector?: string;
   type?: string;
+  /** Publication year ("2025"). */
+  year?: string;
+  /** Only `public` results, decided in SQL too (the showcase for anonymous visitors). */
+  publicOnly?: boolean;
   limit?: number;
 };
 
@@ -98,6 +102,8 @@ export function searchResults(actor: Actor | null, filters: ResultFilters): Resu
   if (filters.regionId) conditions.push(eq(schools.regionId, filters.regionId));
   if (filters.type) conditions.push(sql`${results.type} = ${filters.type}`);
   if (filters.themeId) conditions.push(sql`exists (select 1 from json_each(${results.themeIds}) where value = ${filters.themeId})`);
+  if (filters.year) conditions.push(sql`substr(${results.publishedAt}, 1, 4) = ${filters.year}`);
+  if (filters.publicOnly || !actor) conditions.push(eq(results.visibility, "public"));
   const match = filters.anyOf?.length
     ? filters.anyOf.map((w) => `"${w.replace(/"/g, "")}"*`).join(" OR ")
     : filters.q

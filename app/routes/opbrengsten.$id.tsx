@@ -2,6 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CitationBox } from "../components/CitationBox";
+import { apaCitation, jsonForScript, jsonLd, metaDescription } from "../domain/public-result";
+import { parseLinks, publicFacts } from "../models/public-result.server";
+import { useNonce } from "../utils/nonce";
 import { z } from "zod";
 import { can } from "../domain/permissions";
 import { ACTION_STATUSES } from "../domain/result-types";
@@ -11,11 +15,13 @@ import { addAction, findResult, getResultForActor, scopeForResult, updateActionS
 import { toActor } from "../models/user.server";
 import { getCurrentUser, requireUser } from "../utils/auth.server";
 import { readForm } from "../utils/forms.server";
-import { getLocale, getT } from "../utils/i18n.server";
+import { getLocale, getT, tFor } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: `${loaderData?.result.title ?? "Opbrengst"} — Samen Onderzoeken` },
+  ...(loaderData ? [{ name: "description", content: metaDescription(loaderData.result.summary) }] : []),
+  ...(loaderData?.publication ? [{ tagName: "link", rel: "canonical", href: loaderData.publication.url }] : []),
 ];
 
 /**
@@ -23,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
  * else needs a session and the permission module's yes. Unknown and
  * not-permitted look the same.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const actor = user ? toActor(user) : null;
   const result = getResultForActor(actor, params.id ?? "");
@@ -31,10 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!user) await requireUser(request); // signed out: log in first, then we decide
     throw new Response("Niet gevonden", { status: 404 });
   }
-  const { scope, ...rest } = result;
+  // Links go out only as parsed, http(s) ones.
+  const { scope, links: storedLinks, ...rest } = result;
   const consent = user ? consentState(result.id) : null;
+  // Public results present themselves outside the app: a citation and schema.org data.
+  const t = tFor(await getLocale(request));
+  const facts = publicFacts(result, context.origin, t(`results.types.${result.type}`));
   return {
     result: rest,
+    links: parseLinks(storedLinks),
+    publication: facts
+      ? { url: facts.url, citation: apaCitation(facts), jsonLd: jsonForScript(jsonLd({ ...facts, type: result.type })), authors: facts.authors }
+      : null,
     consent:
       consent?.requested && !consent.complete
         ? {
@@ -113,7 +127,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResultPage() {
-  const { result, consent, signedIn, canManage, shareTo, locale } = useLoaderData<typeof loader>();
+  const { result, links, publication, consent, signedIn, canManage, shareTo, locale } = useLoaderData<typeof loader>();
+  const nonce = useNonce();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -121,6 +136,9 @@ export default function ResultPage() {
   const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
   return (
     <article className="stack-lg">
+      {publication ? (
+        <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: publication.jsonLd }} />
+      ) : null}
       {signedIn ? (
         <p>
           <Link to="/opbrengsten">← {t("results.detail.backToList")}</Link>
@@ -190,6 +208,7 @@ export default function ResultPage() {
               ))}
             </ol>
           </section>
+          {publication ? <CitationBox citation={publication.citation} /> : null}
           {signedIn ? (
             <section aria-labelledby="acties-title" id="acties" className="stack">
               <h2 id="acties-title">{t("results.detail.actionsTitle")}</h2>
@@ -258,6 +277,12 @@ export default function ResultPage() {
         </div>
         <aside className="stack">
           <dl className="facts card">
+            {publication?.authors.length ? (
+              <>
+                <dt>{t("showcase.authors")}</dt>
+                <dd>{publication.authors.join(", ")}</dd>
+              </>
+            ) : null}
             <dt>{t("results.detail.school")}</dt>
             <dd>
               {result.schoolName} ({result.schoolCity})
@@ -283,6 +308,20 @@ export default function ResultPage() {
               ))}
             </ul>
           </section>
+          {links.length > 0 ? (
+            <section className="card" aria-labelledby="links-title">
+              <h2 id="links-title">{t("showcase.links.title")}</h2>
+              <ul className="link-list">
+                {links.map((l) => (
+                  <li key={l.url}>
+                    <a href={l.url} rel="noopener noreferrer nofollow">
+                      {l.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {shareTo.length > 0 ? (
             <Form method="post" className="card stack">
               <h2>{t("results.share.title")}</h2>
