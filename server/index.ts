@@ -11,6 +11,7 @@ import { pinoHttp } from "pino-http";
 import { MAX_IMPORT_BYTES } from "../app/domain/import/types";
 import type { RequestFacts } from "../app/load-context";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server";
+import { syncSearchIndex } from "../app/models/search-index.server";
 import { logger } from "../app/utils/logger.server";
 import { closeDb, getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
@@ -42,6 +43,9 @@ async function prepareDatabase(env: Env) {
     const summary = await seedDemo(db);
     if (summary.seeded) logger.info(summary, "demodata geladen");
   }
+  // Stems for whatever was written while the server was down (migration 0013, record 0019).
+  const indexed = syncSearchIndex();
+  if (indexed > 0) logger.info({ indexed }, "zoekindex bijgewerkt");
   return db;
 }
 
