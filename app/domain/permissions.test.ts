@@ -104,6 +104,8 @@ const TABLE: Row[] = [
   { action: "result:view", scope: resultAt("region", "elsewhere"), label: "a region result of another region", allowed: ["admin"] },
   { action: "result:view", scope: resultAt("public", "elsewhere"), label: "a public result anywhere", allowed: [...ROLES] },
   { action: "result:manage-actions", scope: resultAt("school", "A1"), label: "manage actions of an A1 result", allowed: QUESTION_OWNERS },
+  { action: "result:set-visibility", scope: resultAt("public", "A1"), label: "change the visibility of an A1 result (owners, project)", allowed: [...QUESTION_OWNERS, "student"] },
+  { action: "result:set-visibility", scope: resultAt("public", "B1"), label: "change the visibility of a B1 result", allowed: [] },
   { action: "expertgroups:view", label: "see expert groups", allowed: [...ROLES] },
   // Culture scan and dashboards (issue 7).
   { action: "scan:view", scope: schoolA1, label: "see the scan of A1", allowed: [...SCHOOL_STAFF, "admin", "programmaleider"] },

@@ -114,6 +114,12 @@ export type Action =
   | "result:view"
   /** Add, update and let go of a result's implementation actions (scope: ResultScope). */
   | "result:manage-actions"
+  /**
+   * Change a published result's visibility (scope: ResultScope): the project's
+   * members and the school's owners. Lowering takes effect at once; raising
+   * asks the consents again (result-visibility.server.ts).
+   */
+  | "result:set-visibility"
   /** See and join expert groups. */
   | "expertgroups:view"
   /** See a school's culture scans, aggregated only (scope: the school). */
@@ -168,6 +174,7 @@ export const ACTIONS: readonly Action[] = [
   "agenda:edit",
   "result:view",
   "result:manage-actions",
+  "result:set-visibility",
   "expertgroups:view",
   "scan:view",
   "scan:respond",
@@ -320,6 +327,11 @@ export function can(
       );
     case "result:manage-actions":
       return isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS);
+    case "result:set-visibility":
+      return (
+        (!!scope && "projectMemberIds" in scope && (scope as ResultScope).projectMemberIds.includes(actor.userId)) ||
+        isSchoolStaffOf(actor, scope?.schoolId, SCHOOL_QUESTION_OWNERS)
+      );
     case "expertgroups:view":
     case "labs:view":
       return true;

@@ -19,6 +19,20 @@ const showcaseEn: Translation["showcase"] = {
     title: "Links",
     none: "There are no links with this result.",
   },
+  visibility: {
+    title: "Change visibility",
+    submit: "Save visibility",
+    help: "Making it less visible takes effect at once: the result also leaves expert groups and, if it was public, the public list and OAI-PMH. Making it more visible asks all students and the school leader for consent again.",
+    lowered: "The result is now less visible.",
+    requested: "Your consent has been recorded. As soon as all students and the school leader consent, the result becomes more widely visible.",
+    raised: "The result is now more widely visible.",
+    unchanged: "The visibility has not changed.",
+    notYours: "Only the project's students and the school's leadership can change the visibility.",
+    notAConsenter: "Only a student of the project or the school leader can ask to share more widely, as they give consent.",
+    groupsNeed: "This result is visible to: {{level}}. Expert groups are regional, so you can only share results that are visible in the region or public.",
+    raiseToRegion: "Ask for visibility in the region",
+    askOwner: "Ask the students or the school leader to make the result visible in the region.",
+  },
   authors: "Authors",
 };
 

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { CitationBox } from "../components/CitationBox";
 import { apaCitation, jsonForScript, jsonLd, metaDescription } from "../domain/public-result";
 import { parseLinks, publicFacts } from "../models/public-result.server";
+import { changeVisibility, GROUP_VISIBILITIES } from "../models/result-visibility.server";
+import { RESULT_VISIBILITIES } from "../domain/result-types";
 import { useNonce } from "../utils/nonce";
 import { z } from "zod";
 import { can } from "../domain/permissions";
@@ -60,6 +62,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         : null,
     signedIn: !!user,
     canManage: !!actor && can(actor, "result:manage-actions", scope),
+    canSetVisibility: !!actor && can(actor, "result:set-visibility", scope),
+    // Groups the reader is in where this result cannot go yet: say why, and offer to raise it.
+    groupsNeedingMore: user && !GROUP_VISIBILITIES.includes(rest.visibility) ? activeGroupsOf(user.id).length : 0,
     shareTo:
       user && (rest.visibility === "region" || rest.visibility === "public")
         ? activeGroupsOf(user.id).filter((g) => !rest.groups.some((shared) => shared.id === g.id))
@@ -99,6 +104,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.share.shared") });
   }
+  if (form.intent === "visibility") {
+    const wanted = RESULT_VISIBILITIES.find((v) => v === form.visibility);
+    if (!wanted) return data({ error: t("results.publish.errors.visibility") }, { status: 400 });
+    if (!can(actor, "result:set-visibility", scope)) return data({ error: t("showcase.visibility.notYours") }, { status: 403 });
+    const outcome = changeVisibility(result.id, user.id, wanted);
+    if (outcome === "notAConsenter") return data({ error: t("showcase.visibility.notAConsenter") }, { status: 403 });
+    return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t(`showcase.visibility.${outcome}`) });
+  }
   if (form.intent === "consent") {
     if (!giveConsent(result.id, user.id)) return data({ error: t("results.publish.errors.noConsentNeeded") }, { status: 403 });
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.publish.consentGiven") });
@@ -127,7 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResultPage() {
-  const { result, links, publication, consent, signedIn, canManage, shareTo, locale } = useLoaderData<typeof loader>();
+  const { result, links, publication, consent, signedIn, canManage, canSetVisibility, groupsNeedingMore, shareTo, locale } =
+    useLoaderData<typeof loader>();
   const nonce = useNonce();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -339,6 +353,47 @@ export default function ResultPage() {
               <div>
                 <button type="submit" className="button button--small button--secondary" disabled={busy}>
                   {t("results.share.submit")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
+          {groupsNeedingMore > 0 ? (
+            <section className="card stack" aria-labelledby="share-needs-title">
+              <h2 id="share-needs-title">{t("results.share.title")}</h2>
+              <p>{t("showcase.visibility.groupsNeed", { level: t(`results.visibility.${result.visibility}`) })}</p>
+              {canSetVisibility ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="visibility" />
+                  <input type="hidden" name="visibility" value="region" />
+                  <button type="submit" className="button button--small button--secondary" disabled={busy}>
+                    {t("showcase.visibility.raiseToRegion")}
+                  </button>
+                </Form>
+              ) : (
+                <p className="muted">{t("showcase.visibility.askOwner")}</p>
+              )}
+            </section>
+          ) : null}
+          {canSetVisibility ? (
+            <Form method="post" className="card stack" aria-labelledby="visibility-title">
+              <h2 id="visibility-title">{t("showcase.visibility.title")}</h2>
+              <input type="hidden" name="intent" value="visibility" />
+              <div className="field">
+                <label htmlFor="visibility-level">{t("results.detail.visibility")}</label>
+                <select id="visibility-level" name="visibility" defaultValue={result.visibility} aria-describedby="visibility-help">
+                  {RESULT_VISIBILITIES.map((v) => (
+                    <option key={v} value={v}>
+                      {t(`results.visibility.${v}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p id="visibility-help" className="field__help">
+                {t("showcase.visibility.help")}
+              </p>
+              <div>
+                <button type="submit" className="button button--small" disabled={busy}>
+                  {t("showcase.visibility.submit")}
                 </button>
               </div>
             </Form>
