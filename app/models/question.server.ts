@@ -20,7 +20,7 @@ import {
   type TransitionActor,
 } from "../domain/question-lifecycle";
 import { missingForSubmission } from "../domain/question-completeness";
-import { trigramQuery, wordQuery } from "../domain/dutch-stem";
+import { anyWordQuery, trigramQuery, wordQuery } from "../domain/dutch-stem";
 import { distinctiveTerms, sharedTermCount } from "../domain/search-query";
 import { syncSearchIndex } from "./search-index.server";
 import type { QuestionInput } from "../schemas/question";
@@ -648,11 +648,14 @@ export function transitionQuestion(
 export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5): QuestionListItem[] {
   const terms = distinctiveTerms(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`);
   const others = and(visibilityFilter(actor), ne(questions.id, question.id), ne(questions.schoolId, question.schoolId));
+  // The same stems as the search index (any of the distinctive words).
+  syncSearchIndex();
+  const anyTerm = anyWordQuery(terms);
   const byTerms =
-    terms.length === 0
+    anyTerm === null
       ? []
       : (() => {
-          const fts = ftsMatches(terms.map((t) => `"${t}"*`).join(" OR "));
+          const fts = ftsMatches(anyTerm);
           return getDb()
             .select(LIST_COLUMNS)
             .from(questions)
