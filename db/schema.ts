@@ -924,3 +924,24 @@ export const schoolShortages = sqliteTable("school_shortages", {
   vacancyTenths: integer("vacancy_tenths").notNull().default(0),
   updatedAt: text("updated_at").notNull(),
 });
+
+// ───────────────────────── OAI-PMH (issue 23) ─────────────────────────
+
+/**
+ * Every result that is or once was public, as the OAI-PMH repository knows it
+ * (docs/decisions/0019). Kept by triggers on `results` (migration 0012): a
+ * result that becomes public gets a row, any change to a public result moves
+ * its datestamp, and one that stops being public (or is removed) stays as a
+ * deleted record (`deletedRecord=persistent`). No foreign key: the record
+ * outlives the result.
+ */
+export const oaiRecords = sqliteTable(
+  "oai_records",
+  {
+    resultId: text("result_id").primaryKey(),
+    /** UTC, second granularity: YYYY-MM-DDThh:mm:ssZ. */
+    datestamp: text("datestamp").notNull(),
+    deleted: integer("deleted", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("oai_records_datestamp_idx").on(t.datestamp, t.resultId)],
+);

@@ -12,6 +12,7 @@ import { MAX_IMPORT_BYTES } from "../app/domain/import/types";
 import type { RequestFacts } from "../app/load-context";
 import { EnvError, getEnv, type Env } from "../app/utils/env.server";
 import { redactTokens } from "../app/utils/log-redact";
+import { syncSearchIndex } from "../app/models/search-index.server";
 import { logger } from "../app/utils/logger.server";
 import { closeDb, getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
@@ -41,6 +42,9 @@ async function prepareDatabase(env: Env) {
   const db = getDb();
   reportMigrations(runMigrations(db));
   reportDemoData(db, env.SEED_DEMO ? await seedDemo(db) : undefined);
+  // Stems for whatever was written while the server was down (migration 0013, record 0019).
+  const indexed = syncSearchIndex();
+  if (indexed > 0) logger.info({ indexed }, "zoekindex bijgewerkt");
   return db;
 }
 

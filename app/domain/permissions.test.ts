@@ -112,6 +112,8 @@ const TABLE: Row[] = [
   { action: "result:manage-actions", scope: resultAt("school", "A1"), label: "manage actions of an A1 result", allowed: QUESTION_OWNERS },
   { action: "result:publish", scope: projectA1, label: "publish a result of the demo project", allowed: [...QUESTION_OWNERS, "student"] },
   { action: "result:publish", scope: { ...projectA1, schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B], projectStudentIds: [] }, label: "publish a result of a project elsewhere", allowed: [] },
+  { action: "result:set-visibility", scope: resultAt("public", "A1"), label: "change the visibility of an A1 result (owners, project)", allowed: [...QUESTION_OWNERS, "student"] },
+  { action: "result:set-visibility", scope: resultAt("public", "B1"), label: "change the visibility of a B1 result", allowed: [] },
   { action: "expertgroups:view", label: "see expert groups", allowed: [...ROLES] },
   { action: "expertgroup:view", scope: groupIn(REGION, null), label: "see a group of the own region", allowed: [...ROLES] },
   { action: "expertgroup:view", scope: groupIn("region-2", null), label: "see a group of another region", allowed: ["admin"] },

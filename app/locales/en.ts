@@ -4,6 +4,7 @@ import questionsEn from "./questions.en";
 import matchingEn from "./matching.en";
 import resultsEn from "./results.en";
 import scanEn from "./scan.en";
+import showcaseEn from "./showcase.en";
 import importEn from "./import.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
@@ -14,6 +15,7 @@ const en: Translation = {
   matching: matchingEn,
   scan: scanEn,
   import: importEn,
+  showcase: showcaseEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

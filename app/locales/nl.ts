@@ -3,6 +3,7 @@ import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
 import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
+import showcaseNl from "./showcase.nl";
 import importNl from "./import.nl";
 
 /**
@@ -17,6 +18,7 @@ const nl = {
   matching: matchingNl,
   scan: scanNl,
   import: importNl,
+  showcase: showcaseNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

@@ -20,40 +20,67 @@ import {
   type TransitionActor,
 } from "../domain/question-lifecycle";
 import { missingForSubmission } from "../domain/question-completeness";
-import { buildFtsQuery, distinctiveTerms, sharedTermCount } from "../domain/search-query";
+import { anyWordQuery, trigramQuery, wordQuery } from "../domain/dutch-stem";
+import { distinctiveTerms, sharedTermCount } from "../domain/search-query";
 import type { QuestionInput } from "../domain/question-schema";
 import { partnershipsOfSchool, partnershipsOfSchools, questionScope, schoolsOfPartnershipsQuery, scopeForQuestion } from "./scopes.server";
+import { syncSearchIndex } from "./search-index.server";
 
 export type QuestionRow = typeof questions.$inferSelect;
 
 /**
- * The FTS5 index (migration 0003) as a query-only table object. It lives here,
- * not in db/schema.ts, so drizzle-kit never tries to create it as a table.
+ * The search indexes (migration 0013) as query-only table objects. They live
+ * here, not in db/schema.ts, so drizzle-kit never tries to create them as tables.
+ * questions_words holds Dutch stems (title, body, school name); questions_trigram
+ * the raw text in trigrams, for parts of words.
  */
-const questionsFts = sqliteTable("questions_fts", { rowid: integer("rowid") });
+const questionsWords = sqliteTable("questions_words", { rowid: integer("rowid") });
+const questionsTrigram = sqliteTable("questions_trigram", { rowid: integer("rowid") });
 
 /**
  * Matching rowids with their bm25 score (lower is better; the title weighs
- * most), as a joinable subquery. With `best`, only that many best-scoring
- * matches, ties broken by the newest rowid: FTS5 then ranks inside the index
- * alone, without touching the questions table (see searchQuestions).
+ * most, then the school's name), as a joinable subquery. With `best`, only
+ * that many best-scoring matches, ties broken by the newest rowid: FTS5 then
+ * ranks inside the index alone, without touching the questions table (see
+ * searchQuestions).
  */
 function ftsMatches(match: string, best?: number) {
   const query = getDb()
-    .select({ rowid: questionsFts.rowid, score: sql<number>`bm25(questions_fts, 10.0, 2.0, 2.0, 4.0)`.as("score") })
-    .from(questionsFts)
-    .where(sql`questions_fts match ${match}`)
+    .select({ rowid: questionsWords.rowid, score: sql<number>`bm25(questions_words, 10.0, 2.0, 3.0)`.as("score") })
+    .from(questionsWords)
+    .where(sql`questions_words match ${match}`)
     .$dynamic();
-  return (best === undefined ? query : query.orderBy(sql`score`, desc(questionsFts.rowid)).limit(best)).as("fts");
+  return (best === undefined ? query : query.orderBy(sql`score`, desc(questionsWords.rowid)).limit(best)).as("fts");
 }
 
-/** How many rows the FTS index matches, visible or not (cheap: no ranking, no table lookups). */
+/** Trigram matches that the word index does not have: the second tier, ranked after every word match. */
+function trigramOnlyMatches(trigrams: string, words: string | null) {
+  return getDb()
+    .select({ rowid: questionsTrigram.rowid, score: sql<number>`bm25(questions_trigram, 10.0, 2.0, 3.0)`.as("score") })
+    .from(questionsTrigram)
+    .where(
+      words
+        ? sql`questions_trigram match ${trigrams} and ${questionsTrigram.rowid} not in (select rowid from questions_words where questions_words match ${words})`
+        : sql`questions_trigram match ${trigrams}`,
+    )
+    .as("tri");
+}
+
+/** How many rows the word index matches, visible or not (cheap: no ranking, no table lookups). */
 function ftsMatchCount(match: string): number {
   return getDb()
     .select({ n: sql<number>`count(*)` })
-    .from(questionsFts)
-    .where(sql`questions_fts match ${match}`)
+    .from(questionsWords)
+    .where(sql`questions_words match ${match}`)
     .get()!.n;
+}
+
+/** The search condition on questions: a word match or a trigram match. */
+function matchCondition(words: string | null, trigrams: string | null): SQL {
+  const parts: SQL[] = [];
+  if (words) parts.push(sql`${questions}.rowid in (select rowid from questions_words where questions_words match ${words})`);
+  if (trigrams) parts.push(sql`${questions}.rowid in (select rowid from questions_trigram where questions_trigram match ${trigrams})`);
+  return or(...parts)!;
 }
 
 /** What the visibility rule needs from the actor: its facts, computed once. */
@@ -179,7 +206,9 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
   if (filters.schoolId) conditions.push(eq(questions.schoolId, filters.schoolId));
   if (filters.schoolYear) conditions.push(eq(questions.schoolYear, filters.schoolYear));
   const where = and(...conditions)!;
-  const match = filters.q ? buildFtsQuery(filters.q) : null;
+  syncSearchIndex();
+  const match = filters.q ? wordQuery(filters.q) : null;
+  const trigrams = filters.q ? trigramQuery(filters.q) : null;
 
   const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
   const page = Math.max(filters.page ?? 1, 1);
@@ -193,7 +222,7 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
       .innerJoin(schools, eq(schools.id, questions.schoolId))
       .leftJoin(themes, eq(themes.id, questions.themeId))
       .$dynamic();
-  let rows: QuestionListItem[];
+  let rows: QuestionListItem[] = [];
   if (match) {
     const rankedPage = (fts: ReturnType<typeof ftsMatches>) =>
       base()
@@ -222,7 +251,33 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
       if (ranked.length <= pageSize && ftsMatchCount(match) > window) ranked = null;
     }
     rows = ranked ?? rankedPage(ftsMatches(match));
-  } else {
+  }
+  if (trigrams && rows.length <= pageSize) {
+    // Every word match is on earlier pages or this one: continue with the
+    // trigram matches the word index does not have (parts of words, compounds).
+    let wordMatchesBefore = 0;
+    if (match && rows.length > 0) wordMatchesBefore = offset + rows.length;
+    else if (match && offset > 0) {
+      const visibleWords = db
+        .select({ one: sql`1` })
+        .from(questions)
+        .innerJoin(schools, eq(schools.id, questions.schoolId))
+        .where(and(matchCondition(match, null), where))
+        .limit(offset + 1)
+        .as("visible_words");
+      wordMatchesBefore = db.select({ n: sql<number>`count(*)` }).from(visibleWords).get()!.n;
+    }
+    const tri = trigramOnlyMatches(trigrams, match);
+    const more = base()
+      .innerJoin(tri, eq(tri.rowid, sql`${questions}.rowid`))
+      .where(where)
+      .orderBy(asc(tri.score), desc(tri.rowid))
+      .limit(pageSize + 1 - rows.length)
+      .offset(Math.max(0, offset + rows.length - wordMatchesBefore))
+      .all();
+    rows = [...rows, ...more];
+  }
+  if (!match && !trigrams) {
     rows = base()
       .where(where)
       // (updated_at, id) matches questions_updated_idx, so the first page needs no sort.
@@ -242,8 +297,9 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
     total = null; // the caller pages on hasNextPage; counting costs more than the page
   } else {
     const matching = db.select({ one: sql`1` }).from(questions).$dynamic();
-    const capped = (match ? matching.innerJoin(questionsFts, eq(questionsFts.rowid, sql`${questions}.rowid`)) : matching)
-      .where(match ? and(sql`questions_fts match ${match}`, where) : where)
+    const searching = match || trigrams;
+    const capped = matching
+      .where(searching ? and(matchCondition(match, trigrams), where) : where)
       .limit(COUNT_CAP + 1)
       .as("capped");
     total = db.select({ n: sql<number>`count(*)` }).from(capped).get()!.n;
@@ -550,11 +606,14 @@ export function transitionQuestion(
 export function similarQuestions(actor: Actor, question: QuestionRow, limit = 5): QuestionListItem[] {
   const terms = distinctiveTerms(`${question.title} ${parseSubQuestions(question.subQuestions).join(" ")}`);
   const others = and(visibilityFilter(actor), ne(questions.id, question.id), ne(questions.schoolId, question.schoolId));
+  // The same stems as the search index (any of the distinctive words).
+  syncSearchIndex();
+  const anyTerm = anyWordQuery(terms);
   const byTerms =
-    terms.length === 0
+    anyTerm === null
       ? []
       : (() => {
-          const fts = ftsMatches(terms.map((t) => `"${t}"*`).join(" OR "));
+          const fts = ftsMatches(anyTerm);
           return getDb()
             .select(LIST_COLUMNS)
             .from(questions)

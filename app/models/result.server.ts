@@ -14,13 +14,16 @@ import {
 } from "../../db/schema";
 import { can, canViewResult, type Actor } from "../domain/permissions";
 import { parseList } from "../domain/json-list";
-import { buildFtsQuery, distinctiveTerms, sharedTermCount } from "../domain/search-query";
+import { anyWordQuery, trigramQuery, wordQuery } from "../domain/dutch-stem";
+import { distinctiveTerms, sharedTermCount } from "../domain/search-query";
 import { resultScopes, scopeForResult } from "./scopes.server";
+import { syncSearchIndex } from "./search-index.server";
 
 export type ResultRow = typeof results.$inferSelect;
 
-/** The FTS5 index of results (migration 0006), query-only; see question.server.ts. */
-const resultsFts = sqliteTable("results_fts", { rowid: integer("rowid") });
+/** The search indexes of results (migration 0013), query-only; see question.server.ts. */
+const resultsWords = sqliteTable("results_words", { rowid: integer("rowid") });
+const resultsTrigram = sqliteTable("results_trigram", { rowid: integer("rowid") });
 
 export type ResultFilters = {
   q?: string;
@@ -30,6 +33,10 @@ export type ResultFilters = {
   themeId?: string;
   sector?: string;
   type?: string;
+  /** Publication year ("2025"). */
+  year?: string;
+  /** Only `public` results, decided in SQL too (the showcase for anonymous visitors). */
+  publicOnly?: boolean;
   limit?: number;
 };
 
@@ -59,28 +66,49 @@ export function searchResults(actor: Actor | null, filters: ResultFilters): Resu
   if (filters.regionId) conditions.push(eq(schools.regionId, filters.regionId));
   if (filters.type) conditions.push(sql`${results.type} = ${filters.type}`);
   if (filters.themeId) conditions.push(sql`exists (select 1 from json_each(${results.themeIds}) where value = ${filters.themeId})`);
-  const match = filters.anyOf?.length
-    ? filters.anyOf.map((w) => `"${w.replace(/"/g, "")}"*`).join(" OR ")
-    : filters.q
-      ? buildFtsQuery(filters.q)
-      : null;
-  const fts = match
-    ? db
-        .select({ rowid: resultsFts.rowid, rank: sql<number>`bm25(results_fts, 10.0, 3.0, 2.0, 2.0)`.as("rank") })
-        .from(resultsFts)
-        .where(sql`results_fts match ${match}`)
-        .as("fts")
-    : null;
-  const base = db
-    .select({ result: results, schoolName: schools.name, sector: schools.sector })
-    .from(results)
-    .innerJoin(schools, eq(schools.id, results.schoolId))
-    .$dynamic();
-  const rows = (fts ? base.innerJoin(fts, eq(fts.rowid, sql`${results}.rowid`)) : base)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(...(fts ? [asc(fts.rank)] : [desc(results.publishedAt)]))
-    .limit(500)
-    .all();
+  if (filters.year) conditions.push(sql`substr(${results.publishedAt}, 1, 4) = ${filters.year}`);
+  if (filters.publicOnly || !actor) conditions.push(eq(results.visibility, "public"));
+  syncSearchIndex();
+  // Word matches (Dutch stems) first by bm25, then trigram-only matches (parts of words).
+  const words = filters.anyOf?.length ? anyWordQuery(filters.anyOf) : filters.q ? wordQuery(filters.q) : null;
+  const trigrams = !filters.anyOf?.length && filters.q ? trigramQuery(filters.q) : null;
+  const where = conditions.length ? and(...conditions) : undefined;
+  const base = () =>
+    db
+      .select({ result: results, schoolName: schools.name, sector: schools.sector })
+      .from(results)
+      .innerJoin(schools, eq(schools.id, results.schoolId))
+      .$dynamic();
+  const CANDIDATES = 500;
+  let rows: { result: ResultRow; schoolName: string; sector: string }[];
+  if (words || trigrams) {
+    rows = [];
+    if (words) {
+      const fts = db
+        .select({ rowid: resultsWords.rowid, rank: sql<number>`bm25(results_words, 10.0, 2.0, 3.0)`.as("rank") })
+        .from(resultsWords)
+        .where(sql`results_words match ${words}`)
+        .as("fts");
+      rows = base().innerJoin(fts, eq(fts.rowid, sql`${results}.rowid`)).where(where).orderBy(asc(fts.rank), desc(fts.rowid)).limit(CANDIDATES).all();
+    }
+    if (trigrams && rows.length < CANDIDATES) {
+      const tri = db
+        .select({ rowid: resultsTrigram.rowid, rank: sql<number>`bm25(results_trigram, 10.0, 2.0, 3.0)`.as("rank") })
+        .from(resultsTrigram)
+        .where(
+          words
+            ? sql`results_trigram match ${trigrams} and ${resultsTrigram.rowid} not in (select rowid from results_words where results_words match ${words})`
+            : sql`results_trigram match ${trigrams}`,
+        )
+        .as("tri");
+      rows = [
+        ...rows,
+        ...base().innerJoin(tri, eq(tri.rowid, sql`${results}.rowid`)).where(where).orderBy(asc(tri.rank), desc(tri.rowid)).limit(CANDIDATES - rows.length).all(),
+      ];
+    }
+  } else {
+    rows = base().where(where).orderBy(desc(results.publishedAt)).limit(CANDIDATES).all();
+  }
   const scopes = resultScopes(rows.map((r) => r.result));
   const visible = rows.filter((r) => canViewResult(actor, scopes.get(r.result.id)!)).slice(0, filters.limit ?? 100);
   const counts = actionCounts(visible.map((r) => r.result.id));

@@ -2,6 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CitationBox } from "../components/CitationBox";
+import { apaCitation, jsonForScript, jsonLd, metaDescription } from "../domain/public-result";
+import { parseLinks, publicFacts } from "../models/public-result.server";
+import { changeVisibility, GROUP_VISIBILITIES } from "../models/result-visibility.server";
+import { RESULT_VISIBILITIES } from "../domain/result-types";
+import { useNonce } from "../utils/nonce";
 import { z } from "zod";
 import { can } from "../domain/permissions";
 import { ACTION_STATUSES } from "../domain/result-types";
@@ -13,11 +19,13 @@ import { toActor } from "../models/user.server";
 import { getCurrentUser } from "../utils/auth.server";
 import { forbidden, refusal, refuseUnless, requireUser } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
-import { getLocale, getT } from "../utils/i18n.server";
+import { getLocale, getT, tFor } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: `${loaderData?.result.title ?? "Opbrengst"} — Samen Onderzoeken` },
+  ...(loaderData ? [{ name: "description", content: metaDescription(loaderData.result.summary) }] : []),
+  ...(loaderData?.publication ? [{ tagName: "link", rel: "canonical", href: loaderData.publication.url }] : []),
 ];
 
 /**
@@ -25,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
  * else needs a session and the permission module's yes. Unknown and
  * not-permitted look the same.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const actor = user ? toActor(user) : null;
   const result = getResultForActor(actor, params.id ?? "");
@@ -33,10 +41,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!user) await requireUser(request); // signed out: log in first, then we decide
     return refusal(request, { notFound: true });
   }
-  const { scope, ...rest } = result;
+  // Links go out only as parsed, http(s) ones.
+  const { scope, links: storedLinks, ...rest } = result;
   const consent = user ? consentState(result.id) : null;
+  // Public results present themselves outside the app: a citation and schema.org data.
+  const t = tFor(await getLocale(request));
+  const facts = publicFacts(result, context.origin, t(`results.types.${result.type}`));
   return {
     result: rest,
+    links: parseLinks(storedLinks),
+    publication: facts
+      ? { url: facts.url, citation: apaCitation(facts), jsonLd: jsonForScript(jsonLd({ ...facts, type: result.type })), authors: facts.authors }
+      : null,
     consent:
       consent?.requested && !consent.complete
         ? {
@@ -48,6 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     signedIn: !!user,
     canManage: !!actor && can(actor, "result:manage-actions", scope),
+    canSetVisibility: !!actor && can(actor, "result:set-visibility", scope),
+    // Groups the reader is in where this result cannot go yet: say why, and offer to raise it.
+    groupsNeedingMore: user && !GROUP_VISIBILITIES.includes(rest.visibility) ? activeGroupsOf(user.id).length : 0,
     shareTo:
       user && (rest.visibility === "region" || rest.visibility === "public")
         ? activeGroupsOf(user.id).filter((g) => !rest.groups.some((shared) => shared.id === g.id))
@@ -87,6 +106,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.share.shared") });
   }
+  if (form.intent === "visibility") {
+    const wanted = RESULT_VISIBILITIES.find((v) => v === form.visibility);
+    if (!wanted) return data({ error: t("results.publish.errors.visibility") }, { status: 400 });
+    if (!can(actor, "result:set-visibility", scope)) return data({ error: t("showcase.visibility.notYours") }, { status: 403 });
+    const outcome = changeVisibility(result.id, user.id, wanted);
+    if (outcome === "notAConsenter") return data({ error: t("showcase.visibility.notAConsenter") }, { status: 403 });
+    return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t(`showcase.visibility.${outcome}`) });
+  }
   if (form.intent === "consent") {
     if (!giveConsent(result.id, user.id)) return forbidden({ error: t("results.publish.errors.noConsentNeeded") });
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.publish.consentGiven") });
@@ -116,7 +143,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResultPage() {
-  const { result, consent, signedIn, canManage, shareTo, locale } = useLoaderData<typeof loader>();
+  const { result, links, publication, consent, signedIn, canManage, canSetVisibility, groupsNeedingMore, shareTo, locale } =
+    useLoaderData<typeof loader>();
+  const nonce = useNonce();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -124,6 +153,9 @@ export default function ResultPage() {
   const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
   return (
     <article className="stack-lg">
+      {publication ? (
+        <script type="application/ld+json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: publication.jsonLd }} />
+      ) : null}
       {signedIn ? (
         <p>
           <Link to="/opbrengsten">← {t("results.detail.backToList")}</Link>
@@ -193,6 +225,7 @@ export default function ResultPage() {
               ))}
             </ol>
           </section>
+          {publication ? <CitationBox citation={publication.citation} /> : null}
           {signedIn ? (
             <section aria-labelledby="acties-title" id="acties" className="stack">
               <h2 id="acties-title">{t("results.detail.actionsTitle")}</h2>
@@ -261,6 +294,12 @@ export default function ResultPage() {
         </div>
         <aside className="stack">
           <dl className="facts card">
+            {publication?.authors.length ? (
+              <>
+                <dt>{t("showcase.authors")}</dt>
+                <dd>{publication.authors.join(", ")}</dd>
+              </>
+            ) : null}
             <dt>{t("results.detail.school")}</dt>
             <dd>
               {result.schoolName} ({result.schoolCity})
@@ -286,6 +325,20 @@ export default function ResultPage() {
               ))}
             </ul>
           </section>
+          {links.length > 0 ? (
+            <section className="card" aria-labelledby="links-title">
+              <h2 id="links-title">{t("showcase.links.title")}</h2>
+              <ul className="link-list">
+                {links.map((l) => (
+                  <li key={l.url}>
+                    <a href={l.url} rel="noopener noreferrer nofollow">
+                      {l.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {shareTo.length > 0 ? (
             <Form method="post" className="card stack">
               <h2>{t("results.share.title")}</h2>
@@ -303,6 +356,47 @@ export default function ResultPage() {
               <div>
                 <button type="submit" className="button button--small button--secondary" disabled={busy}>
                   {t("results.share.submit")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
+          {groupsNeedingMore > 0 ? (
+            <section className="card stack" aria-labelledby="share-needs-title">
+              <h2 id="share-needs-title">{t("results.share.title")}</h2>
+              <p>{t("showcase.visibility.groupsNeed", { level: t(`results.visibility.${result.visibility}`) })}</p>
+              {canSetVisibility ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="visibility" />
+                  <input type="hidden" name="visibility" value="region" />
+                  <button type="submit" className="button button--small button--secondary" disabled={busy}>
+                    {t("showcase.visibility.raiseToRegion")}
+                  </button>
+                </Form>
+              ) : (
+                <p className="muted">{t("showcase.visibility.askOwner")}</p>
+              )}
+            </section>
+          ) : null}
+          {canSetVisibility ? (
+            <Form method="post" className="card stack" aria-labelledby="visibility-title">
+              <h2 id="visibility-title">{t("showcase.visibility.title")}</h2>
+              <input type="hidden" name="intent" value="visibility" />
+              <div className="field">
+                <label htmlFor="visibility-level">{t("results.detail.visibility")}</label>
+                <select id="visibility-level" name="visibility" defaultValue={result.visibility} aria-describedby="visibility-help">
+                  {RESULT_VISIBILITIES.map((v) => (
+                    <option key={v} value={v}>
+                      {t(`results.visibility.${v}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p id="visibility-help" className="field__help">
+                {t("showcase.visibility.help")}
+              </p>
+              <div>
+                <button type="submit" className="button button--small" disabled={busy}>
+                  {t("showcase.visibility.submit")}
                 </button>
               </div>
             </Form>

@@ -1,34 +1,77 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PublicShowcase } from "../components/PublicShowcase";
 import { RESULT_TYPES } from "../domain/result-types";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { listThemes } from "../models/question.server";
+import { publicResultYears } from "../models/public-result.server";
 import { listRegions, searchResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
+import { getCurrentUser } from "../utils/auth.server";
 import { requirePermission } from "../utils/guard.server";
+import { getLocale, tFor } from "../utils/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Opbrengsten — Samen Onderzoeken" }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
+  loaderData?.publicView
+    ? [
+        { title: `${loaderData.publicView.title} — Samen Onderzoeken` },
+        { name: "description", content: loaderData.publicView.description },
+      ]
+    : [{ title: "Opbrengsten — Samen Onderzoeken" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboard:view");
-  const params = new URL(request.url).searchParams;
+function readFilters(params: URLSearchParams) {
   const type = params.get("soort") ?? "";
   const sector = params.get("sector") ?? "";
-  const items = searchResults(toActor(user), {
+  const year = params.get("jaar") ?? "";
+  return {
     q: (params.get("q") ?? "").slice(0, 200),
     type: (RESULT_TYPES as readonly string[]).includes(type) ? type : undefined,
     sector: (SECTOR_VALUES as readonly string[]).includes(sector) ? sector : undefined,
     themeId: (params.get("thema") ?? "").slice(0, 100) || undefined,
+    year: /^\d{4}$/.test(year) ? year : undefined,
+  };
+}
+
+/**
+ * Signed in: the results the permission module lets this person see.
+ * Anonymous (contract 6.17): the public showcase, public results only,
+ * decided in SQL and again per row by the permission module.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const filters = readFilters(params);
+  const anonymous = !(await getCurrentUser(request));
+  if (anonymous) {
+    const locale = await getLocale(request);
+    const t = tFor(locale);
+    const items = searchResults(null, { ...filters, publicOnly: true });
+    return {
+      items,
+      regions: [],
+      themes: listThemes().map((th) => ({ id: th.id, name: locale === "en" ? th.nameEn : th.nameNl })),
+      publicView: { title: t("showcase.title"), description: t("showcase.metaDescription"), years: publicResultYears() },
+    };
+  }
+  const user = await requirePermission(request, "dashboard:view");
+  const items = searchResults(toActor(user), {
+    ...filters,
+    year: undefined,
     regionId: (params.get("regio") ?? "").slice(0, 100) || undefined,
   });
-  return { items, regions: listRegions(), themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })) };
+  return {
+    items,
+    regions: listRegions(),
+    themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })),
+    publicView: null,
+  };
 }
 
 export default function ResultsPage() {
-  const { items, themes, regions } = useLoaderData<typeof loader>();
+  const { items, themes, regions, publicView } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  if (publicView) return <PublicShowcase items={items} themes={themes} years={publicView.years} />;
   return (
     <div className="stack-lg">
       <header className="page-header">

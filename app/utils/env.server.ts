@@ -57,6 +57,12 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(8),
   /** Failed guesses per account from all addresses in 15 minutes before every attempt waits a growing delay. */
   LOGIN_ACCOUNT_CEILING: z.coerce.number().int().min(1).default(20),
+  /** OAI-PMH: records per ListRecords/ListIdentifiers page before a resumption token (docs/decisions/0019). */
+  OAI_PAGE_SIZE: z.coerce.number().int().min(1, "moet 1 of hoger zijn").max(1000, "moet 1000 of lager zijn").default(100),
+  /** OAI-PMH: key that signs resumption tokens; without it a random key per process (tokens end at a restart). */
+  OAI_TOKEN_SECRET: z.string().min(16, "moet minstens 16 tekens lang zijn").optional(),
+  /** OAI-PMH: the adminEmail in Identify; default MAIL_FROM's address, else beheer@<host>. */
+  OAI_ADMIN_EMAIL: z.string().email("moet een e-mailadres zijn").optional(),
 });
 
 /** SEED_DEMO is resolved at parse time: true or false, whether it was set or not (contract 6.11). */

@@ -101,6 +101,11 @@ export async function runQuestionsBench(options: { iterations: number }) {
       ["/vragen full-text q=ouderbetrokkenheid groep", "/vragen?q=ouderbetrokkenheid+groep"],
       ["/api/v1/questions?q=lezen", "/api/v1/questions?q=lezen"],
       ["/api/v1/questions?q=rekenvaardigheid", "/api/v1/questions?q=rekenvaardigheid"],
+      // Issue 23: part of a compound (trigram tier), a stem, a school name.
+      ["/vragen full-text q=motivatie", "/vragen?q=motivatie"],
+      ["/api/v1/questions?q=motivatie", "/api/v1/questions?q=motivatie"],
+      ["/api/v1/questions?q=formatief", "/api/v1/questions?q=formatief"],
+      ["/api/v1/questions?q=Regenboog", "/api/v1/questions?q=Regenboog"],
     ];
     const timings: Timing[] = [];
     for (const [name, url] of targets) {

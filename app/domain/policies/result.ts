@@ -29,6 +29,14 @@ export const resultRules = {
   "result:publish": (actor, scope) =>
     isProjectScope(scope) &&
     (scope.projectStudentIds.includes(actor.userId) || isSchoolStaffOf(actor, scope.schoolId, SCHOOL_QUESTION_OWNERS)),
+  /**
+   * Change a published result's visibility (scope: ResultScope): the project's
+   * members and the school's owners. Lowering takes effect at once; raising
+   * asks the consents again (result-visibility.server.ts).
+   */
+  "result:set-visibility": (actor, scope) =>
+    isResultScope(scope) &&
+    (scope.projectMemberIds.includes(actor.userId) || isSchoolStaffOf(actor, scope.schoolId, SCHOOL_QUESTION_OWNERS)),
 } satisfies Rules;
 
 /** The only decisions open to visitors without an account. */
