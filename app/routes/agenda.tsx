@@ -4,7 +4,9 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { can } from "../domain/permissions";
-import { agendaFor, findQuestion, moveOnAgenda, schoolYearsOf, visibleSchools } from "../models/question.server";
+import { agendaFor, moveOnAgenda, schoolYearsOf } from "../models/agenda.server";
+import { findQuestion } from "../models/question.server";
+import { visibleSchools } from "../models/question-search.server";
 import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
 import { currentSchoolYear } from "../domain/question-schema";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isQuestionStatus } from "../domain/question-lifecycle";
-import { searchQuestions } from "../models/question.server";
+import { searchQuestions } from "../models/question-search.server";
 import { toActor } from "../models/user.server";
 import { requireApiUser } from "../utils/guard.server";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BarChartFigure } from "../components/charts/bar-chart";
 import { ASPECTS, isAspectId, MAX_PRIORITIES, parsePhase, PHASES, type Phase } from "../domain/culture-scan";
 import { can } from "../domain/permissions";
-import { agendaFor } from "../models/question.server";
+import { agendaFor } from "../models/agenda.server";
 import { agreementsOf, closeScan, findScan, linkableQuestionIds, myResponses, openScan, saveAgreements, saveResponses, scanSchoolsFor, scansOfSchool, scanSummary, schoolTrend, type AgreementInput } from "../models/scan.server";
 import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { searchQuestions } from "../models/question.server";
+import { searchQuestions } from "../models/question-search.server";
 import { toActor } from "../models/user.server";
 import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";

@@ -4,16 +4,17 @@ import { readSessionToken, userIdForSessionToken } from "./session.server";
 // One lookup per request, however many loaders ask.
 const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
 
+/** Whose live session this token is (null: expired, signed out or unknown). Pages and the collab upgrade both ask this. */
+export function userForSessionToken(token: string | null | undefined): CurrentUser | null {
+  const userId = token ? userIdForSessionToken(token) : null;
+  return userId ? loadCurrentUser(userId) : null;
+}
+
 /** The signed-in user, or null. */
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   let pending = cache.get(request);
   if (!pending) {
-    pending = (async () => {
-      const token = await readSessionToken(request);
-      if (!token) return null;
-      const userId = userIdForSessionToken(token);
-      return userId ? loadCurrentUser(userId) : null;
-    })();
+    pending = readSessionToken(request).then(userForSessionToken);
     cache.set(request, pending);
   }
   return pending;

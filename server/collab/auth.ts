@@ -3,7 +3,8 @@ import { planAccess, type PlanAccess } from "../../app/domain/permissions";
 import { findPlanById, findPlanByRoom } from "../../app/models/plan.server";
 import { loadPlanScope } from "../../app/models/scopes.server";
 import { loadCurrentUser, toActor, type CurrentUser } from "../../app/models/user.server";
-import { liveSessionsByToken, sessionCookie, userIdForSessionToken } from "../../app/utils/session.server";
+import { userForSessionToken } from "../../app/utils/auth.server";
+import { liveSessionsByToken, sessionCookie } from "../../app/utils/session.server";
 
 export type UpgradeDecision =
   | { ok: true; planId: string; access: PlanAccess; userId: string; userName: string; token: string }
@@ -22,8 +23,7 @@ export async function sessionTokenFrom(cookieHeader: string | undefined): Promis
 
 export async function userFromCookie(cookieHeader: string | undefined): Promise<{ user: CurrentUser; token: string } | null> {
   const token = await sessionTokenFrom(cookieHeader);
-  const userId = token ? userIdForSessionToken(token) : null;
-  const user = userId ? loadCurrentUser(userId) : null;
+  const user = userForSessionToken(token);
   return user && token ? { user, token } : null;
 }
 
