@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChartFigure } from "../components/charts/bar-chart";
-import { ASPECTS, isAspectId, MAX_PRIORITIES, parsePhase, PHASES, type Phase } from "../domain/culture-scan";
+import { ASPECTS, PHASES, type Phase } from "../domain/culture-scan";
+import { parseScanAction } from "../domain/scan-form";
 import { can } from "../domain/permissions";
 import { agendaFor } from "../models/agenda.server";
 import { agreementsOf, closeScan, findScan, linkableQuestionIds, myResponses, openScan, saveAgreements, saveResponses, scanSchoolsFor, scansOfSchool, scanSummary, schoolTrend, type AgreementInput } from "../models/scan.server";
@@ -69,6 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (!form) return fail(t("errors.badRequest"));
 
+  // Permission first (from the raw intent), then the form's shape (scan-form.ts), then the database.
   if (form.intent === "open") {
     const schoolId = form.schoolId ?? "";
     const refused = refuseUnless(actor, "scan:manage", schoolScope(schoolId), { error: t("scan.errors.notAllowed") });
@@ -89,46 +91,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const refused = needed && refuseUnless(actor, needed, scope, { error: t("scan.errors.notAllowed") });
   if (refused) return refused;
 
-  switch (form.intent) {
+  const parsed = parseScanAction(form);
+  if (!parsed.ok) return fail(t(parsed.error));
+  const input = parsed.action;
+  switch (input.intent) {
     case "respond": {
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
-      const answers: Record<string, Phase> = {};
-      for (const [key, value] of Object.entries(form)) {
-        if (!key.startsWith("phase-")) continue;
-        const aspectId = key.slice("phase-".length);
-        if (!isAspectId(aspectId)) return fail(t("scan.errors.unknownAspect"));
-        const phase = parsePhase(value);
-        if (!phase) return fail(t("scan.errors.phaseInvalid"));
-        answers[aspectId] = phase;
-      }
-      if (ASPECTS.some((a) => !answers[a.id])) return fail(t("scan.errors.phaseMissing"));
-      saveResponses(scan.id, user.id, answers);
+      saveResponses(scan.id, user.id, input.answers as Record<string, Phase>);
       return redirectWithToast(`${back}#resultaten`, { kind: "success", message: t("scan.questionnaire.saved") });
     }
     case "agree": {
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
-      for (const key of Object.keys(form)) {
-        const match = /^(agreed|priority|action|question)-(.+)$/.exec(key);
-        if (match && !isAspectId(match[2])) return fail(t("scan.errors.unknownAspect"));
-      }
       const linkable = linkableQuestionIds(scan.schoolId, scan.schoolYear);
-      const rows: AgreementInput[] = [];
-      for (const aspect of ASPECTS) {
-        const raw = form[`agreed-${aspect.id}`];
-        if (!raw) return fail(t("scan.errors.phaseMissing"));
-        const agreedPhase = parsePhase(raw);
-        if (!agreedPhase) return fail(t("scan.errors.phaseInvalid"));
-        const priority = form[`priority-${aspect.id}`] === "on";
-        const actionText = (form[`action-${aspect.id}`] ?? "").trim();
-        if (actionText.length > 500) return fail(t("scan.errors.actionTooLong"));
-        if (priority && !actionText) return fail(t("scan.errors.actionRequired"));
-        const questionId = priority && form[`question-${aspect.id}`] ? form[`question-${aspect.id}`]! : null;
-        if (questionId && !linkable.has(questionId)) return fail(t("scan.errors.questionUnknown"));
-        rows.push({ aspectId: aspect.id, agreedPhase, priority, action: priority ? actionText : "", questionId });
-      }
-      const priorities = rows.filter((r) => r.priority).length;
-      if (priorities < 1 || priorities > MAX_PRIORITIES) return fail(t("scan.errors.priorityCount"));
-      saveAgreements(scan.id, rows);
+      if (input.agreements.some((row) => row.questionId && !linkable.has(row.questionId))) return fail(t("scan.errors.questionUnknown"));
+      saveAgreements(scan.id, input.agreements as AgreementInput[]);
       return redirectWithToast(`${back}#afspraken`, { kind: "success", message: t("scan.agreements.saved") });
     }
     case "close": {
