@@ -4,10 +4,9 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PlanAccess } from "../../app/domain/permissions";
 import { SERVER_ONLY_TYPES } from "../../app/domain/plan-template";
-import { accessEpoch } from "../../app/models/access-epoch.server";
 import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
 import { logger } from "../../app/utils/logger.server";
-import { currentAccessForAll } from "./auth";
+import { AccessWatch } from "./access-watch";
 import { CLOSE, type CollabConfig } from "./config";
 import { binaryFrame } from "./frame";
 import { inspectUpdate } from "./inspect-update";
@@ -43,7 +42,6 @@ export type Connection = {
 
 const log = logger.child({ module: "collab" });
 /** Consecutive failed access checks (2 s at the default interval) before a room's sockets close. */
-const ACCESS_CHECK_FAILURES_BEFORE_CLOSE = 4;
 const SEND_OPTIONS = { binary: true } as const;
 /** Root types only the server writes (record 0018); a client update touching one is refused. */
 const SERVER_ONLY = new Set<string>(SERVER_ONLY_TYPES);
@@ -71,10 +69,8 @@ export class Room {
   private throughUpdateId = 0;
   private logRows = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
-  private accessTimer: NodeJS.Timeout | null = null;
-  /** The access epoch and the earliest session expiry of the last full access check. */
-  private accessChecked: { epoch: number; validUntil: number } | null = null;
-  private failedAccessChecks = 0;
+  /** Closes sockets whose access ended, updates the access of the others (access-watch.ts). */
+  private readonly accessWatch: AccessWatch<Connection>;
   /** Log rows at which the next compaction runs; moved on after a failed one. */
   private compactAtRows: number;
   /**
@@ -95,6 +91,7 @@ export class Room {
     private readonly onEmpty: (room: Room) => void,
   ) {
     this.compactAtRows = config.COLLAB_COMPACT_EVERY;
+    this.accessWatch = new AccessWatch(planId, () => this.conns, (conn, code, reason) => this.closeConn(conn, code, reason));
     this.awareness.setLocalState(null); // the server itself is nobody
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
@@ -115,13 +112,12 @@ export class Room {
     this.logRows = persisted.logRows;
     this.state = "ready";
     metrics.docsLoaded.inc();
-    this.accessTimer = setInterval(() => this.recheckAccess(), this.config.COLLAB_ACCESS_CHECK_MS);
-    this.accessTimer.unref();
+    this.accessWatch.start(this.config.COLLAB_ACCESS_CHECK_MS);
   }
 
   join(conn: Connection): void {
     this.cancelUnload();
-    this.accessChecked = null; // its session's expiry is not in the last check yet
+    this.accessWatch.invalidate();
     this.conns.add(conn);
     metrics.connections.inc();
     // Our step 1 makes the client send what we lack; then the current presence.
@@ -446,45 +442,6 @@ export class Room {
     return true;
   }
 
-  /**
-   * Revoked access, an ended session or a deleted plan closes the socket. The
-   * full check runs only when the access epoch moved, a session reached its
-   * expiry or a socket joined since the last one; otherwise one integer read.
-   */
-  private recheckAccess(): void {
-    let results: ReturnType<typeof currentAccessForAll>;
-    let epoch: number;
-    try {
-      // Read before the check: a change that lands during it moves the epoch past this value.
-      epoch = accessEpoch();
-      const last = this.accessChecked;
-      if (last && last.epoch === epoch && Date.now() < last.validUntil) {
-        this.failedAccessChecks = 0; // a successful (cheap) check
-        return;
-      }
-      results = currentAccessForAll([...this.conns].map((c) => c.token), this.planId);
-    } catch (error) {
-      log.error({ err: error, planId: this.planId }, "toegangscontrole mislukt");
-      // Fail closed: access that cannot be checked is not assumed to hold. The
-      // clients retry, and the upgrade checks them afresh.
-      if (++this.failedAccessChecks >= ACCESS_CHECK_FAILURES_BEFORE_CLOSE) {
-        this.failedAccessChecks = 0;
-        for (const conn of [...this.conns]) this.closeConn(conn, CLOSE.accessUnverified, "toegang niet te controleren");
-      }
-      return;
-    }
-    this.failedAccessChecks = 0;
-    metrics.accessChecks.inc();
-    this.accessChecked = { epoch, validUntil: results.validUntil };
-    for (const conn of [...this.conns]) {
-      const result = results.byToken.get(conn.token);
-      if (!result) continue; // connected after the check started; next tick
-      if (!result.signedIn) this.closeConn(conn, CLOSE.unauthenticated, "sessie verlopen");
-      else if (!result.access) this.closeConn(conn, CLOSE.forbidden, "geen toegang meer");
-      else conn.access = result.access;
-    }
-  }
-
   private scheduleUnload(): void {
     this.cancelUnload();
     this.unloadTimer = setTimeout(() => {
@@ -511,7 +468,7 @@ export class Room {
     const wasReady = this.state === "ready";
     this.state = "closed";
     this.cancelUnload();
-    if (this.accessTimer) clearInterval(this.accessTimer);
+    this.accessWatch.stop();
     for (const conn of [...this.conns]) this.closeConn(conn, code, reason);
     this.awareness.destroy();
     this.doc.destroy();
