@@ -1,18 +1,38 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can, type Action, type KnownActor, type OrganisationScope } from "../domain/permissions";
 import { questionFit } from "../domain/question-fit";
 import { MAX_RANKS } from "../domain/round-rules";
-import { assignmentsOf, currentRounds, findRound, openQuestionsOf, partnershipsOf, publishRound, rankingOf, respondToProposal, runRound, saveRanking, saveSchoolSettings, schoolSettingsOf, studentsOf, createRound, allPartnershipIds, adjustAssignment, rankedStudentIds, type RoundRow } from "../models/matching.server";
+import {
+  assignmentsOf,
+  currentRounds,
+  findRound,
+  openQuestionsOf,
+  partnershipsOf,
+  publishRound,
+  rankingOf,
+  respondToProposal,
+  runRound,
+  saveRanking,
+  saveSchoolSettings,
+  schoolSettingsOf,
+  studentsOf,
+  createRound,
+  allPartnershipIds,
+  adjustAssignment,
+  rankedStudentIds,
+} from "../models/matching.server";
 import { studentProfile } from "../models/student-profile.server";
 import { toActor } from "../models/user.server";
 import { forbidden, refuseUnless, requirePermission } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { ManageView } from "../components/matching/manage-view";
+import { StudentView } from "../components/matching/student-view";
 
 export const meta: MetaFunction = () => [{ title: "Matching — Samen Onderzoeken" }];
 
@@ -300,356 +320,5 @@ export default function MatchingPage() {
 
       {manage ? <ManageView manage={manage} date={date} busy={busy} running={running} /> : null}
     </div>
-  );
-}
-
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function StudentView({ student, date, busy }: { student: NonNullable<LoaderData["student"]>; date: Intl.DateTimeFormat; busy: boolean }) {
-  const { t } = useTranslation();
-  const round = student.round;
-  const deadlinePassed = new Date(round.deadline).getTime() < Date.now();
-  return (
-    <section className="stack-lg" aria-labelledby="student-round">
-      <h2 id="student-round">
-        {round.name} · {t(`matching.status.${round.status}`)}
-      </h2>
-      {student.proposal ? (
-        <div className="card stack">
-          <h3>{t("matching.student.resultTitle")}</h3>
-          <p>
-            {student.proposal.questionId
-              ? t("matching.student.placed", { title: student.proposal.questionTitle, school: student.proposal.schoolName })
-              : t("matching.student.notPlaced")}
-          </p>
-          <p className="hint-box">{student.proposal.explanation}</p>
-          {student.proposal.questionId && student.proposal.studentResponse === "open" ? (
-            <Form method="post" className="button-row">
-              <input type="hidden" name="intent" value="respond" />
-              <input type="hidden" name="side" value="student" />
-              <input type="hidden" name="roundId" value={round.id} />
-              <button type="submit" name="answer" value="accept" className="button" disabled={busy}>
-                {t("matching.student.accept")}
-              </button>
-              <button type="submit" name="answer" value="decline" className="button button--secondary" disabled={busy}>
-                {t("matching.student.decline")}
-              </button>
-            </Form>
-          ) : student.proposal.questionId ? (
-            <p>
-              {t(`matching.response.${student.proposal.studentResponse}`)}
-              {student.proposal.studentResponse === "geaccepteerd" && student.proposal.schoolResponse !== "geaccepteerd"
-                ? ` · ${t("matching.student.waitingSchool")}`
-                : null}
-              {student.proposal.projectId ? (
-                <>
-                  {" · "}
-                  <Link to={`/projecten/${student.proposal.projectId}`}>{t("matching.student.project")}</Link>
-                </>
-              ) : null}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-      {round.status === "open" ? (
-        <>
-          <p>{deadlinePassed ? t("matching.deadlinePassed") : t("matching.deadline", { date: date.format(new Date(round.deadline)) })}</p>
-          <Form method="post" className="card stack">
-            <h3>{t("matching.student.rankTitle")}</h3>
-            <p className="muted">{t("matching.student.rankIntro")}</p>
-            <input type="hidden" name="intent" value="rank" />
-            <input type="hidden" name="roundId" value={round.id} />
-            {Array.from({ length: MAX_RANKS }, (_, i) => (
-              <div className="field" key={i}>
-                <label htmlFor={`choice${i + 1}`}>{t("matching.student.choice", { n: i + 1 })}</label>
-                <select id={`choice${i + 1}`} name={`choice${i + 1}`} defaultValue={student.ranking[i] ?? ""} disabled={deadlinePassed}>
-                  <option value="">{t("matching.student.none")}</option>
-                  {student.open.map((q) => (
-                    <option key={q.id} value={q.id}>
-                      {q.title} — {q.schoolName}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ))}
-            <div>
-              <button type="submit" className="button" disabled={busy || deadlinePassed}>
-                {t("matching.student.save")}
-              </button>
-            </div>
-          </Form>
-          <section className="stack" aria-labelledby="fit-title">
-            <h3 id="fit-title">{t("matching.student.fitTitle")}</h3>
-            <p className="muted">
-              {student.hasProfile ? t("matching.student.fitIntro") : t("matching.student.noProfile")}{" "}
-              <Link to="/profiel">{t("matching.profile.edit")}</Link>
-            </p>
-            <ul className="result-list">
-              {student.open.map((q) => (
-                <li key={q.id} className="result">
-                  <h4 className="result__title">
-                    <Link to={`/vragen/${q.id}`}>{q.title}</Link>
-                  </h4>
-                  <p className="result__meta">
-                    <span>{q.schoolName}</span>
-                    {q.themeName ? <span>{q.themeName}</span> : null}
-                    {q.labId ? <span>{t("matching.student.lab")}</span> : null}
-                    {q.fit.reasons.map((r) => (
-                      <span key={r} className="badge">
-                        {t(`matching.student.reasons.${r}`)}
-                      </span>
-                    ))}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
-function ManageView({
-  manage,
-  date,
-  busy,
-  running,
-}: {
-  manage: NonNullable<LoaderData["manage"]>;
-  date: Intl.DateTimeFormat;
-  busy: boolean;
-  running: boolean;
-}) {
-  const { t } = useTranslation();
-  const round = manage.round as RoundRow | null;
-  if (!round) {
-    return (
-      <section className="card stack" aria-labelledby="new-round">
-        <h2 id="new-round">{t("matching.manage.newRound")}</h2>
-        <p>{t("matching.noRound")}</p>
-        <NewRoundForm partnershipId={manage.partnershipId} busy={busy} />
-      </section>
-    );
-  }
-  const placed = manage.assignments.filter((a) => a.questionId);
-  const unplaced = manage.assignments.filter((a) => !a.questionId);
-  return (
-    <section className="stack-lg" aria-labelledby="manage-round">
-      <h2 id="manage-round">
-        {round.name} · {t(`matching.status.${round.status}`)}
-      </h2>
-      <p>{t("matching.deadline", { date: date.format(new Date(round.deadline)) })}</p>
-      <div className="card stack">
-        <h3>{t("matching.manage.rankedTitle")}</h3>
-        <p>{t("matching.manage.ranked", manage.ranked)}</p>
-        {manage.notRanked.length ? (
-          <details>
-            <summary>{t("matching.manage.notRanked")}</summary>
-            <p>{manage.notRanked.join(", ")}</p>
-          </details>
-        ) : null}
-      </div>
-      <Form method="post" className="card stack">
-        <h3>{t("matching.manage.settingsTitle")}</h3>
-        <p className="muted">{t("matching.manage.settingsIntro")}</p>
-        <input type="hidden" name="intent" value="settings" />
-        <input type="hidden" name="roundId" value={round.id} />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("matching.manage.school")}</th>
-              <th scope="col">{t("matching.manage.capacity")}</th>
-              <th scope="col">{t("matching.manage.minimum")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {manage.settings.map((s) => (
-              <tr key={s.schoolId}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  <input type="number" min={0} max={100} name={`capacity-${s.schoolId}`} defaultValue={s.capacity} aria-label={`${t("matching.manage.capacity")}: ${s.name}`} />
-                </td>
-                <td>
-                  <input type="number" min={0} max={100} name={`minimum-${s.schoolId}`} defaultValue={s.minimum} aria-label={`${t("matching.manage.minimum")}: ${s.name}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div>
-          <button type="submit" className="button button--secondary" disabled={busy}>
-            {t("matching.manage.saveSettings")}
-          </button>
-        </div>
-      </Form>
-      <div className="button-row">
-        <Form method="post">
-          <input type="hidden" name="intent" value="run" />
-          <input type="hidden" name="roundId" value={round.id} />
-          <button type="submit" className="button" disabled={busy} aria-busy={running}>
-            {running ? t("matching.manage.running") : t("matching.manage.run")}
-          </button>
-        </Form>
-        {round.status === "berekend" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
-            <input type="hidden" name="roundId" value={round.id} />
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              {t("matching.manage.publish")}
-            </button>
-          </Form>
-        ) : null}
-      </div>
-      {manage.assignments.length > 0 ? (
-        <>
-          <section className="card stack" aria-labelledby="profile-title">
-            <h3 id="profile-title">{t("matching.manage.profileTitle")}</h3>
-            <table>
-              <thead>
-                <tr>
-                  {manage.profile.map((_, i) => (
-                    <th scope="col" key={i}>
-                      {t("matching.manage.profileRank", { n: i + 1 })}
-                    </th>
-                  ))}
-                  <th scope="col">{t("matching.manage.unplacedTitle")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  {manage.profile.map((n, i) => (
-                    <td key={i}>{n}</td>
-                  ))}
-                  <td>{unplaced.length}</td>
-                </tr>
-              </tbody>
-            </table>
-          </section>
-          <section className="stack" aria-labelledby="result-title">
-            <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("matching.manage.school")}</th>
-                    <th scope="col">{t("matching.manage.question")}</th>
-                    <th scope="col">{t("matching.manage.student")}</th>
-                    <th scope="col">{t("matching.manage.rank")}</th>
-                    <th scope="col">{t("matching.manage.responses")}</th>
-                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {placed.map((a) => (
-                    <tr key={a.studentId}>
-                      <td>{a.schoolName}</td>
-                      <td>{a.questionTitle}</td>
-                      <td>{a.studentName}</td>
-                      <td>{a.rank}</td>
-                      <td>
-                        {t(`matching.response.${a.studentResponse}`)} / {t(`matching.response.${a.schoolResponse}`)}
-                      </td>
-                      {round.status === "berekend" ? (
-                        <td>
-                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={a.questionId} choices={manage.choices[a.studentId] ?? []} busy={busy} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-          {unplaced.length > 0 ? (
-            <section className="stack" aria-labelledby="unplaced-title">
-              <h3 id="unplaced-title">{t("matching.manage.unplacedTitle")}</h3>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("matching.manage.student")}</th>
-                    <th scope="col">{t("matching.manage.why")}</th>
-                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {unplaced.map((a) => (
-                    <tr key={a.studentId}>
-                      <td>{a.studentName}</td>
-                      <td>{a.explanation}</td>
-                      {round.status === "berekend" ? (
-                        <td>
-                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={null} choices={manage.choices[a.studentId] ?? []} busy={busy} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          ) : null}
-        </>
-      ) : null}
-    </section>
-  );
-}
-
-function AdjustForm({
-  roundId,
-  studentId,
-  studentName,
-  current,
-  choices,
-  busy,
-}: {
-  roundId: string;
-  studentId: string;
-  studentName: string;
-  current: string | null;
-  choices: { id: string; title: string }[];
-  busy: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Form method="post" className="filters-inline">
-      <input type="hidden" name="intent" value="adjust" />
-      <input type="hidden" name="roundId" value={roundId} />
-      <input type="hidden" name="studentId" value={studentId} />
-      <select name="questionId" defaultValue={current ?? ""} aria-label={t("matching.manage.adjustLabel", { name: studentName })}>
-        <option value="">{t("matching.manage.noPlace")}</option>
-        {choices.map((c, i) => (
-          <option key={c.id} value={c.id}>
-            {i + 1}. {c.title}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="button button--small button--secondary" disabled={busy}>
-        {t("matching.manage.adjustSave")}
-        <span className="visually-hidden">: {studentName}</span>
-      </button>
-    </Form>
-  );
-}
-
-function NewRoundForm({ partnershipId, busy }: { partnershipId: string; busy: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Form method="post" className="stack">
-      <input type="hidden" name="intent" value="create" />
-      <input type="hidden" name="partnershipId" value={partnershipId} />
-      <div className="field">
-        <label htmlFor="round-name">{t("matching.manage.name")}</label>
-        <input id="round-name" name="name" required maxLength={200} />
-      </div>
-      <div className="field">
-        <label htmlFor="round-deadline">{t("matching.manage.deadline")}</label>
-        <input id="round-deadline" name="deadline" type="date" required />
-      </div>
-      <div>
-        <button type="submit" className="button" disabled={busy}>
-          {t("matching.manage.create")}
-        </button>
-      </div>
-    </Form>
   );
 }

@@ -1,0 +1,250 @@
+import { Form, type useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RoundRow } from "../../models/matching.server";
+import type { loader } from "../../routes/matching";
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export function ManageView({
+  manage,
+  date,
+  busy,
+  running,
+}: {
+  manage: NonNullable<LoaderData["manage"]>;
+  date: Intl.DateTimeFormat;
+  busy: boolean;
+  running: boolean;
+}) {
+  const { t } = useTranslation();
+  const round = manage.round as RoundRow | null;
+  if (!round) {
+    return (
+      <section className="card stack" aria-labelledby="new-round">
+        <h2 id="new-round">{t("matching.manage.newRound")}</h2>
+        <p>{t("matching.noRound")}</p>
+        <NewRoundForm partnershipId={manage.partnershipId} busy={busy} />
+      </section>
+    );
+  }
+  const placed = manage.assignments.filter((a) => a.questionId);
+  const unplaced = manage.assignments.filter((a) => !a.questionId);
+  return (
+    <section className="stack-lg" aria-labelledby="manage-round">
+      <h2 id="manage-round">
+        {round.name} · {t(`matching.status.${round.status}`)}
+      </h2>
+      <p>{t("matching.deadline", { date: date.format(new Date(round.deadline)) })}</p>
+      <div className="card stack">
+        <h3>{t("matching.manage.rankedTitle")}</h3>
+        <p>{t("matching.manage.ranked", manage.ranked)}</p>
+        {manage.notRanked.length ? (
+          <details>
+            <summary>{t("matching.manage.notRanked")}</summary>
+            <p>{manage.notRanked.join(", ")}</p>
+          </details>
+        ) : null}
+      </div>
+      <Form method="post" className="card stack">
+        <h3>{t("matching.manage.settingsTitle")}</h3>
+        <p className="muted">{t("matching.manage.settingsIntro")}</p>
+        <input type="hidden" name="intent" value="settings" />
+        <input type="hidden" name="roundId" value={round.id} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("matching.manage.school")}</th>
+              <th scope="col">{t("matching.manage.capacity")}</th>
+              <th scope="col">{t("matching.manage.minimum")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {manage.settings.map((s) => (
+              <tr key={s.schoolId}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <input type="number" min={0} max={100} name={`capacity-${s.schoolId}`} defaultValue={s.capacity} aria-label={`${t("matching.manage.capacity")}: ${s.name}`} />
+                </td>
+                <td>
+                  <input type="number" min={0} max={100} name={`minimum-${s.schoolId}`} defaultValue={s.minimum} aria-label={`${t("matching.manage.minimum")}: ${s.name}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div>
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {t("matching.manage.saveSettings")}
+          </button>
+        </div>
+      </Form>
+      <div className="button-row">
+        <Form method="post">
+          <input type="hidden" name="intent" value="run" />
+          <input type="hidden" name="roundId" value={round.id} />
+          <button type="submit" className="button" disabled={busy} aria-busy={running}>
+            {running ? t("matching.manage.running") : t("matching.manage.run")}
+          </button>
+        </Form>
+        {round.status === "berekend" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="roundId" value={round.id} />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("matching.manage.publish")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {manage.assignments.length > 0 ? (
+        <>
+          <section className="card stack" aria-labelledby="profile-title">
+            <h3 id="profile-title">{t("matching.manage.profileTitle")}</h3>
+            <table>
+              <thead>
+                <tr>
+                  {manage.profile.map((_, i) => (
+                    <th scope="col" key={i}>
+                      {t("matching.manage.profileRank", { n: i + 1 })}
+                    </th>
+                  ))}
+                  <th scope="col">{t("matching.manage.unplacedTitle")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {manage.profile.map((n, i) => (
+                    <td key={i}>{n}</td>
+                  ))}
+                  <td>{unplaced.length}</td>
+                </tr>
+              </tbody>
+            </table>
+          </section>
+          <section className="stack" aria-labelledby="result-title">
+            <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("matching.manage.school")}</th>
+                    <th scope="col">{t("matching.manage.question")}</th>
+                    <th scope="col">{t("matching.manage.student")}</th>
+                    <th scope="col">{t("matching.manage.rank")}</th>
+                    <th scope="col">{t("matching.manage.responses")}</th>
+                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {placed.map((a) => (
+                    <tr key={a.studentId}>
+                      <td>{a.schoolName}</td>
+                      <td>{a.questionTitle}</td>
+                      <td>{a.studentName}</td>
+                      <td>{a.rank}</td>
+                      <td>
+                        {t(`matching.response.${a.studentResponse}`)} / {t(`matching.response.${a.schoolResponse}`)}
+                      </td>
+                      {round.status === "berekend" ? (
+                        <td>
+                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={a.questionId} choices={manage.choices[a.studentId] ?? []} busy={busy} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          {unplaced.length > 0 ? (
+            <section className="stack" aria-labelledby="unplaced-title">
+              <h3 id="unplaced-title">{t("matching.manage.unplacedTitle")}</h3>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("matching.manage.student")}</th>
+                    <th scope="col">{t("matching.manage.why")}</th>
+                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {unplaced.map((a) => (
+                    <tr key={a.studentId}>
+                      <td>{a.studentName}</td>
+                      <td>{a.explanation}</td>
+                      {round.status === "berekend" ? (
+                        <td>
+                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={null} choices={manage.choices[a.studentId] ?? []} busy={busy} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function AdjustForm({
+  roundId,
+  studentId,
+  studentName,
+  current,
+  choices,
+  busy,
+}: {
+  roundId: string;
+  studentId: string;
+  studentName: string;
+  current: string | null;
+  choices: { id: string; title: string }[];
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="filters-inline">
+      <input type="hidden" name="intent" value="adjust" />
+      <input type="hidden" name="roundId" value={roundId} />
+      <input type="hidden" name="studentId" value={studentId} />
+      <select name="questionId" defaultValue={current ?? ""} aria-label={t("matching.manage.adjustLabel", { name: studentName })}>
+        <option value="">{t("matching.manage.noPlace")}</option>
+        {choices.map((c, i) => (
+          <option key={c.id} value={c.id}>
+            {i + 1}. {c.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--small button--secondary" disabled={busy}>
+        {t("matching.manage.adjustSave")}
+        <span className="visually-hidden">: {studentName}</span>
+      </button>
+    </Form>
+  );
+}
+
+function NewRoundForm({ partnershipId, busy }: { partnershipId: string; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="partnershipId" value={partnershipId} />
+      <div className="field">
+        <label htmlFor="round-name">{t("matching.manage.name")}</label>
+        <input id="round-name" name="name" required maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor="round-deadline">{t("matching.manage.deadline")}</label>
+        <input id="round-deadline" name="deadline" type="date" required />
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={busy}>
+          {t("matching.manage.create")}
+        </button>
+      </div>
+    </Form>
+  );
+}
