@@ -51,6 +51,11 @@ function runBackup(target: string, databasePath: string): Promise<{ code: number
   });
 }
 
+function step(what: string) {
+  // Where a slow run spent its time, in the test output.
+  console.log(`[backup-test] ${new Date().toISOString()} ${what}`);
+}
+
 const lines = (client: YClient) => client.text(SECTION).split("\n");
 
 /** Names in `dir` that a backup into `dir/<name>` may have left behind. */
@@ -60,6 +65,7 @@ describe("backup of a running installation", () => {
   it("copies a consistent moment under live typing; a server started on the copy serves that plan text and the result's files", async () => {
     const original = await startServer({ env: ENV });
     servers.push(original);
+    step("original server up");
 
     // A result with a file, published before the backup.
     const student = await signedIn(original.url, "student@demo.nl");
@@ -86,6 +92,7 @@ describe("backup of a running installation", () => {
     const resultId = published.headers.get("location")!.split("/").pop()!;
     const file = db.prepare("select id, storage_key from result_files where result_id = ?").get(resultId) as { id: string; storage_key: string };
     db.close();
+    step("result published");
 
     // Live typing: one writer, one watcher; what the watcher has seen was persisted (persist-before-relay).
     const s2 = await signedIn(original.url, "student2@demo.nl");
@@ -103,7 +110,9 @@ describe("backup of a running installation", () => {
       const acknowledgedBefore = lines(watcher);
       const target = path.join(tempDir(), "back-up");
       const typedBefore = n;
+      step("backup starts");
       const result = await runBackup(target, original.databasePath);
+      step("backup done");
       const typedDuring = n - typedBefore;
       const seenAfter = lines(watcher);
       expect(result.stderr).toBe("");
@@ -125,6 +134,7 @@ describe("backup of a running installation", () => {
 
       const restored = await startServer({ env: { ...ENV, SEED_DEMO: "false" }, databasePath: copyPath });
       servers.push(restored);
+      step("restored server up");
       const reader = new YClient(restored.url, plan.room, (await signedIn(restored.url, "student2@demo.nl")).cookieHeader());
       clients.push(reader);
       await reader.synced;
@@ -145,7 +155,7 @@ describe("backup of a running installation", () => {
     } finally {
       clearInterval(typing);
     }
-  });
+  }, 180_000); // two server starts, logins and a backup on a shared 2-core machine
 });
 
 describe("backup failures", () => {
