@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -211,6 +212,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   if (!target || process.argv.length > 3) {
     console.error("Gebruik: npm run backup -- <map>\nDe map moet nieuw of leeg zijn; de database komt uit DATABASE_PATH.");
     process.exit(64); // EX_USAGE
+  }
+  try {
+    // The running server comes first: the copy may take its time on a busy machine.
+    os.setPriority(os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not allowed here: run at normal priority.
   }
   try {
     const s = await backup({ targetDir: target });
