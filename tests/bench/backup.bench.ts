@@ -67,7 +67,8 @@ async function writeUntil(insert: () => void, done: () => boolean): Promise<Writ
         insert();
         break;
       } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+        // SQLITE_BUSY and its extended codes (e.g. _RECOVERY while another connection rebuilds the WAL index).
+        if (!(error as { code?: string }).code?.startsWith("SQLITE_BUSY")) throw error;
         busy++;
       }
     }
