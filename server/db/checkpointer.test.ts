@@ -112,6 +112,22 @@ describe("frames not checkpointed, from the wal-index header", () => {
     expect(afterRestart).toBeLessThan(5);
   });
 
+  it.runIf(fs.existsSync("/proc/locks"))("keeps SQLite's lock on the -shm: reading the header closes no descriptor of it (record 0021)", () => {
+    // Closing one would drop the lock, and the next process to open the database would rebuild the -shm under us (SIGBUS).
+    const { db, file } = freshDb();
+    write(db, 3);
+    const ino = fs.statSync(`${file}-shm`).ino;
+    const held = () =>
+      fs
+        .readFileSync("/proc/locks", "utf8")
+        .split("\n")
+        .some((line) => line.includes(` ${process.pid} `) && line.includes(`:${ino} `));
+    expect(held()).toBe(true);
+    expect(readFramesNotCheckpointed(file)).toBeGreaterThan(0);
+    expect(readFramesNotCheckpointed(file)).toBeGreaterThan(0);
+    expect(held()).toBe(true);
+  });
+
   it("is unknown (null), never a made-up zero, for a missing file, a short or torn header and garbage", () => {
     expect(readFramesNotCheckpointed(path.join(os.tmpdir(), "does-not-exist.db"))).toBeNull();
     expect(framesNotCheckpointed(Buffer.alloc(10))).toBeNull();

@@ -35,22 +35,39 @@ export function framesNotCheckpointed(bytes) {
 }
 
 /**
+ * Descriptors of `-shm` files, held for the life of the process: closing any
+ * descriptor of a file drops every POSIX lock this process holds on it,
+ * including SQLite's own lock that tells other processes the wal-index is in
+ * use. Without it, the next process to open the database (`npm run backup`,
+ * a CLI) takes itself for the first, truncates the `-shm` and rebuilds it,
+ * and this process dies of SIGBUS on its mapping of the pages that were cut
+ * off. So a descriptor is never closed; a recreated `-shm` (new inode) gets a
+ * new one. Record 0021.
+ * @type {Map<string, { fd: number; ino: number }>}
+ */
+const held = new Map();
+
+/** @param {string} shmFile */
+function descriptorOf(shmFile) {
+  const ino = fs.statSync(shmFile).ino; // stat opens nothing
+  const known = held.get(shmFile);
+  if (known && known.ino === ino) return known.fd;
+  const fd = fs.openSync(shmFile, "r");
+  held.set(shmFile, { fd, ino: fs.fstatSync(fd).ino });
+  return fd;
+}
+
+/**
  * Reads the header of `<database>-shm`; see framesNotCheckpointed.
  * @param {string} databaseFile
  * @returns {number | null}
  */
 export function readFramesNotCheckpointed(databaseFile) {
   const buffer = Buffer.alloc(N_BACKFILL + 4);
-  let fd = null;
   try {
-    // Opened afresh each time: a held descriptor would keep reading an old
-    // file if the -shm were ever recreated.
-    fd = fs.openSync(`${databaseFile}-shm`, "r");
-    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const read = fs.readSync(descriptorOf(`${databaseFile}-shm`), buffer, 0, buffer.length, 0);
     return framesNotCheckpointed(buffer.subarray(0, read));
   } catch {
     return null;
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
   }
 }

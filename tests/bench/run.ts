@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { runBackupBench } from "./backup.bench";
 import { runFoundationBench } from "./foundation.bench";
 import { runImportBench } from "./import.bench";
 import { runCollabBench } from "./collab.bench";
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<Record<string, string | number>[]>> 
   matching: () => runMatchingBench(),
   collab: () => runCollabBench(),
   import: () => runImportBench({ iterations: Math.min(iterations, 20) }),
+  backup: () => runBackupBench(),
 };
 
 const only = process.argv.slice(2);
