@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PublicShowcase } from "../components/PublicShowcase";
+import { FilterSelect, ResultList, ResultSearchForm } from "../components/results/result-search";
 import { RESULT_TYPES } from "../domain/result-types";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { listThemes } from "../models/question.server";
@@ -70,7 +71,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ResultsPage() {
   const { items, themes, regions, publicView } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const [params] = useSearchParams();
   if (publicView) return <PublicShowcase items={items} themes={themes} years={publicView.years} />;
   return (
     <div className="stack-lg">
@@ -83,99 +83,23 @@ export default function ResultsPage() {
           {t("results.publish.new")}
         </Link>
       </header>
-      <Form method="get" className="card search-form" role="search" aria-label={t("results.searchLabel")}>
-        <div className="search-row">
-          <div className="field field--grow">
-            <label htmlFor="results-q">{t("results.searchLabel")}</label>
-            <input id="results-q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder={t("results.searchPlaceholder")} />
-          </div>
-          <button type="submit" className="button">
-            {t("results.search")}
-          </button>
-        </div>
-        <div className="filters">
-          <div className="field">
-            <label htmlFor="results-type">{t("results.filterType")}</label>
-            <select id="results-type" name="soort" defaultValue={params.get("soort") ?? ""}>
-              <option value="">{t("results.all")}</option>
-              {RESULT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`results.types.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="results-theme">{t("results.filterTheme")}</label>
-            <select id="results-theme" name="thema" defaultValue={params.get("thema") ?? ""}>
-              <option value="">{t("results.all")}</option>
-              {themes.map((th) => (
-                <option key={th.id} value={th.id}>
-                  {th.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="results-sector">{t("results.filterSector")}</label>
-            <select id="results-sector" name="sector" defaultValue={params.get("sector") ?? ""}>
-              <option value="">{t("results.all")}</option>
-              {SECTOR_VALUES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sectors.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="results-region">{t("results.filterRegion")}</label>
-            <select id="results-region" name="regio" defaultValue={params.get("regio") ?? ""}>
-              <option value="">{t("results.all")}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filters__actions">
-            <button type="submit" className="button button--secondary">
-              {t("results.apply")}
-            </button>
-            <Link to="/opbrengsten">{t("results.reset")}</Link>
-          </div>
-        </div>
-      </Form>
-      <section aria-labelledby="results-count">
-        <h2 id="results-count" aria-live="polite">
-          {t("results.count", { count: items.length })}
-        </h2>
-        {items.length === 0 ? (
-          <p className="empty">{t("results.empty")}</p>
-        ) : (
-          <ul className="result-list">
-            {items.map((r) => (
-              <li key={r.id} className="result">
-                <h3>
-                  <Link to={`/opbrengsten/${r.id}`}>{r.title}</Link>
-                </h3>
-                <p className="result__meta">
-                  <span className="status status--open">{t(`results.types.${r.type}`)}</span>
-                  <span>{r.schoolName}</span>
-                  <span>{t(`results.visibility.${r.visibility}`)}</span>
-                  {r.themeNames.length ? <span>{r.themeNames.join(", ")}</span> : null}
-                  <span>
-                    {r.actions.open + r.actions.done > 0
-                      ? t("results.actionsDone", { done: r.actions.done, total: r.actions.open + r.actions.done })
-                      : t("results.noActions")}
-                  </span>
-                </p>
-                <p>{r.summary}</p>
-              </li>
-            ))}
-          </ul>
+      <ResultSearchForm themes={themes}>
+        <FilterSelect id="results-region" name="regio" label={t("results.filterRegion")} options={regions.map((r) => ({ value: r.id, label: r.name }))} />
+      </ResultSearchForm>
+      <ResultList
+        items={items}
+        meta={(r) => (
+          <>
+            <span>{t(`results.visibility.${r.visibility}`)}</span>
+            {r.themeNames.length ? <span>{r.themeNames.join(", ")}</span> : null}
+            <span>
+              {r.actions.open + r.actions.done > 0
+                ? t("results.actionsDone", { done: r.actions.done, total: r.actions.open + r.actions.done })
+                : t("results.noActions")}
+            </span>
+          </>
         )}
-      </section>
+      />
     </div>
   );
 }
