@@ -1,4 +1,5 @@
 import { createInflateRaw } from "node:zlib";
+import { endOfCentralDirectory } from "../domain/import/zip";
 
 /**
  * Counts the bytes a zip really unpacks to, by inflating every entry and
@@ -14,13 +15,7 @@ type Entry = { method: number; compressedSize: number; localOffset: number };
 
 function entriesOf(bytes: Uint8Array): Entry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd === -1) return null;
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);

@@ -10,16 +10,17 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Offset of the zip's end-of-central-directory record (22 bytes plus a comment of at most 65,535), or -1. */
+export function endOfCentralDirectory(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
 export function inspectXlsx(bytes: Uint8Array): FileProblem | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: 22 bytes plus a comment of at most 65,535 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd === -1) return { code: "xlsxInvalid" };
   const entries = view.getUint16(eocd + 10, true);
   const directorySize = view.getUint32(eocd + 12, true);
