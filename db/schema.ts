@@ -245,6 +245,9 @@ export const AUDIT_EVENTS = [
   "membership.removed",
   "partnership.settings_changed",
   "import.completed",
+  "organisation.created",
+  "organisation.linked",
+  "organisation.renamed",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */

@@ -10,7 +10,7 @@ import {
   schools,
   users,
 } from "../../db/schema";
-import { can, type Actor } from "../domain/permissions";
+import { can, type Actor, type OrganisationScope } from "../domain/permissions";
 import { recordAudit } from "./audit.server";
 import type { OrganisationKind, Role } from "../domain/roles";
 
@@ -22,6 +22,8 @@ export type OrgNode = {
   detail: { sector?: string; city: string; board?: string; kind?: string };
   /** Null when the actor may not see the people here. */
   people: Person[] | null;
+  /** Whether the actor may invite someone into this organisation. */
+  canInvite: boolean;
 };
 
 export type PartnershipNode = {
@@ -100,6 +102,7 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
             people: can(actor, "people:view", { partnershipIds: partnershipsOfSchool(s.id), schoolId: s.id })
               ? peopleOf("schoolId", s.id)
               : null,
+            canInvite: can(actor, "invitation:create", { partnershipIds: partnershipsOfSchool(s.id), schoolId: s.id }),
           })),
         institutes: allInstitutes
           .filter((i) => instituteLinks.some((l) => l.instituteId === i.id && l.partnershipId === p.id))
@@ -110,6 +113,7 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
             people: can(actor, "people:view", { partnershipIds: partnershipsOfInstitute(i.id), instituteId: i.id })
               ? peopleOf("instituteId", i.id)
               : null,
+            canInvite: can(actor, "invitation:create", { partnershipIds: partnershipsOfInstitute(i.id), instituteId: i.id }),
           })),
       })),
   }));
@@ -153,6 +157,22 @@ export function listInvitableOrganisations(): OrganisationRef[] {
         partnershipIds: instituteLinks.filter((l) => l.instituteId === i.id).map((l) => l.partnershipId),
       })),
   ];
+}
+
+/** The scope the permission module decides on for one organisation (platform: none of its own). */
+export function organisationScopeOf(org: OrganisationRef): OrganisationScope {
+  return {
+    partnershipIds: org.partnershipIds,
+    schoolId: org.kind === "school" ? org.id : null,
+    instituteId: org.kind === "institute" ? org.id : null,
+  };
+}
+
+/** Schools and institutes not (yet) in any partnership: the tree cannot show them under one. */
+export function listUnlinkedOrganisations(): { kind: "school" | "institute"; id: string; name: string }[] {
+  return listInvitableOrganisations()
+    .filter((o): o is OrganisationRef & { kind: "school" | "institute"; id: string } => (o.kind === "school" || o.kind === "institute") && !!o.id && o.partnershipIds.length === 0)
+    .map((o) => ({ kind: o.kind, id: o.id, name: o.name }));
 }
 
 export function findOrganisation(kind: OrganisationKind, id: string | null): OrganisationRef | undefined {
