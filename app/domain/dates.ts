@@ -99,3 +99,8 @@ export function formatDateTime(iso: string | Date, locale: string, style: "long"
   if (Number.isNaN(date.getTime())) return "";
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeStyle: "short", timeZone: TIME_ZONE }).format(date);
 }
+
+/** A reusable formatter for Amsterdam calendar dates ("15 januari 2027"), for lists. */
+export function dateFormat(locale: string, style: "long" | "medium" = "long"): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: TIME_ZONE });
+}

@@ -21,6 +21,7 @@ import { fieldErrors, readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { logger } from "../utils/logger.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { dateFormat as amsterdamDateFormat } from "../domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Samen Onderzoeken" }];
 
@@ -134,7 +135,7 @@ export default function InvitationsPage() {
     { kind: "school", label: t("invitations.groupSchools") },
     { kind: "institute", label: t("invitations.groupInstitutes") },
   ];
-  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  const dateFormat = amsterdamDateFormat(locale);
 
   return (
     <div className="stack-lg">

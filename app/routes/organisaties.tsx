@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Which form answered: its intent, the field errors, what was typed (so nothing is lost). */
-type FormReply = { form: string; errors: Record<string, string>; values: Record<string, string> };
+type FormReply = { form: string; errors: Record<string, string>; values: Record<string, string>; refused?: string };
 
 const TREE_INTENTS = ["create-region", "create-partnership", "create-school", "create-institute", "link", "rename"] as const;
 type TreeIntent = (typeof TREE_INTENTS)[number];
@@ -71,7 +71,7 @@ async function treeAction(request: Request, intent: TreeIntent, form: Record<str
     }
     return redirectWithToast(`/organisaties${hash}`, { kind: "success", message: t(message, { name: result.name }) });
   };
-  const forbiddenReply = { form: intent, errors: { form: t("errors.forbiddenText") }, values };
+  const forbiddenReply: FormReply = { form: intent, errors: {}, values, refused: t("errors.forbiddenText") };
 
   if (intent === "link") {
     const parsed = linkSchema.safeParse(form);
@@ -149,6 +149,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function OrganisationsPage() {
   const { regions, canInvite, canCreate, partnerships, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refused = actionData && "refused" in actionData ? actionData.refused : undefined;
   const { t } = useTranslation();
   return (
     <div className="stack-lg">
@@ -163,6 +165,11 @@ export default function OrganisationsPage() {
           </Link>
         ) : null}
       </header>
+      {refused ? (
+        <div className="alert alert--error" role="alert">
+          {refused}
+        </div>
+      ) : null}
       {regions.length === 0 ? <p className="empty">{canCreate ? t("organisations.emptyAdmin") : t("organisations.empty")}</p> : null}
       {canCreate || linkTargets.length > 0 ? (
         <section className="card stack" aria-labelledby="manage-tree">
