@@ -129,7 +129,9 @@ export function addRegion(input: { name: string }, actorUserId: string): OrgWrit
 /** A new partnership in an existing region; partnership names are unique in the installation. */
 export function addPartnership(input: { name: string; regionId: string }, actorUserId: string): OrgWriteResult {
   return getDb().transaction((tx) => {
-    if (!tx.select().from(regions).where(eq(regions.id, input.regionId)).get()) return fail("regionId", "unknownRegion");
+    const region = tx.select().from(regions).where(eq(regions.id, input.regionId)).get();
+    if (!region) return fail("regionId", "unknownRegion");
+    if (region.archivedAt) return fail("regionId", "archivedRegion");
     if (tx.select().from(partnerships).all().some((p) => sameName(p.name, input.name))) return fail("name", "duplicatePartnership", 409);
     const id = createPartnership(input, tx);
     audited(actorUserId, "partnership", id, input.name, tx);
@@ -142,6 +144,7 @@ function regionOfPartnerships(tx: DbOrTx, partnershipIds: readonly string[]): st
   if (partnershipIds.length === 0) return fail("partnershipId", "partnershipRequired");
   const rows = tx.select().from(partnerships).where(inArray(partnerships.id, [...partnershipIds])).all();
   if (rows.length !== new Set(partnershipIds).size) return fail("partnershipId", "unknownPartnership");
+  if (rows.some((r) => r.archivedAt)) return fail("partnershipId", "archivedPartnership");
   const regionIds = new Set(rows.map((r) => r.regionId));
   if (regionIds.size !== 1) return fail("partnershipId", "regionMismatch");
   return rows[0]!.regionId;
@@ -189,6 +192,8 @@ export function linkToPartnership(
         ? tx.select().from(schools).where(eq(schools.id, input.id)).get()
         : tx.select().from(institutes).where(eq(institutes.id, input.id)).get();
     if (!org) return fail("organisation", "unknownOrganisation");
+    if (partnership.archivedAt) return fail("partnershipId", "archivedPartnership");
+    if (org.archivedAt) return fail("organisation", "archivedOrganisation");
     if (org.regionId !== partnership.regionId) return fail("partnershipId", "regionMismatch");
     const linked =
       input.kind === "school"
@@ -235,5 +240,31 @@ export function renameOrganisation(
     if (before === undefined) return fail("organisation", "unknownOrganisation", 404);
     recordAudit({ event: "organisation.renamed", actorUserId, detail: { kind: input.kind, id: input.id, from: before, to: input.name } }, tx);
     return { id: input.id, name: input.name };
+  });
+}
+
+/**
+ * Archives (or restores) a region, partnership, school or institute. Nothing is
+ * deleted: its history, people and work stay; it is no longer offered for new
+ * partnerships, schools, links or invitations.
+ */
+export function setArchived(
+  input: { kind: "region" | "partnership" | "school" | "institute"; id: string; archived: boolean },
+  actorUserId: string,
+): OrgWriteResult {
+  const table = { region: regions, partnership: partnerships, school: schools, institute: institutes }[input.kind];
+  return getDb().transaction((tx) => {
+    const row = tx.select({ name: table.name, archivedAt: table.archivedAt }).from(table).where(eq(table.id, input.id)).get();
+    if (!row) return fail("organisation", "unknownOrganisation", 404);
+    if (!!row.archivedAt === input.archived) return { id: input.id, name: row.name };
+    tx.update(table)
+      .set({ archivedAt: input.archived ? new Date().toISOString() : null })
+      .where(eq(table.id, input.id))
+      .run();
+    recordAudit(
+      { event: input.archived ? "organisation.archived" : "organisation.restored", actorUserId, detail: { kind: input.kind, id: input.id, name: row.name } },
+      tx,
+    );
+    return { id: input.id, name: row.name };
   });
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import {
   institutes,
@@ -24,11 +24,13 @@ export type OrgNode = {
   people: Person[] | null;
   /** Whether the actor may invite someone into this organisation. */
   canInvite: boolean;
+  archived: boolean;
 };
 
 export type PartnershipNode = {
   id: string;
   name: string;
+  archived: boolean;
   /** Parents consent for pupils below this age (plan ethics checklist). */
   parentalConsentUnderAge: number;
   /** Whether the actor may change the partnership's settings. */
@@ -38,7 +40,7 @@ export type PartnershipNode = {
   institutes: OrgNode[];
 };
 
-export type RegionNode = { id: string; name: string; partnerships: PartnershipNode[] };
+export type RegionNode = { id: string; name: string; archived: boolean; partnerships: PartnershipNode[] };
 
 /**
  * The organisation tree with the people the actor may see. Organisation names
@@ -85,11 +87,13 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
   return allRegions.map((region) => ({
     id: region.id,
     name: region.name,
+    archived: !!region.archivedAt,
     partnerships: allPartnerships
       .filter((p) => p.regionId === region.id)
       .map((p) => ({
         id: p.id,
         name: p.name,
+        archived: !!p.archivedAt,
         parentalConsentUnderAge: p.parentalConsentUnderAge,
         canEditSettings: can(actor, "partnership:settings", { partnershipIds: [p.id] }),
         people: can(actor, "people:view", { partnershipIds: [p.id] }) ? peopleOf("partnershipId", p.id) : null,
@@ -99,6 +103,7 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
             id: s.id,
             name: s.name,
             detail: { sector: s.sector, city: s.city, board: s.board },
+            archived: !!s.archivedAt,
             people: can(actor, "people:view", { partnershipIds: partnershipsOfSchool(s.id), schoolId: s.id })
               ? peopleOf("schoolId", s.id)
               : null,
@@ -110,6 +115,7 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
             id: i.id,
             name: i.name,
             detail: { kind: i.kind, city: i.city },
+            archived: !!i.archivedAt,
             people: can(actor, "people:view", { partnershipIds: partnershipsOfInstitute(i.id), instituteId: i.id })
               ? peopleOf("instituteId", i.id)
               : null,
@@ -121,7 +127,7 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
 
 export type OrganisationRef = { kind: OrganisationKind; id: string | null; name: string; partnershipIds: string[] };
 
-/** Every organisation someone can be invited to, for the invitation form. */
+/** Every organisation someone can be invited to, for the invitation form (archived ones are not). */
 export function listInvitableOrganisations(): OrganisationRef[] {
   const db = getDb();
   const schoolLinks = db.select().from(partnershipSchools).all();
@@ -131,12 +137,14 @@ export function listInvitableOrganisations(): OrganisationRef[] {
     ...db
       .select()
       .from(partnerships)
+      .where(isNull(partnerships.archivedAt))
       .orderBy(asc(partnerships.name))
       .all()
       .map((p) => ({ kind: "partnership" as const, id: p.id, name: p.name, partnershipIds: [p.id] })),
     ...db
       .select()
       .from(schools)
+      .where(isNull(schools.archivedAt))
       .orderBy(asc(schools.name))
       .all()
       .map((s) => ({
@@ -148,6 +156,7 @@ export function listInvitableOrganisations(): OrganisationRef[] {
     ...db
       .select()
       .from(institutes)
+      .where(isNull(institutes.archivedAt))
       .orderBy(asc(institutes.name))
       .all()
       .map((i) => ({

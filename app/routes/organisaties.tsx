@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
 import { CONSENT_AGE_MAX, CONSENT_AGE_MIN, consentAgeSchema } from "../domain/plan-ethics";
-import { addInstitute, addPartnership, addRegion, addSchool, isOrgWriteError, linkToPartnership, renameOrganisation, type OrgWriteResult } from "../models/organisation-admin.server";
+import { addInstitute, addPartnership, addRegion, addSchool, isOrgWriteError, linkToPartnership, renameOrganisation, setArchived, type OrgWriteResult } from "../models/organisation-admin.server";
 import {
   listUnlinkedOrganisations,
   loadOrganisationTree,
@@ -17,7 +17,7 @@ import {
 import { toActor } from "../models/user.server";
 import { refuseUnless, requirePermission, requireUser } from "../utils/guard.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
-import { instituteSchema, linkSchema, partnershipSchema, regionSchema, renameSchema, schoolSchema } from "../schemas/organisation";
+import { archiveSchema, instituteSchema, linkSchema, partnershipSchema, regionSchema, renameSchema, schoolSchema } from "../schemas/organisation";
 import { FormField } from "../components/ui/form-field";
 import type { ZodError } from "zod";
 import { getT } from "../utils/i18n.server";
@@ -29,14 +29,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "organisations:view");
   const actor = toActor(user);
   const regions = loadOrganisationTree(actor);
-  const partnershipsFlat = regions.flatMap((r) => r.partnerships.map((p) => ({ id: p.id, name: p.name, regionId: r.id })));
+  // Archived organisations stay in the tree but are not offered for new work.
+  const partnershipsFlat = regions
+    .filter((r) => !r.archived)
+    .flatMap((r) => r.partnerships.filter((p) => !p.archived).map((p) => ({ id: p.id, name: p.name, regionId: r.id })));
   const linkTargets = partnershipsFlat.filter((p) => can(actor, "organisation:link", { partnershipIds: [p.id] }));
   const unlinked = listUnlinkedOrganisations();
   const seen = new Map<string, { value: string; name: string; kind: "school" | "institute" }>();
   for (const region of regions) {
     for (const p of region.partnerships) {
-      for (const s of p.schools) seen.set(`school:${s.id}`, { value: `school:${s.id}`, name: s.name, kind: "school" });
-      for (const i of p.institutes) seen.set(`institute:${i.id}`, { value: `institute:${i.id}`, name: i.name, kind: "institute" });
+      for (const s of p.schools.filter((o) => !o.archived)) seen.set(`school:${s.id}`, { value: `school:${s.id}`, name: s.name, kind: "school" });
+      for (const i of p.institutes.filter((o) => !o.archived)) seen.set(`institute:${i.id}`, { value: `institute:${i.id}`, name: i.name, kind: "institute" });
     }
   }
   for (const o of unlinked) seen.set(`${o.kind}:${o.id}`, { value: `${o.kind}:${o.id}`, name: o.name, kind: o.kind });
@@ -54,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Which form answered: its intent, the field errors, what was typed (so nothing is lost). */
 type FormReply = { form: string; errors: Record<string, string>; values: Record<string, string>; refused?: string };
 
-const TREE_INTENTS = ["create-region", "create-partnership", "create-school", "create-institute", "link", "rename"] as const;
+const TREE_INTENTS = ["create-region", "create-partnership", "create-school", "create-institute", "link", "rename", "archive"] as const;
 type TreeIntent = (typeof TREE_INTENTS)[number];
 
 /** Creating, linking and renaming organisations (issue 19); every branch asks the permission module first. */
@@ -115,6 +118,13 @@ async function treeAction(request: Request, intent: TreeIntent, form: Record<str
       if (!parsed.success) return invalid(parsed.error);
       const [kind, id] = parsed.data.organisation.split(":") as ["region" | "partnership" | "school" | "institute", string];
       return done(renameOrganisation({ kind, id, name: parsed.data.name }, user.id), "organisations.manage.renamed", "");
+    }
+    case "archive": {
+      const parsed = archiveSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const [kind, id] = parsed.data.organisation.split(":") as ["region" | "partnership" | "school" | "institute", string];
+      const archived = parsed.data.archived === "true";
+      return done(setArchived({ kind, id, archived }, user.id), archived ? "organisations.manage.archived" : "organisations.manage.restored", "");
     }
   }
   return reply({ form: t("errors.badRequest") }, 400);
@@ -177,7 +187,7 @@ export default function OrganisationsPage() {
           {canCreate ? (
             <>
               <RegionForm />
-              {regions.length > 0 ? <PartnershipForm regions={regions.map((r) => ({ id: r.id, name: r.name }))} /> : null}
+              {regions.some((r) => !r.archived) ? <PartnershipForm regions={regions.filter((r) => !r.archived).map((r) => ({ id: r.id, name: r.name }))} /> : null}
               {partnerships.length > 0 ? <SchoolForm partnerships={partnerships} /> : null}
               {partnerships.length > 0 ? <InstituteForm partnerships={partnerships} /> : null}
             </>
@@ -200,14 +210,16 @@ export default function OrganisationsPage() {
       {regions.map((region) => (
         <section key={region.id} aria-labelledby={`region-${region.id}`} className="stack">
           <h2 id={`region-${region.id}`}>{region.name}</h2>
-          {canCreate ? <RenameForm value={`region:${region.id}`} current={region.name} /> : null}
+          {region.archived ? <ArchivedBadge /> : null}
+          {canCreate ? <RenameForm value={`region:${region.id}`} current={region.name} archived={region.archived} /> : null}
           {region.partnerships.length === 0 ? (
             <p className="empty">{canCreate ? t("organisations.manage.noPartnershipsAdmin") : t("organisations.manage.noPartnerships")}</p>
           ) : null}
           {region.partnerships.map((p) => (
             <section key={p.id} className="card stack" aria-labelledby={`p-${p.id}`}>
               <h3 id={`p-${p.id}`}>{p.name}</h3>
-              {canCreate ? <RenameForm value={`partnership:${p.id}`} current={p.name} /> : null}
+              {p.archived ? <ArchivedBadge /> : null}
+              {canCreate ? <RenameForm value={`partnership:${p.id}`} current={p.name} archived={p.archived} /> : null}
               <ConsentAgeSetting partnership={p} />
               <PeopleDetails people={p.people} />
               <h4>{t("organisations.schools")}</h4>
@@ -446,10 +458,16 @@ function LinkForm({ partnerships, organisations }: { partnerships: PartnershipOp
   );
 }
 
-/** Renaming in place, folded away: names change rarely. */
-function RenameForm({ value, current }: { value: string; current: string }) {
+function ArchivedBadge() {
+  const { t } = useTranslation();
+  return <span className="badge badge--muted">{t("organisations.manage.archivedBadge")}</span>;
+}
+
+/** Renaming and archiving in place, folded away: both happen rarely. */
+function RenameForm({ value, current, archived }: { value: string; current: string; archived: boolean }) {
   const { t } = useTranslation();
   const { errors, values, pending } = useReply("rename", value);
+  const archive = useReply("archive", value);
   const id = `rename-${value.replace(":", "-")}`;
   return (
     <details className="manage-form manage-form--inline" open={Object.keys(errors).length > 0 || undefined}>
@@ -460,6 +478,18 @@ function RenameForm({ value, current }: { value: string; current: string }) {
         <FormAlert error={errors.form ?? errors.organisation} />
         <FormField label={t("organisations.manage.newName")} name="name" id={id} required maxLength={200} defaultValue={values.name ?? current} error={errors.name} />
         <SubmitButton pending={pending} label={t("organisations.manage.renameSubmit")} />
+      </Form>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="archive" />
+        <input type="hidden" name="organisation" value={value} />
+        <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+        <p className="field__help">{archived ? t("organisations.manage.restoreHelp") : t("organisations.manage.archiveHelp")}</p>
+        <FormAlert error={archive.errors.form ?? archive.errors.organisation} />
+        <div>
+          <button type="submit" className="button button--secondary button--small" disabled={archive.pending} aria-busy={archive.pending}>
+            {archive.pending ? t("organisations.manage.saving") : archived ? t("organisations.manage.restore", { name: current }) : t("organisations.manage.archive", { name: current })}
+          </button>
+        </div>
       </Form>
     </details>
   );
@@ -525,6 +555,12 @@ function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "ins
   return (
     <li>
       <strong>{org.name}</strong> <span className="muted">{detail}</span>
+      {org.archived ? (
+        <>
+          {" "}
+          <ArchivedBadge />
+        </>
+      ) : null}
       {org.canInvite ? (
         <p>
           <Link to={`/beheer/uitnodigingen?organisatie=${kind}:${org.id}`} aria-label={t("organisations.manage.inviteInto", { name: org.name })}>
@@ -532,7 +568,7 @@ function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "ins
           </Link>
         </p>
       ) : null}
-      {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} /> : null}
+      {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} archived={org.archived} /> : null}
       <PeopleDetails people={org.people} />
     </li>
   );

@@ -57,3 +57,10 @@ export const renameSchema = z.object({
     .regex(/^(region|partnership|school|institute):[A-Za-z0-9-]{1,100}$/, "organisations.errors.organisationRequired"),
   name,
 });
+
+export const archiveSchema = z.object({
+  organisation: z
+    .string({ required_error: "organisations.errors.organisationRequired" })
+    .regex(/^(region|partnership|school|institute):[A-Za-z0-9-]{1,100}$/, "organisations.errors.organisationRequired"),
+  archived: z.enum(["true", "false"], { errorMap: () => ({ message: "organisations.errors.organisationRequired" }) }),
+});

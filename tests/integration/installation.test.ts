@@ -259,4 +259,32 @@ describe("a real installation, from an empty database", () => {
     // Someone else's notification is a 404, like one that does not exist.
     expect((await admin.get(`/meldingen/${lastInsertRowid}`)).status).toBe(404);
   });
+
+  it("archives a partnership and a school: kept in the tree, not offered for new work, and restorable", async () => {
+    const archived = await post(admin, { intent: "archive", organisation: `partnership:${ids.partnership2}`, archived: "true" });
+    expect([302, 303]).toContain(archived.status);
+    expect(db.prepare("select archived_at is not null as a from partnerships where id = ?").get(ids.partnership2)).toEqual({ a: 1 });
+    const school = await post(admin, { intent: "create-school", name: "School Oost", sector: "vo", board: "Bestuur Oost", city: "Elst", partnershipId: ids.partnership2 });
+    expect(school.status).toBe(400);
+    expect(await school.text()).toContain("Dit partnerschap is gearchiveerd.");
+    expect(idOf("schools", "School Oost")).toBeUndefined();
+    const invitation = await invite(admin, { name: "Olga Oost", email: "olga@oost.nl", organisation: `partnership:${ids.partnership2}`, role: "programmaleider" });
+    expect(invitation.status).toBe(400);
+    const page = await (await admin.get("/organisaties")).text();
+    expect(page).toContain("Partnerschap Oost");
+    expect(page).toContain("Gearchiveerd");
+
+    const archivedSchool = await post(admin, { intent: "archive", organisation: `school:${ids.school}`, archived: "true" });
+    expect([302, 303]).toContain(archivedSchool.status);
+    const form = await (await admin.get("/beheer/uitnodigingen")).text();
+    expect(form).not.toContain(`school:${ids.school}`);
+
+    for (const organisation of [`partnership:${ids.partnership2}`, `school:${ids.school}`]) {
+      expect([302, 303]).toContain((await post(admin, { intent: "archive", organisation, archived: "false" })).status);
+    }
+    expect(db.prepare("select count(*) as n from partnerships where archived_at is not null").get()).toEqual({ n: 0 });
+    // Only an admin archives.
+    expect((await post(lead, { intent: "archive", organisation: `school:${ids.school}`, archived: "true" })).status).toBe(403);
+    expect(db.prepare("select archived_at as a from schools where id = ?").get(ids.school)).toEqual({ a: null });
+  });
 });
