@@ -200,6 +200,8 @@ const en: Translation = {
       inviteInto: "Invite someone to {{name}}",
     },
     errors: {
+      kindUnknown: "Give kind: region, partnership, institute or school.",
+      jsonInvalid: "The body is not valid JSON.",
       archivedRegion: "This education region is archived. Restore it first.",
       archivedPartnership: "This partnership is archived. Choose another or restore it first.",
       archivedOrganisation: "This organisation is archived. Restore it first.",

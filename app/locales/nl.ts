@@ -213,6 +213,8 @@ const nl = {
       inviteInto: "Iemand uitnodigen bij {{name}}",
     },
     errors: {
+      kindUnknown: "Geef kind: region, partnership, institute of school.",
+      jsonInvalid: "De gegevens zijn geen geldige JSON.",
       archivedRegion: "Deze onderwijsregio is gearchiveerd. Zet haar eerst terug.",
       archivedPartnership: "Dit partnerschap is gearchiveerd. Kies een ander of zet het eerst terug.",
       archivedOrganisation: "Deze organisatie is gearchiveerd. Zet haar eerst terug.",

@@ -125,7 +125,18 @@ export function loadOrganisationTree(actor: Actor): RegionNode[] {
   }));
 }
 
-export type OrganisationRef = { kind: OrganisationKind; id: string | null; name: string; partnershipIds: string[] };
+/** `name` is for pickers (a school with its city); `plainName` is the organisation's own name. */
+export type OrganisationRef = { kind: OrganisationKind; id: string | null; name: string; plainName: string; partnershipIds: string[] };
+
+/** The regions that are not archived, by name. */
+export function listActiveRegions(): { id: string; name: string }[] {
+  return getDb()
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(isNull(regions.archivedAt))
+    .orderBy(asc(regions.name))
+    .all();
+}
 
 /** Every organisation someone can be invited to, for the invitation form (archived ones are not). */
 export function listInvitableOrganisations(): OrganisationRef[] {
@@ -133,14 +144,14 @@ export function listInvitableOrganisations(): OrganisationRef[] {
   const schoolLinks = db.select().from(partnershipSchools).all();
   const instituteLinks = db.select().from(partnershipInstitutes).all();
   return [
-    { kind: "platform" as const, id: null, name: "Samen Onderzoeken", partnershipIds: [] },
+    { kind: "platform" as const, id: null, name: "Samen Onderzoeken", plainName: "Samen Onderzoeken", partnershipIds: [] },
     ...db
       .select()
       .from(partnerships)
       .where(isNull(partnerships.archivedAt))
       .orderBy(asc(partnerships.name))
       .all()
-      .map((p) => ({ kind: "partnership" as const, id: p.id, name: p.name, partnershipIds: [p.id] })),
+      .map((p) => ({ kind: "partnership" as const, id: p.id, name: p.name, plainName: p.name, partnershipIds: [p.id] })),
     ...db
       .select()
       .from(schools)
@@ -151,6 +162,7 @@ export function listInvitableOrganisations(): OrganisationRef[] {
         kind: "school" as const,
         id: s.id,
         name: `${s.name} (${s.city})`,
+        plainName: s.name,
         partnershipIds: schoolLinks.filter((l) => l.schoolId === s.id).map((l) => l.partnershipId),
       })),
     ...db
@@ -163,6 +175,7 @@ export function listInvitableOrganisations(): OrganisationRef[] {
         kind: "institute" as const,
         id: i.id,
         name: i.name,
+        plainName: i.name,
         partnershipIds: instituteLinks.filter((l) => l.instituteId === i.id).map((l) => l.partnershipId),
       })),
   ];

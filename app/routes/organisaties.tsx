@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .filter((r) => !r.archived)
     .flatMap((r) => r.partnerships.filter((p) => !p.archived).map((p) => ({ id: p.id, name: p.name, regionId: r.id })));
   const linkTargets = partnershipsFlat.filter((p) => can(actor, "organisation:link", { partnershipIds: [p.id] }));
+  const memberTargets = partnershipsFlat.filter((p) => can(actor, "organisation:add-member", { partnershipIds: [p.id] }));
   const unlinked = listUnlinkedOrganisations();
   const seen = new Map<string, { value: string; name: string; kind: "school" | "institute" }>();
   for (const region of regions) {
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regions,
     canInvite: can(actor, "invitation:manage") || regions.some((r) => r.partnerships.some((p) => [...p.schools, ...p.institutes].some((o) => o.canInvite))),
     canCreate: can(actor, "organisation:create"),
-    partnerships: partnershipsFlat,
+    memberTargets,
     linkTargets,
     linkable: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, "nl")),
     unlinked,
@@ -76,7 +77,11 @@ async function treeAction(request: Request, intent: TreeIntent, form: Record<str
   };
   const forbiddenReply: FormReply = { form: intent, errors: {}, values, refused: t("errors.forbiddenText") };
 
-  if (intent === "link") {
+  if (intent === "create-school" || intent === "create-institute") {
+    const partnershipId = (form.partnershipId ?? "").slice(0, 100);
+    const refusedMember = refuseUnless<FormReply>(actor, "organisation:add-member", { partnershipIds: partnershipId ? [partnershipId] : [] }, forbiddenReply);
+    if (refusedMember) return refusedMember;
+  } else if (intent === "link") {
     const parsed = linkSchema.safeParse(form);
     const scope = { partnershipIds: [parsed.success ? parsed.data.partnershipId : (form.partnershipId ?? "")] };
     const refused = refuseUnless<FormReply>(actor, "organisation:link", scope, forbiddenReply);
@@ -86,7 +91,7 @@ async function treeAction(request: Request, intent: TreeIntent, form: Record<str
     return done(linkToPartnership({ kind, id, partnershipId: parsed.data.partnershipId }, user.id), "organisations.manage.linked", `#p-${parsed.data.partnershipId}`);
   }
 
-  const refused = refuseUnless<FormReply>(actor, "organisation:create", undefined, forbiddenReply);
+  const refused = intent === "create-school" || intent === "create-institute" ? null : refuseUnless<FormReply>(actor, "organisation:create", undefined, forbiddenReply);
   if (refused) return refused;
   switch (intent) {
     case "create-region": {
@@ -158,7 +163,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationsPage() {
-  const { regions, canInvite, canCreate, partnerships, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
+  const { regions, canInvite, canCreate, memberTargets, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = actionData && "refused" in actionData ? actionData.refused : undefined;
   const { t } = useTranslation();
@@ -181,19 +186,19 @@ export default function OrganisationsPage() {
         </div>
       ) : null}
       {regions.length === 0 ? <p className="empty">{canCreate ? t("organisations.emptyAdmin") : t("organisations.empty")}</p> : null}
-      {canCreate || linkTargets.length > 0 ? (
+      {canCreate || memberTargets.length > 0 || linkTargets.length > 0 ? (
         <section className="card stack" aria-labelledby="manage-tree">
           <h2 id="manage-tree">{t("organisations.manage.title")}</h2>
           {canCreate ? (
             <>
               <RegionForm />
               {regions.some((r) => !r.archived) ? <PartnershipForm regions={regions.filter((r) => !r.archived).map((r) => ({ id: r.id, name: r.name }))} /> : null}
-              {partnerships.length > 0 ? <SchoolForm partnerships={partnerships} /> : null}
-              {partnerships.length > 0 ? <InstituteForm partnerships={partnerships} /> : null}
             </>
           ) : null}
+          {memberTargets.length > 0 ? <SchoolForm partnerships={memberTargets} /> : null}
+          {memberTargets.length > 0 ? <InstituteForm partnerships={memberTargets} /> : null}
           {linkTargets.length > 0 && linkable.length > 0 ? <LinkForm partnerships={linkTargets} organisations={linkable} /> : null}
-          {canCreate && regions.length > 0 && partnerships.length === 0 ? <p className="muted">{t("organisations.manage.nextPartnership")}</p> : null}
+          {canCreate && regions.length > 0 && memberTargets.length === 0 ? <p className="muted">{t("organisations.manage.nextPartnership")}</p> : null}
         </section>
       ) : null}
       {unlinked.length > 0 ? (

@@ -204,7 +204,8 @@ describe("a real installation, from an empty database", () => {
     expect(region.status).toBe(403);
     expect(await region.text()).toContain("Je hebt geen toegang");
     expect(count("regions")).toBe(regions);
-    const school = await post(lead, { intent: "create-school", name: "School van Pim", sector: "vo", board: "B", city: "Tiel", partnershipId: ids.partnership });
+    // A school in a partnership they do not lead.
+    const school = await post(lead, { intent: "create-school", name: "School van Pim", sector: "vo", board: "Bestuur", city: "Tiel", partnershipId: ids.partnership2 });
     expect(school.status).toBe(403);
     expect(count("schools")).toBe(1);
     const rename = await post(lead, { intent: "rename", organisation: `partnership:${ids.partnership}`, name: "Pims partnerschap" });
@@ -218,6 +219,12 @@ describe("a real installation, from an empty database", () => {
     const asAdmin = await invite(lead, { name: "Nog Een", email: "nog@rivierenland.nl", organisation: "platform:", role: "admin" });
     expect(asAdmin.status).toBe(403);
     expect(db.prepare("select count(*) as n from invitations where email = ?").get("nog@rivierenland.nl")).toEqual({ n: 0 });
+  });
+
+  it("lets the programmaleider add a school to the partnership they lead (contract 6.14)", async () => {
+    const school = await post(lead, { intent: "create-school", name: "Het Lindecollege", sector: "vo", board: "Stichting Linde", city: "Tiel", partnershipId: ids.partnership });
+    expect([302, 303]).toContain(school.status);
+    expect(db.prepare("select partnership_id as p from partnership_schools where school_id = ?").all(idOf("schools", "Het Lindecollege"))).toEqual([{ p: ids.partnership }]);
   });
 
   it("lets the programmaleider invite a schoolleider into a school of their partnership", async () => {
@@ -286,5 +293,41 @@ describe("a real installation, from an empty database", () => {
     // Only an admin archives.
     expect((await post(lead, { intent: "archive", organisation: `school:${ids.school}`, archived: "true" })).status).toBe(403);
     expect(db.prepare("select archived_at as a from schools where id = ?").get(ids.school)).toEqual({ a: null });
+  });
+
+  it("offers the same through the administration API (contract 6.14)", async () => {
+    const api = (client: Client, body: unknown) =>
+      client.request("/api/v1/organisations", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const region = await api(admin, { kind: "region", name: "Onderwijsregio Betuwe" });
+    expect(region.status).toBe(201);
+    const { id: regionId } = (await region.json()) as { id: string };
+    expect(idOf("regions", "Onderwijsregio Betuwe")).toBe(regionId);
+    const partnership = await api(admin, { kind: "partnership", name: "Partnerschap Betuwe", regionId });
+    expect(partnership.status).toBe(201);
+    const { id: partnershipId } = (await partnership.json()) as { id: string };
+
+    const duplicate = await api(admin, { kind: "region", name: "Onderwijsregio Betuwe" });
+    expect(duplicate.status).toBe(400);
+    expect(((await duplicate.json()) as { error: string }).error).toBe("Er is al een onderwijsregio met deze naam.");
+    const broken = await api(admin, "{niet-json");
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: string }).error).toContain("geen geldige JSON");
+    const noPartnership = await api(admin, { kind: "school", name: "Losse School", sector: "po", board: "Bestuur", city: "Buren", partnershipIds: [] });
+    expect(noPartnership.status).toBe(400);
+    expect(idOf("schools", "Losse School")).toBeUndefined();
+    const institute = await api(admin, { kind: "institute", name: "Universiteit Betuwe ULO", instituteKind: "universitaire-lerarenopleiding", city: "Buren", partnershipIds: [partnershipId] });
+    expect(institute.status).toBe(201);
+
+    // A programmaleider: schools in the own partnership, nothing else.
+    expect((await api(lead, { kind: "region", name: "Regio van Pim" })).status).toBe(403);
+    expect((await api(lead, { kind: "school", name: "School Betuwe", sector: "po", board: "Bestuur", city: "Buren", partnershipIds: [partnershipId] })).status).toBe(403);
+    const own = await api(lead, { kind: "school", name: "Basisschool Het Anker", sector: "po", board: "Stichting Anker", city: "Tiel", partnershipIds: [ids.partnership] });
+    expect(own.status).toBe(201);
+    expect(count("regions")).toBe(2);
+
+    const list = (await (await lead.get("/api/v1/organisations")).json()) as { organisations: { id: string; kind: string; name: string }[] };
+    expect(list.organisations).toContainEqual({ id: ids.partnership, kind: "partnership", name: "Partnerschap West" });
+    expect(list.organisations.some((o) => o.name === "Basisschool Het Anker" && o.kind === "school")).toBe(true);
+    expect((await new Client(server.url).get("/api/v1/organisations")).status).toBe(401);
   });
 });

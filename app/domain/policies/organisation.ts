@@ -19,6 +19,16 @@ export const organisationRules = {
    */
   "organisation:create": (actor) => actor.isAdmin,
   /**
+   * Create a school or institute inside partnerships (scope: those
+   * partnerships). Admins anywhere; a programmaleider when they lead every one
+   * of them (contract 6.14: "a programmaleider within their own partnership").
+   */
+  "organisation:add-member": (actor, scope) => {
+    if (actor.isAdmin) return true;
+    const ids = orgOf(scope)?.partnershipIds ?? [];
+    return ids.length > 0 && ids.every((id) => actor.ledPartnershipIds.includes(id));
+  },
+  /**
    * Link a school or institute to a partnership (scope: that partnership).
    * Admins anywhere; a programmaleider to a partnership they lead, because
    * keeping the partnership's member list current is their daily work.
