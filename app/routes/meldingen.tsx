@@ -70,7 +70,13 @@ export default function NotificationsPage() {
               <li key={n.id} className={`result${n.readAt ? "" : " result--unread"}`}>
                 {n.readAt ? null : <span className="badge">{t("questions.notifications.unread")}</span>}{" "}
                 {/* Through /meldingen/:id, which marks it read and then opens the link. */}
-                {n.link ? <Link to={`/meldingen/${n.id}`}>{text}</Link> : text}
+                {n.link ? (
+                  <Link to={`/meldingen/${n.id}`} reloadDocument>
+                    {text}
+                  </Link>
+                ) : (
+                  text
+                )}
                 <p className="muted">
                   <time dateTime={n.createdAt}>{dateFormat.format(new Date(n.createdAt))}</time>
                 </p>
