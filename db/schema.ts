@@ -29,6 +29,8 @@ export type InstituteKind = (typeof INSTITUTE_KINDS)[number];
 export const regions = sqliteTable("regions", {
   id: id(),
   name: text("name").notNull().unique(),
+  /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
+  archivedAt: text("archived_at"),
   createdAt: createdAt(),
 });
 
@@ -43,6 +45,8 @@ export const partnerships = sqliteTable("partnerships", {
    * says 16; a partnership may choose to ask parents of older pupils too).
    */
   parentalConsentUnderAge: integer("parental_consent_under_age").notNull().default(16),
+  /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
+  archivedAt: text("archived_at"),
   createdAt: createdAt(),
 });
 
@@ -58,6 +62,8 @@ export const schools = sqliteTable(
     /** The school board (bestuur) the location belongs to. */
     board: text("board").notNull(),
     city: text("city").notNull(),
+    /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
+    archivedAt: text("archived_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -76,6 +82,8 @@ export const institutes = sqliteTable(
     name: text("name").notNull().unique(),
     kind: text("kind", { enum: INSTITUTE_KINDS }).notNull(),
     city: text("city").notNull(),
+    /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
+    archivedAt: text("archived_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -245,6 +253,11 @@ export const AUDIT_EVENTS = [
   "membership.removed",
   "partnership.settings_changed",
   "import.completed",
+  "organisation.created",
+  "organisation.linked",
+  "organisation.renamed",
+  "organisation.archived",
+  "organisation.restored",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */

@@ -41,7 +41,7 @@ const matchingEn: Translation["matching"] = {
   intro: "Assign questions fairly to students and learning labs, with an explanation for every placement.",
   noRound: "There is no matching round in your partnership yet.",
   nothingForYou: "Here students rank questions and the programme leader runs the matching round. There is nothing to do for your role right now.",
-  deadline: "You can rank until {{date}}.",
+  deadline: "You can rank until the end of {{date}}.",
   deadlinePassed: "The ranking deadline has passed.",
   status: {
     open: "Open: students are ranking",
@@ -125,6 +125,7 @@ const matchingEn: Translation["matching"] = {
     notStudent: "Only students of the partnership can rank.",
     notManager: "Only the programme leader can manage the round.",
     capacityInvalid: "Capacity and minimum must be whole numbers of 0 or more, and the minimum not above the capacity.",
+    deadlineInvalid: "Choose an existing date as the deadline.",
     deadlineInPast: "Choose a deadline in the future.",
     nameRequired: "Give the round a name.",
     notPublished: "This round has not been published yet.",

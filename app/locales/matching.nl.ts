@@ -40,7 +40,7 @@ const matchingNl = {
   intro: "Vragen eerlijk verdelen over studenten en learning labs, met uitleg bij elke plaatsing.",
   noRound: "Er is nog geen matchingronde in je partnerschap.",
   nothingForYou: "Hier rangschikken studenten vragen en beheert de programmaleider de matchingronde. Voor jouw rol is er nu niets te doen.",
-  deadline: "Rangschikken kan tot {{date}}.",
+  deadline: "Rangschikken kan tot en met {{date}}.",
   deadlinePassed: "De deadline om te rangschikken is verstreken.",
   status: {
     open: "Open: studenten rangschikken",
@@ -124,6 +124,7 @@ const matchingNl = {
     notStudent: "Alleen studenten van het partnerschap kunnen rangschikken.",
     notManager: "Alleen de programmaleider kan de ronde beheren.",
     capacityInvalid: "Capaciteit en minimum moeten hele getallen van 0 of meer zijn, en het minimum niet groter dan de capaciteit.",
+    deadlineInvalid: "Kies een bestaande datum als deadline.",
     deadlineInPast: "Kies een deadline in de toekomst.",
     nameRequired: "Geef de ronde een naam.",
     notPublished: "Deze ronde is nog niet gepubliceerd.",

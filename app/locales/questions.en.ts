@@ -204,6 +204,10 @@ const questionsEn: Translation["questions"] = {
     unread: "New",
     statusChanged: "The status of ‘{{title}}’ is now: {{to}}.",
     sentBack: "‘{{title}}’ was sent back with feedback.",
+    matchingPublished: "A placement proposal is waiting for you in the matching round ‘{{round}}’. Look at it and give your answer.",
+    matchingPublishedNoName: "A placement proposal is waiting for you. Look at it and give your answer.",
+    generic: "Something changed. Open the notification to see it.",
+    notFound: "This notification does not exist (any more).",
   },
 };
 

@@ -210,6 +210,10 @@ const questionsNl = {
     unread: "Nieuw",
     statusChanged: "De status van ‘{{title}}’ is nu: {{to}}.",
     sentBack: "‘{{title}}’ is teruggestuurd met feedback.",
+    matchingPublished: "Er staat een plaatsingsvoorstel voor je klaar in de matchingronde ‘{{round}}’. Bekijk het en geef je antwoord.",
+    matchingPublishedNoName: "Er staat een plaatsingsvoorstel voor je klaar. Bekijk het en geef je antwoord.",
+    generic: "Er is iets veranderd. Open de melding om het te bekijken.",
+    notFound: "Deze melding bestaat niet (meer).",
   },
 } as const;
 

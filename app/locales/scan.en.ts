@@ -92,6 +92,8 @@ const scanEn: Translation["scan"] = {
   },
   dashboardLink: "See your school's dashboard",
   regio: {
+    noPartnerships: "There are no partnerships yet, so no figures. First add a partnership with schools.",
+    toOrganisations: "Go to Organisations",
     title: "Partnership and region dashboard",
     intro: "Does research reach the schools that need it most? Figures on questions, students, actions and the scans.",
     schoolTitle: "Your school's dashboard",

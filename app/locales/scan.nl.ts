@@ -91,6 +91,8 @@ const scanNl = {
   },
   dashboardLink: "Bekijk het dashboard van je school",
   regio: {
+    noPartnerships: "Er zijn nog geen partnerschappen, dus nog geen cijfers. Voeg eerst een partnerschap met scholen toe.",
+    toOrganisations: "Naar Organisaties",
     title: "Dashboard partnerschap en regio",
     intro: "Bereikt onderzoek de scholen die het het meest nodig hebben? Cijfers over vragen, studenten, acties en de scans.",
     schoolTitle: "Dashboard van je school",

@@ -172,7 +172,8 @@ export type DashboardScope = {
 export function resolveDashboardScope(actor: Actor, params: URLSearchParams): DashboardScope | null {
   if (can(actor, "dashboard:region")) {
     const options = dashboardPartnerships(actor);
-    if (options.length === 0) return null;
+    // An admin of a fresh installation sees the (empty) region dashboard, not a refusal (issue 19).
+    if (options.length === 0) return knowActor(actor).isAdmin ? { kind: "region", options: [], selected: null, schoolIds: [] } : null;
     const requested = params.get("partnerschap") || null;
     if (requested && !options.some((p) => p.id === requested)) return null;
     const ids = requested ? [requested] : options.map((p) => p.id);

@@ -38,3 +38,15 @@ function safeJson(value: string): Record<string, string> {
     return {};
   }
 }
+
+/**
+ * Marks one of the user's notifications read and returns where it points
+ * (null: nowhere); undefined when the user has no such notification.
+ */
+export function openNotification(userId: string, id: number): string | null | undefined {
+  const db = getDb();
+  const row = db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get();
+  if (!row) return undefined;
+  if (!row.readAt) db.update(notifications).set({ readAt: new Date().toISOString() }).where(eq(notifications.id, id)).run();
+  return row.link;
+}

@@ -13,25 +13,38 @@ import {
   organisationColumns,
   revokeInvitation,
 } from "../models/invitation.server";
-import { findOrganisation, listInvitableOrganisations } from "../models/organisation.server";
-import { toActor } from "../models/user.server";
+import { can } from "../domain/permissions";
+import { findOrganisation, listInvitableOrganisations, organisationScopeOf } from "../models/organisation.server";
 import { invitationSchema } from "../schemas/invitation";
-import { refuseUnless, requirePermission } from "../utils/guard.server";
+import { refusal, refuseUnless, requireActor } from "../utils/guard.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { logger } from "../utils/logger.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { dateFormat as amsterdamDateFormat } from "../domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Samen Onderzoeken" }];
 
+/**
+ * Admins invite into any organisation and see every open invitation; a
+ * programmaleider invites into the schools and institutes of the partnerships
+ * they lead (the permission module decides per organisation).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "invitation:manage");
-  const organisations = listInvitableOrganisations().map((o) => ({
-    value: `${o.kind}:${o.id ?? ""}`,
-    kind: o.kind,
-    name: o.name,
-  }));
-  return { organisations, open: listOpenInvitations(), locale: await getLocale(request) };
+  const { actor } = await requireActor(request);
+  const organisations = listInvitableOrganisations()
+    .filter((o) => can(actor, "invitation:create", organisationScopeOf(o)))
+    .map((o) => ({ value: `${o.kind}:${o.id ?? ""}`, kind: o.kind, name: o.name }));
+  const canManage = can(actor, "invitation:manage");
+  if (organisations.length === 0 && !canManage) return refusal(request);
+  const requested = new URL(request.url).searchParams.get("organisatie") ?? "";
+  return {
+    organisations,
+    preselected: organisations.some((o) => o.value === requested) ? requested : "",
+    canManage,
+    open: canManage ? listOpenInvitations() : [],
+    locale: await getLocale(request),
+  };
 }
 
 type ActionData = {
@@ -42,12 +55,14 @@ type ActionData = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "invitation:manage");
+  const { user, actor } = await requireActor(request);
   const t = await getT(request);
   const form = await readForm(request);
   if (!form) return data<ActionData>({ formError: t("errors.badRequest") }, { status: 400 });
 
   if (form.intent === "revoke") {
+    const refusedRevoke = refuseUnless<ActionData>(actor, "invitation:manage", undefined, { formError: t("errors.forbiddenText") });
+    if (refusedRevoke) return refusedRevoke;
     const id = (form.invitationId ?? "").slice(0, 100);
     if (!revokeInvitation(id, user.id, context.clientIp)) {
       return data<ActionData>({ formError: t("accept.notFound") }, { status: 404 });
@@ -76,8 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  // The permission module decides per organisation (admins everywhere for now).
-  const refused = refuseUnless<ActionData>(toActor(user), "invitation:create", { partnershipIds: organisation.partnershipIds }, {
+  // The permission module decides per organisation: admins everywhere, a programmaleider in their partnership's schools and institutes.
+  const refused = refuseUnless<ActionData>(actor, "invitation:create", organisationScopeOf(organisation), {
     formError: t("errors.forbiddenText"),
     values,
   });
@@ -105,14 +120,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function InvitationsPage() {
-  const { organisations, open, locale } = useLoaderData<typeof loader>();
+  const { organisations, open, locale, preselected, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const errors = actionData?.errors ?? {};
   const values = actionData?.created ? undefined : actionData?.values;
-  const [orgValue, setOrgValue] = useState(values?.organisation ?? "");
+  const [orgValue, setOrgValue] = useState(values?.organisation ?? preselected);
   const selectedKind = organisations.find((o) => o.value === orgValue)?.kind;
   const groups: { kind: OrganisationKind; label: string }[] = [
     { kind: "platform", label: t("invitations.groupPlatform") },
@@ -120,7 +135,7 @@ export default function InvitationsPage() {
     { kind: "school", label: t("invitations.groupSchools") },
     { kind: "institute", label: t("invitations.groupInstitutes") },
   ];
-  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  const dateFormat = amsterdamDateFormat(locale);
 
   return (
     <div className="stack-lg">
@@ -177,7 +192,7 @@ export default function InvitationsPage() {
               aria-describedby={errors.organisation ? "invite-organisation-error" : undefined}
             >
               <option value="">{t("invitations.organisationPlaceholder")}</option>
-              {groups.map((group) => (
+              {groups.filter((group) => organisations.some((o) => o.kind === group.kind)).map((group) => (
                 <optgroup key={group.kind} label={group.label}>
                   {organisations
                     .filter((o) => o.kind === group.kind)
@@ -229,6 +244,7 @@ export default function InvitationsPage() {
         </Form>
       </section>
 
+      {canManage ? (
       <section aria-labelledby="open-invitations">
         <h2 id="open-invitations">{t("invitations.openTitle")}</h2>
         {open.length === 0 ? (
@@ -273,6 +289,7 @@ export default function InvitationsPage() {
           </table>
         )}
       </section>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { listLabs } from "../models/lab.server";
 import { toActor } from "../models/user.server";
 import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";
+import { dateFormat as amsterdamDateFormat } from "../domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Learning labs — Samen Onderzoeken" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function LabsPage() {
   const { labs, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium" });
+  const date = amsterdamDateFormat(locale, "medium");
   return (
     <div className="stack-lg">
       <header>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can, type Action, type KnownActor, type OrganisationScope } from "../domain/permissions";
 import { questionFit } from "../domain/question-fit";
+import { dateFormat, endOfDayInAmsterdam, isDateOnly } from "../domain/dates";
 import { MAX_RANKS } from "../domain/round-rules";
 import {
   assignmentsOf,
@@ -135,7 +136,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "matching.errors.nameRequired").max(200),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "matching.errors.deadlineInPast"),
+  deadline: z.string().refine(isDateOnly, "matching.errors.deadlineInvalid"),
 });
 
 /** What each intent of the action needs from the permission module (scope undefined: no such round). */
@@ -182,9 +183,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case "create": {
       const parsed = createSchema.safeParse(form);
       if (!parsed.success) return data({ error: t(parsed.error.issues[0]!.message) }, { status: 400 });
-      const deadline = new Date(`${parsed.data.deadline}T23:59:59`);
-      if (Number.isNaN(deadline.getTime()) || deadline.getTime() < Date.now()) return data({ error: t("matching.errors.deadlineInPast") }, { status: 400 });
-      if (!createRound(partnershipId, parsed.data.name, deadline.toISOString(), user.id)) return data({ error: t("matching.errors.roundOpen") }, { status: 409 });
+      // A date-only deadline is the end of that day in Amsterdam (app/domain/dates.ts).
+      const deadline = endOfDayInAmsterdam(parsed.data.deadline);
+      if (!deadline || Date.parse(deadline) < Date.now()) return data({ error: t("matching.errors.deadlineInPast") }, { status: 400 });
+      if (!createRound(partnershipId, parsed.data.name, deadline, user.id)) return data({ error: t("matching.errors.roundOpen") }, { status: 409 });
       return back(t("matching.manage.created"));
     }
     case "settings": {
@@ -258,7 +260,8 @@ export default function MatchingPage() {
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
   const running = busy && navigation.formData?.get("intent") === "run";
-  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" });
+  // Deadlines are whole days in Amsterdam: shown as the date they end on.
+  const date = dateFormat(locale);
   const nothing = !manage && !student && schoolProposals.length === 0;
   return (
     <div className="stack-lg">

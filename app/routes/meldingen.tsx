@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { listNotifications, markNotificationsRead } from "../models/notification.server";
 import { requirePermission } from "../utils/guard.server";
@@ -18,6 +19,24 @@ export async function action({ request }: ActionFunctionArgs) {
   markNotificationsRead(user.id);
   const t = await getT(request);
   return redirectWithToast("/meldingen", { kind: "success", message: t("questions.notifications.marked") });
+}
+
+type NotificationItem = { kind: string; params: Record<string, string> };
+
+/** The sentence for one notification; each kind has its own text, an unknown kind a neutral one. */
+function notificationText(n: NotificationItem, t: TFunction): string {
+  switch (n.kind) {
+    case "question.sentBack":
+      return t("questions.notifications.sentBack", { title: n.params.title ?? "" });
+    case "question.status":
+      return n.params.title && n.params.to
+        ? t("questions.notifications.statusChanged", { title: n.params.title, to: t(`questions.status.${n.params.to}`) })
+        : t("questions.notifications.generic");
+    case "matching.published":
+      return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
+    default:
+      return t("questions.notifications.generic");
+  }
 }
 
 export default function NotificationsPage() {
@@ -46,17 +65,18 @@ export default function NotificationsPage() {
       ) : (
         <ul className="result-list">
           {items.map((n) => {
-            const text =
-              n.kind === "question.sentBack"
-                ? t("questions.notifications.sentBack", { title: n.params.title })
-                : t("questions.notifications.statusChanged", {
-                    title: n.params.title,
-                    to: n.params.to ? t(`questions.status.${n.params.to}`) : "",
-                  });
+            const text = notificationText(n, t);
             return (
               <li key={n.id} className={`result${n.readAt ? "" : " result--unread"}`}>
                 {n.readAt ? null : <span className="badge">{t("questions.notifications.unread")}</span>}{" "}
-                {n.link ? <Link to={n.link}>{text}</Link> : text}
+                {/* Through /meldingen/:id, which marks it read and then opens the link. */}
+                {n.link ? (
+                  <Link to={`/meldingen/${n.id}`} reloadDocument>
+                    {text}
+                  </Link>
+                ) : (
+                  text
+                )}
                 <p className="muted">
                   <time dateTime={n.createdAt}>{dateFormat.format(new Date(n.createdAt))}</time>
                 </p>

@@ -21,6 +21,7 @@ import { forbidden, refusal, refuseUnless, requireUser } from "../utils/guard.se
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT, tFor } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { dateFormat as amsterdamDateFormat } from "../domain/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: `${loaderData?.result.title ?? "Opbrengst"} — Samen Onderzoeken` },
@@ -150,7 +151,7 @@ export default function ResultPage() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
-  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  const dateFormat = amsterdamDateFormat(locale);
   return (
     <article className="stack-lg">
       {publication ? (

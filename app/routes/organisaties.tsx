@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
 import { CONSENT_AGE_MAX, CONSENT_AGE_MIN, consentAgeSchema } from "../domain/plan-ethics";
+import { addInstitute, addPartnership, addRegion, addSchool, isOrgWriteError, linkToPartnership, renameOrganisation, setArchived, type OrgWriteResult } from "../models/organisation-admin.server";
 import {
+  listUnlinkedOrganisations,
   loadOrganisationTree,
   setParentalConsentAge,
   type OrgNode,
@@ -13,7 +16,10 @@ import {
 } from "../models/organisation.server";
 import { toActor } from "../models/user.server";
 import { refuseUnless, requirePermission, requireUser } from "../utils/guard.server";
-import { readForm } from "../utils/forms.server";
+import { fieldErrors, readForm } from "../utils/forms.server";
+import { archiveSchema, instituteSchema, linkSchema, partnershipSchema, regionSchema, renameSchema, schoolSchema } from "../schemas/organisation";
+import { FormField } from "../components/ui/form-field";
+import type { ZodError } from "zod";
 import { getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 
@@ -22,14 +28,119 @@ export const meta: MetaFunction = () => [{ title: "Organisaties — Samen Onderz
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "organisations:view");
   const actor = toActor(user);
-  return { regions: loadOrganisationTree(actor), canInvite: can(actor, "invitation:manage") };
+  const regions = loadOrganisationTree(actor);
+  // Archived organisations stay in the tree but are not offered for new work.
+  const partnershipsFlat = regions
+    .filter((r) => !r.archived)
+    .flatMap((r) => r.partnerships.filter((p) => !p.archived).map((p) => ({ id: p.id, name: p.name, regionId: r.id })));
+  const linkTargets = partnershipsFlat.filter((p) => can(actor, "organisation:link", { partnershipIds: [p.id] }));
+  const memberTargets = partnershipsFlat.filter((p) => can(actor, "organisation:add-member", { partnershipIds: [p.id] }));
+  const unlinked = listUnlinkedOrganisations();
+  const seen = new Map<string, { value: string; name: string; kind: "school" | "institute" }>();
+  for (const region of regions) {
+    for (const p of region.partnerships) {
+      for (const s of p.schools.filter((o) => !o.archived)) seen.set(`school:${s.id}`, { value: `school:${s.id}`, name: s.name, kind: "school" });
+      for (const i of p.institutes.filter((o) => !o.archived)) seen.set(`institute:${i.id}`, { value: `institute:${i.id}`, name: i.name, kind: "institute" });
+    }
+  }
+  for (const o of unlinked) seen.set(`${o.kind}:${o.id}`, { value: `${o.kind}:${o.id}`, name: o.name, kind: o.kind });
+  return {
+    regions,
+    canInvite: can(actor, "invitation:manage") || regions.some((r) => r.partnerships.some((p) => [...p.schools, ...p.institutes].some((o) => o.canInvite))),
+    canCreate: can(actor, "organisation:create"),
+    memberTargets,
+    linkTargets,
+    linkable: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, "nl")),
+    unlinked,
+  };
 }
 
-/** A programmaleider (or admin) sets the partnership's parental-consent age. */
+/** Which form answered: its intent, the field errors, what was typed (so nothing is lost). */
+type FormReply = { form: string; errors: Record<string, string>; values: Record<string, string>; refused?: string };
+
+const TREE_INTENTS = ["create-region", "create-partnership", "create-school", "create-institute", "link", "rename", "archive"] as const;
+type TreeIntent = (typeof TREE_INTENTS)[number];
+
+/** Creating, linking and renaming organisations (issue 19); every branch asks the permission module first. */
+async function treeAction(request: Request, intent: TreeIntent, form: Record<string, string>) {
+  const user = await requireUser(request);
+  const actor = toActor(user);
+  const t = await getT(request);
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.slice(0, 300)]));
+  const reply = (errors: Record<string, string>, status: number) => data<FormReply>({ form: intent, errors, values }, { status });
+  const invalid = (error: ZodError) => reply(fieldErrors(error, t), 400);
+  const done = (result: OrgWriteResult, message: string, hash: string) => {
+    if (isOrgWriteError(result)) {
+      return reply(Object.fromEntries(Object.entries(result.errors).map(([k, key]) => [k, t(key)])), result.status);
+    }
+    return redirectWithToast(`/organisaties${hash}`, { kind: "success", message: t(message, { name: result.name }) });
+  };
+  const forbiddenReply: FormReply = { form: intent, errors: {}, values, refused: t("errors.forbiddenText") };
+
+  if (intent === "create-school" || intent === "create-institute") {
+    const partnershipId = (form.partnershipId ?? "").slice(0, 100);
+    const refusedMember = refuseUnless<FormReply>(actor, "organisation:add-member", { partnershipIds: partnershipId ? [partnershipId] : [] }, forbiddenReply);
+    if (refusedMember) return refusedMember;
+  } else if (intent === "link") {
+    const parsed = linkSchema.safeParse(form);
+    const scope = { partnershipIds: [parsed.success ? parsed.data.partnershipId : (form.partnershipId ?? "")] };
+    const refused = refuseUnless<FormReply>(actor, "organisation:link", scope, forbiddenReply);
+    if (refused) return refused;
+    if (!parsed.success) return invalid(parsed.error);
+    const [kind, id] = parsed.data.organisation.split(":") as ["school" | "institute", string];
+    return done(linkToPartnership({ kind, id, partnershipId: parsed.data.partnershipId }, user.id), "organisations.manage.linked", `#p-${parsed.data.partnershipId}`);
+  }
+
+  const refused = intent === "create-school" || intent === "create-institute" ? null : refuseUnless<FormReply>(actor, "organisation:create", undefined, forbiddenReply);
+  if (refused) return refused;
+  switch (intent) {
+    case "create-region": {
+      const parsed = regionSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const result = addRegion(parsed.data, user.id);
+      return done(result, "organisations.manage.regionCreated", isOrgWriteError(result) ? "" : `#region-${result.id}`);
+    }
+    case "create-partnership": {
+      const parsed = partnershipSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const result = addPartnership(parsed.data, user.id);
+      return done(result, "organisations.manage.partnershipCreated", isOrgWriteError(result) ? "" : `#p-${result.id}`);
+    }
+    case "create-school": {
+      const parsed = schoolSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const { partnershipId, ...school } = parsed.data;
+      return done(addSchool({ ...school, partnershipIds: [partnershipId] }, user.id), "organisations.manage.schoolCreated", `#p-${partnershipId}`);
+    }
+    case "create-institute": {
+      const parsed = instituteSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const { partnershipId, ...institute } = parsed.data;
+      return done(addInstitute({ ...institute, partnershipIds: [partnershipId] }, user.id), "organisations.manage.instituteCreated", `#p-${partnershipId}`);
+    }
+    case "rename": {
+      const parsed = renameSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const [kind, id] = parsed.data.organisation.split(":") as ["region" | "partnership" | "school" | "institute", string];
+      return done(renameOrganisation({ kind, id, name: parsed.data.name }, user.id), "organisations.manage.renamed", "");
+    }
+    case "archive": {
+      const parsed = archiveSchema.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      const [kind, id] = parsed.data.organisation.split(":") as ["region" | "partnership" | "school" | "institute", string];
+      const archived = parsed.data.archived === "true";
+      return done(setArchived({ kind, id, archived }, user.id), archived ? "organisations.manage.archived" : "organisations.manage.restored", "");
+    }
+  }
+  return reply({ form: t("errors.badRequest") }, 400);
+}
+
+/** The tree's forms, and a programmaleider (or admin) setting the partnership's parental-consent age. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = await getT(request);
   const form = await readForm(request);
+  if (form && (TREE_INTENTS as readonly string[]).includes(form.intent ?? "")) return treeAction(request, form.intent as TreeIntent, form);
   const partnershipId = form?.partnershipId ?? "";
   if (!form || form.intent !== "consent-age" || !partnershipId) {
     return data({ partnershipId, error: t("errors.badRequest") }, { status: 400 });
@@ -52,7 +163,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationsPage() {
-  const { regions, canInvite } = useLoaderData<typeof loader>();
+  const { regions, canInvite, canCreate, memberTargets, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refused = actionData && "refused" in actionData ? actionData.refused : undefined;
   const { t } = useTranslation();
   return (
     <div className="stack-lg">
@@ -67,25 +180,65 @@ export default function OrganisationsPage() {
           </Link>
         ) : null}
       </header>
-      {regions.length === 0 ? <p className="empty">{t("organisations.empty")}</p> : null}
+      {refused ? (
+        <div className="alert alert--error" role="alert">
+          {refused}
+        </div>
+      ) : null}
+      {regions.length === 0 ? <p className="empty">{canCreate ? t("organisations.emptyAdmin") : t("organisations.empty")}</p> : null}
+      {canCreate || memberTargets.length > 0 || linkTargets.length > 0 ? (
+        <section className="card stack" aria-labelledby="manage-tree">
+          <h2 id="manage-tree">{t("organisations.manage.title")}</h2>
+          {canCreate ? (
+            <>
+              <RegionForm />
+              {regions.some((r) => !r.archived) ? <PartnershipForm regions={regions.filter((r) => !r.archived).map((r) => ({ id: r.id, name: r.name }))} /> : null}
+            </>
+          ) : null}
+          {memberTargets.length > 0 ? <SchoolForm partnerships={memberTargets} /> : null}
+          {memberTargets.length > 0 ? <InstituteForm partnerships={memberTargets} /> : null}
+          {linkTargets.length > 0 && linkable.length > 0 ? <LinkForm partnerships={linkTargets} organisations={linkable} /> : null}
+          {canCreate && regions.length > 0 && memberTargets.length === 0 ? <p className="muted">{t("organisations.manage.nextPartnership")}</p> : null}
+        </section>
+      ) : null}
+      {unlinked.length > 0 ? (
+        <section className="card stack" aria-labelledby="unlinked">
+          <h2 id="unlinked">{t("organisations.manage.unlinkedTitle")}</h2>
+          <p className="muted">{t("organisations.manage.unlinkedHelp")}</p>
+          <ul className="org-list">
+            {unlinked.map((o) => (
+              <li key={o.id}>{o.name}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {regions.map((region) => (
         <section key={region.id} aria-labelledby={`region-${region.id}`} className="stack">
           <h2 id={`region-${region.id}`}>{region.name}</h2>
+          {region.archived ? <ArchivedBadge /> : null}
+          {canCreate ? <RenameForm value={`region:${region.id}`} current={region.name} archived={region.archived} /> : null}
+          {region.partnerships.length === 0 ? (
+            <p className="empty">{canCreate ? t("organisations.manage.noPartnershipsAdmin") : t("organisations.manage.noPartnerships")}</p>
+          ) : null}
           {region.partnerships.map((p) => (
             <section key={p.id} className="card stack" aria-labelledby={`p-${p.id}`}>
               <h3 id={`p-${p.id}`}>{p.name}</h3>
+              {p.archived ? <ArchivedBadge /> : null}
+              {canCreate ? <RenameForm value={`partnership:${p.id}`} current={p.name} archived={p.archived} /> : null}
               <ConsentAgeSetting partnership={p} />
               <PeopleDetails people={p.people} />
               <h4>{t("organisations.schools")}</h4>
+              {p.schools.length === 0 ? <p className="muted">{t("organisations.manage.noSchools")}</p> : null}
               <ul className="org-list">
                 {p.schools.map((s) => (
-                  <OrgItem key={s.id} org={s} />
+                  <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} />
                 ))}
               </ul>
               <h4>{t("organisations.institutes")}</h4>
+              {p.institutes.length === 0 ? <p className="muted">{t("organisations.manage.noInstitutes")}</p> : null}
               <ul className="org-list">
                 {p.institutes.map((i) => (
-                  <OrgItem key={i.id} org={i} />
+                  <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} />
                 ))}
               </ul>
             </section>
@@ -93,6 +246,257 @@ export default function OrganisationsPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+/** The reply for the form with this intent (and key), if the last submission was that form. */
+function useReply(intent: string, key?: string) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const own = actionData && "form" in actionData && actionData.form === intent && (!key || actionData.values.organisation === key) ? actionData : null;
+  const pending =
+    navigation.state !== "idle" && navigation.formData?.get("intent") === intent && (!key || navigation.formData?.get("organisation") === key);
+  return { errors: own?.errors ?? {}, values: own?.values ?? {}, pending };
+}
+
+function FormAlert({ error }: { error?: string }) {
+  return error ? (
+    <p className="alert alert--error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <button type="submit" className="button" disabled={pending} aria-busy={pending}>
+        {pending ? t("organisations.manage.saving") : label}
+      </button>
+    </div>
+  );
+}
+
+type SelectProps = {
+  id: string;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder: string;
+  error?: string;
+  defaultValue?: string;
+};
+
+/** A labelled select with its error wired up for screen readers. */
+function SelectField({ id, name, label, options, placeholder, error, defaultValue }: SelectProps) {
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} required defaultValue={defaultValue ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ManageDetails({ intent, title, children }: { intent: string; title: string; children: ReactNode }) {
+  const { errors } = useReply(intent);
+  return (
+    <details className="manage-form" open={Object.keys(errors).length > 0 || undefined}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+function RegionForm() {
+  const { t } = useTranslation();
+  const { errors, values, pending } = useReply("create-region");
+  return (
+    <ManageDetails intent="create-region" title={t("organisations.manage.newRegion")}>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="create-region" />
+        <FormAlert error={errors.form} />
+        <FormField label={t("organisations.manage.regionName")} name="name" id="region-name" required maxLength={200} defaultValue={values.name} error={errors.name} />
+        <SubmitButton pending={pending} label={t("organisations.manage.createRegion")} />
+      </Form>
+    </ManageDetails>
+  );
+}
+
+function PartnershipForm({ regions }: { regions: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const { errors, values, pending } = useReply("create-partnership");
+  return (
+    <ManageDetails intent="create-partnership" title={t("organisations.manage.newPartnership")}>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="create-partnership" />
+        <FormAlert error={errors.form} />
+        <FormField label={t("organisations.manage.partnershipName")} name="name" id="partnership-name" required maxLength={200} defaultValue={values.name} error={errors.name} />
+        <SelectField
+          id="partnership-region"
+          name="regionId"
+          label={t("organisations.manage.region")}
+          placeholder={t("organisations.manage.choose")}
+          options={regions.map((r) => ({ value: r.id, label: r.name }))}
+          defaultValue={values.regionId ?? (regions.length === 1 ? regions[0]!.id : undefined)}
+          error={errors.regionId}
+        />
+        <SubmitButton pending={pending} label={t("organisations.manage.createPartnership")} />
+      </Form>
+    </ManageDetails>
+  );
+}
+
+type PartnershipOption = { id: string; name: string };
+
+function SchoolForm({ partnerships }: { partnerships: PartnershipOption[] }) {
+  const { t } = useTranslation();
+  const { errors, values, pending } = useReply("create-school");
+  return (
+    <ManageDetails intent="create-school" title={t("organisations.manage.newSchool")}>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="create-school" />
+        <FormAlert error={errors.form} />
+        <FormField label={t("organisations.manage.schoolName")} name="name" id="school-name" required maxLength={200} defaultValue={values.name} error={errors.name} />
+        <SelectField
+          id="school-sector"
+          name="sector"
+          label={t("organisations.manage.sector")}
+          placeholder={t("organisations.manage.choose")}
+          options={(["po", "vo", "mbo", "so"] as const).map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
+          defaultValue={values.sector}
+          error={errors.sector}
+        />
+        <FormField label={t("organisations.manage.board")} help={t("organisations.manage.boardHelp")} name="board" id="school-board" required maxLength={200} defaultValue={values.board} error={errors.board} />
+        <FormField label={t("organisations.manage.city")} name="city" id="school-city" required maxLength={120} defaultValue={values.city} error={errors.city} />
+        <SelectField
+          id="school-partnership"
+          name="partnershipId"
+          label={t("organisations.manage.partnership")}
+          placeholder={t("organisations.manage.choose")}
+          options={partnerships.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={values.partnershipId ?? (partnerships.length === 1 ? partnerships[0]!.id : undefined)}
+          error={errors.partnershipId}
+        />
+        <SubmitButton pending={pending} label={t("organisations.manage.createSchool")} />
+      </Form>
+    </ManageDetails>
+  );
+}
+
+function InstituteForm({ partnerships }: { partnerships: PartnershipOption[] }) {
+  const { t } = useTranslation();
+  const { errors, values, pending } = useReply("create-institute");
+  return (
+    <ManageDetails intent="create-institute" title={t("organisations.manage.newInstitute")}>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="create-institute" />
+        <FormAlert error={errors.form} />
+        <FormField label={t("organisations.manage.instituteName")} name="name" id="institute-name" required maxLength={200} defaultValue={values.name} error={errors.name} />
+        <SelectField
+          id="institute-kind"
+          name="kind"
+          label={t("organisations.manage.kind")}
+          placeholder={t("organisations.manage.choose")}
+          options={(["pabo", "hbo-lerarenopleiding", "universitaire-lerarenopleiding"] as const).map((k) => ({ value: k, label: t(`instituteKinds.${k}`) }))}
+          defaultValue={values.kind}
+          error={errors.kind}
+        />
+        <FormField label={t("organisations.manage.city")} name="city" id="institute-city" required maxLength={120} defaultValue={values.city} error={errors.city} />
+        <SelectField
+          id="institute-partnership"
+          name="partnershipId"
+          label={t("organisations.manage.partnership")}
+          placeholder={t("organisations.manage.choose")}
+          options={partnerships.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={values.partnershipId ?? (partnerships.length === 1 ? partnerships[0]!.id : undefined)}
+          error={errors.partnershipId}
+        />
+        <SubmitButton pending={pending} label={t("organisations.manage.createInstitute")} />
+      </Form>
+    </ManageDetails>
+  );
+}
+
+function LinkForm({ partnerships, organisations }: { partnerships: PartnershipOption[]; organisations: { value: string; name: string; kind: "school" | "institute" }[] }) {
+  const { t } = useTranslation();
+  const { errors, values, pending } = useReply("link");
+  return (
+    <ManageDetails intent="link" title={t("organisations.manage.link")}>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="link" />
+        <p className="field__help">{t("organisations.manage.linkHelp")}</p>
+        <FormAlert error={errors.form} />
+        <SelectField
+          id="link-organisation"
+          name="organisation"
+          label={t("organisations.manage.organisation")}
+          placeholder={t("organisations.manage.choose")}
+          options={organisations.map((o) => ({ value: o.value, label: `${o.name} (${t(`organisations.manage.kinds.${o.kind}`)})` }))}
+          defaultValue={values.organisation}
+          error={errors.organisation}
+        />
+        <SelectField
+          id="link-partnership"
+          name="partnershipId"
+          label={t("organisations.manage.partnership")}
+          placeholder={t("organisations.manage.choose")}
+          options={partnerships.map((p) => ({ value: p.id, label: p.name }))}
+          defaultValue={values.partnershipId}
+          error={errors.partnershipId}
+        />
+        <SubmitButton pending={pending} label={t("organisations.manage.linkSubmit")} />
+      </Form>
+    </ManageDetails>
+  );
+}
+
+function ArchivedBadge() {
+  const { t } = useTranslation();
+  return <span className="badge badge--muted">{t("organisations.manage.archivedBadge")}</span>;
+}
+
+/** Renaming and archiving in place, folded away: both happen rarely. */
+function RenameForm({ value, current, archived }: { value: string; current: string; archived: boolean }) {
+  const { t } = useTranslation();
+  const { errors, values, pending } = useReply("rename", value);
+  const archive = useReply("archive", value);
+  const id = `rename-${value.replace(":", "-")}`;
+  return (
+    <details className="manage-form manage-form--inline" open={Object.keys(errors).length > 0 || undefined}>
+      <summary>{t("organisations.manage.rename", { name: current })}</summary>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="rename" />
+        <input type="hidden" name="organisation" value={value} />
+        <FormAlert error={errors.form ?? errors.organisation} />
+        <FormField label={t("organisations.manage.newName")} name="name" id={id} required maxLength={200} defaultValue={values.name ?? current} error={errors.name} />
+        <SubmitButton pending={pending} label={t("organisations.manage.renameSubmit")} />
+      </Form>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="archive" />
+        <input type="hidden" name="organisation" value={value} />
+        <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+        <p className="field__help">{archived ? t("organisations.manage.restoreHelp") : t("organisations.manage.archiveHelp")}</p>
+        <FormAlert error={archive.errors.form ?? archive.errors.organisation} />
+        <div>
+          <button type="submit" className="button button--secondary button--small" disabled={archive.pending} aria-busy={archive.pending}>
+            {archive.pending ? t("organisations.manage.saving") : archived ? t("organisations.manage.restore", { name: current }) : t("organisations.manage.archive", { name: current })}
+          </button>
+        </div>
+      </Form>
+    </details>
   );
 }
 
@@ -105,8 +509,8 @@ function ConsentAgeSetting({ partnership }: { partnership: PartnershipNode }) {
   const navigation = useNavigation();
   const age = partnership.parentalConsentUnderAge;
   if (!partnership.canEditSettings) return <p className="muted">{t("organisations.consentAge.current", { age })}</p>;
-  const saving = navigation.state !== "idle" && navigation.formData?.get("partnershipId") === partnership.id;
-  const error = actionData?.partnershipId === partnership.id ? actionData.error : null;
+  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "consent-age" && navigation.formData?.get("partnershipId") === partnership.id;
+  const error = actionData && "partnershipId" in actionData && actionData.partnershipId === partnership.id ? actionData.error : null;
   const fieldId = `consent-age-${partnership.id}`;
   return (
     <Form method="post" className="stack consent-age">
@@ -144,7 +548,7 @@ function ConsentAgeSetting({ partnership }: { partnership: PartnershipNode }) {
   );
 }
 
-function OrgItem({ org }: { org: OrgNode }) {
+function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean }) {
   const { t } = useTranslation();
   const detail = org.detail.sector
     ? t("organisations.sectorCity", {
@@ -156,6 +560,20 @@ function OrgItem({ org }: { org: OrgNode }) {
   return (
     <li>
       <strong>{org.name}</strong> <span className="muted">{detail}</span>
+      {org.archived ? (
+        <>
+          {" "}
+          <ArchivedBadge />
+        </>
+      ) : null}
+      {org.canInvite ? (
+        <p>
+          <Link to={`/beheer/uitnodigingen?organisatie=${kind}:${org.id}`} aria-label={t("organisations.manage.inviteInto", { name: org.name })}>
+            {t("organisations.manage.inviteShort")}
+          </Link>
+        </p>
+      ) : null}
+      {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} archived={org.archived} /> : null}
       <PeopleDetails people={org.people} />
     </li>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BarChartFigure } from "../components/charts/bar-chart";
@@ -64,7 +64,13 @@ export default function RegioPage() {
         </div>
       </header>
 
-      <Form method="get" className="card filters-inline">
+      {kind === "region" && options.length === 0 ? (
+        <p className="empty">
+          {t("scan.regio.noPartnerships")} <Link to="/organisaties">{t("scan.regio.toOrganisations")}</Link>
+        </p>
+      ) : null}
+
+      <Form method="get" className="card filters-inline" hidden={kind === "region" && options.length === 0}>
         <div className="field">
           <label htmlFor="regio-partnership">{kind === "school" ? t("scan.school") : t("scan.regio.partnership")}</label>
           <select id="regio-partnership" name={param} defaultValue={selectedId ?? ""}>

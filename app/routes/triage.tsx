@@ -7,6 +7,7 @@ import { requirePermission } from "../utils/guard.server";
 import { getLocale } from "../utils/i18n.server";
 import { can } from "../domain/permissions";
 import { scopeForQuestion } from "../models/scopes.server";
+import { dateFormat as amsterdamDateFormat } from "../domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Triage — Samen Onderzoeken" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TriagePage() {
   const { queue, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const dateFormat = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long" });
+  const dateFormat = amsterdamDateFormat(locale);
   return (
     <div className="stack-lg">
       <header>

@@ -1,3 +1,4 @@
+import { amsterdamDate, endOfDayInAmsterdam } from "../../app/domain/dates";
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { matchingRounds, memberships, questions, roundRankings, roundSchoolSettings, partnershipSchools, users } from "../../db/schema";
@@ -117,7 +118,8 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
     .values({
       partnershipId: ctx.partnershipIds.A,
       name: "Matchingronde voorjaar 2027",
-      deadline: new Date(ctx.now + 14 * DAY).toISOString(),
+      // Like a deadline typed into the form: the end of that day in Amsterdam.
+      deadline: endOfDayInAmsterdam(amsterdamDate(new Date(ctx.now + 14 * DAY)))!,
       status: "open",
       createdById: ctx.userIdByEmail("programmaleider@demo.nl") ?? null,
       createdAt: new Date(ctx.now - 10 * DAY).toISOString(),

@@ -13,8 +13,37 @@ export const organisationRules = {
    * everyone; a programmaleider the people of the partnerships they lead.
    */
   "people:view": (actor, scope) => actor.isAdmin || leadsOneOf(actor, orgOf(scope)?.partnershipIds),
-  /** Invite someone to an organisation with a role (scope: the organisation). */
-  "invitation:create": (actor) => actor.isAdmin,
+  /**
+   * Create a region, partnership, school or institute, or rename one. Admin
+   * only: the tree is the installation's backbone (issue 19).
+   */
+  "organisation:create": (actor) => actor.isAdmin,
+  /**
+   * Create a school or institute inside partnerships (scope: those
+   * partnerships). Admins anywhere; a programmaleider when they lead every one
+   * of them (contract 6.14: "a programmaleider within their own partnership").
+   */
+  "organisation:add-member": (actor, scope) => {
+    if (actor.isAdmin) return true;
+    const ids = orgOf(scope)?.partnershipIds ?? [];
+    return ids.length > 0 && ids.every((id) => actor.ledPartnershipIds.includes(id));
+  },
+  /**
+   * Link a school or institute to a partnership (scope: that partnership).
+   * Admins anywhere; a programmaleider to a partnership they lead, because
+   * keeping the partnership's member list current is their daily work.
+   */
+  "organisation:link": (actor, scope) => actor.isAdmin || leadsOneOf(actor, orgOf(scope)?.partnershipIds),
+  /**
+   * Invite someone to an organisation with a role (scope: the organisation).
+   * Admins anywhere; a programmaleider into the schools and institutes of a
+   * partnership they lead (not into the partnership or platform roles).
+   */
+  "invitation:create": (actor, scope) => {
+    if (actor.isAdmin) return true;
+    const org = orgOf(scope);
+    return !!(org?.schoolId || org?.instituteId) && leadsOneOf(actor, org?.partnershipIds);
+  },
   /** See and revoke open invitations. */
   "invitation:manage": (actor) => actor.isAdmin,
   /** Read the security audit log. */
