@@ -33,7 +33,7 @@ test("a programmaleider imports schools: preview per row, confirm, result", asyn
 
   // The new schools are in the partnership's tree.
   await page.goto("/organisaties");
-  await expect(page.getByText(`Basisschool De Uiterwaard ${run}`)).toBeVisible();
+  await expect(page.getByText(`Basisschool De Uiterwaard ${run}`, { exact: true })).toBeVisible();
 });
 
 test("an admin sees every problem of a bad staff file, then imports the fixed file and gets the invitation links", async ({ page }) => {
