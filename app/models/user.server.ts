@@ -5,12 +5,12 @@ import {
   memberships,
   partnershipInstitutes,
   partnerships,
-  partnershipSchools,
   schools,
   users,
 } from "../../db/schema";
 import { knowActor, type KnownActor, type Membership } from "../domain/permissions";
 import { normaliseEmail } from "../utils/email";
+import { partnershipsOfSchools } from "./scopes.server";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -66,9 +66,7 @@ export function loadCurrentUser(userId: string): CurrentUser | null {
 
   const schoolIds = rows.flatMap((r) => (r.schoolId ? [r.schoolId] : []));
   const instituteIds = rows.flatMap((r) => (r.instituteId ? [r.instituteId] : []));
-  const schoolPartnerships = schoolIds.length
-    ? db.select().from(partnershipSchools).where(inArray(partnershipSchools.schoolId, schoolIds)).all()
-    : [];
+  const schoolPartnerships = partnershipsOfSchools(schoolIds);
   const institutePartnerships = instituteIds.length
     ? db.select().from(partnershipInstitutes).where(inArray(partnershipInstitutes.instituteId, instituteIds)).all()
     : [];
@@ -76,7 +74,7 @@ export function loadCurrentUser(userId: string): CurrentUser | null {
   const views: MembershipView[] = rows.map((r) => {
     let partnershipIds: string[] = [];
     if (r.partnershipId) partnershipIds = [r.partnershipId];
-    else if (r.schoolId) partnershipIds = schoolPartnerships.filter((p) => p.schoolId === r.schoolId).map((p) => p.partnershipId);
+    else if (r.schoolId) partnershipIds = schoolPartnerships.get(r.schoolId) ?? [];
     else if (r.instituteId)
       partnershipIds = institutePartnerships.filter((p) => p.instituteId === r.instituteId).map((p) => p.partnershipId);
     return {
