@@ -4,7 +4,6 @@ import {
   labs,
   matchingRounds,
   memberships,
-  notifications,
   partnershipInstitutes,
   partnerships,
   partnershipSchools,
@@ -29,6 +28,7 @@ import { checkTransition } from "../domain/question-lifecycle";
 
 export type RoundRow = typeof matchingRounds.$inferSelect;
 import { MAX_RANKS } from "../domain/round-rules";
+import { notify } from "./notify.server";
 export { MAX_RANKS };
 
 /** The partnerships the actor belongs to (through any membership). */
@@ -280,9 +280,7 @@ export function publishRound(round: RoundRow): boolean {
       .run().changes;
     if (changed !== 1) return false;
     for (const a of tx.select().from(roundAssignments).where(eq(roundAssignments.roundId, round.id)).all()) {
-      tx.insert(notifications)
-        .values({ userId: a.studentId, kind: "matching.published", params: JSON.stringify({ round: round.name }), link: "/matching" })
-        .run();
+      notify(tx, { userId: a.studentId, kind: "matching.published", params: { round: round.name }, link: "/matching" });
     }
     return true;
   });

@@ -1,12 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { memberships, notifications, questionEvents, questionLinks, questions } from "../../db/schema";
+import { memberships, questionEvents, questionLinks, questions } from "../../db/schema";
 import { SCHOOL_QUESTION_OWNERS } from "../domain/permissions";
 import { checkTransition, isQuestionStatus, type QuestionStatus, type TransitionActor } from "../domain/question-lifecycle";
 import { missingForSubmission } from "../domain/question-completeness";
 import type { QuestionInput } from "../domain/question-schema";
 import { partnershipsOfSchool } from "./scopes.server";
 import { type QuestionRow } from "./question.server";
+import { notify } from "./notify.server";
 
 /** Writing and moving questions: create, edit, status transitions with history and notifications, links between questions. */
 type Content = Omit<QuestionInput, "intent" | "schoolId">;
@@ -106,9 +107,7 @@ function notifyAboutTransition(tx: Tx, id: string, from: QuestionStatus, to: Que
   const kind = to === "teruggestuurd" ? "question.sentBack" : "question.status";
   for (const userId of new Set(recipients)) {
     if (userId === actorUserId) continue;
-    tx.insert(notifications)
-      .values({ userId, kind, params: JSON.stringify({ title: question.title, from, to }), link: `/vragen/${id}` })
-      .run();
+    notify(tx, { userId, kind, params: { title: question.title, from, to }, link: `/vragen/${id}` });
   }
 }
 
