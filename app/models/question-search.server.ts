@@ -36,17 +36,40 @@ function ftsMatches(match: string, best?: number) {
   return (best === undefined ? query : query.orderBy(sql`score`, desc(questionsWords.rowid)).limit(best)).as("fts");
 }
 
-/** Trigram matches that the word index does not have: the second tier, ranked after every word match. */
-function trigramOnlyMatches(trigrams: string, words: string | null) {
-  return getDb()
-    .select({ rowid: questionsTrigram.rowid, score: sql<number>`bm25(questions_trigram, 10.0, 2.0, 3.0)`.as("score") })
+/**
+ * Trigram matches that the word index does not have: the second tier, ranked
+ * after every word match. Inside the tier, matches in the title come first,
+ * then the rest, each newest first. Not bm25: scoring every trigram match
+ * cost three times as much as finding them (the trigram index holds many
+ * short tokens per question), and a part-of-a-word hit is a weak signal to
+ * rank finely anyway (docs/decisions/0010-search-ranking.md).
+ */
+function trigramOnlyMatches(trigrams: string, words: string | null, best?: number) {
+  const inTitle = sql`${questionsTrigram.rowid} in (select rowid from questions_trigram where questions_trigram match ${titleOnly(trigrams)})`;
+  const query = getDb()
+    .select({ rowid: questionsTrigram.rowid, score: sql<number>`case when ${inTitle} then 0 else 1 end`.as("score") })
     .from(questionsTrigram)
     .where(
       words
         ? sql`questions_trigram match ${trigrams} and ${questionsTrigram.rowid} not in (select rowid from questions_words where questions_words match ${words})`
         : sql`questions_trigram match ${trigrams}`,
     )
-    .as("tri");
+    .$dynamic();
+  return (best === undefined ? query : query.orderBy(sql`score`, desc(questionsTrigram.rowid)).limit(best)).as("tri");
+}
+
+/** How many rows the trigram index matches, visible or not. */
+function trigramMatchCount(trigrams: string): number {
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(questionsTrigram)
+    .where(sql`questions_trigram match ${trigrams}`)
+    .get()!.n;
+}
+
+/** An FTS5 query restricted to the title column (a column filter on the whole expression). */
+function titleOnly(match: string): string {
+  return `title : (${match})`;
 }
 
 /** How many rows the word index matches, visible or not (cheap: no ranking, no table lookups). */
@@ -206,6 +229,9 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
       .leftJoin(themes, eq(themes.id, questions.themeId))
       .$dynamic();
   let rows: QuestionListItem[] = [];
+  const narrowed = filters.status || filters.themeId || filters.sector || filters.schoolId || filters.schoolYear;
+  // The share of schools the actor sees decides how a full-text page is found (below).
+  const share = (match || trigrams) && !narrowed ? visibleSchoolShare(actor) : 0;
   if (match) {
     const rankedPage = (fts: ReturnType<typeof ftsMatches>) =>
       base()
@@ -226,8 +252,6 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
     // Should the visible candidates still run out before the page is full
     // while the index has more matches, the page is taken from all matches.
     let ranked: QuestionListItem[] | null = null;
-    const narrowed = filters.status || filters.themeId || filters.sector || filters.schoolId || filters.schoolYear;
-    const share = narrowed ? 0 : visibleSchoolShare(actor);
     if (share >= MIN_VISIBLE_SHARE) {
       const window = Math.max(MIN_CANDIDATES, Math.ceil((2 * (offset + pageSize + 1)) / share));
       ranked = rankedPage(ftsMatches(match, window));
@@ -250,15 +274,19 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
         .as("visible_words");
       wordMatchesBefore = db.select({ n: sql<number>`count(*)` }).from(visibleWords).get()!.n;
     }
-    const tri = trigramOnlyMatches(trigrams, match);
-    const more = base()
-      .innerJoin(tri, eq(tri.rowid, sql`${questions}.rowid`))
-      .where(where)
-      .orderBy(asc(tri.score), desc(tri.rowid))
-      .limit(pageSize + 1 - rows.length)
-      .offset(Math.max(0, offset + rows.length - wordMatchesBefore))
-      .all();
-    rows = [...rows, ...more];
+    const wanted = pageSize + 1 - rows.length;
+    const skip = Math.max(0, offset + rows.length - wordMatchesBefore);
+    const tierPage = (tri: ReturnType<typeof trigramOnlyMatches>) =>
+      base().innerJoin(tri, eq(tri.rowid, sql`${questions}.rowid`)).where(where).orderBy(asc(tri.score), desc(tri.rowid)).limit(wanted).offset(skip).all();
+    // The same two ways as the word tier: the best candidates from the index
+    // alone when the actor sees a good share of the schools, else all matches.
+    let more: QuestionListItem[] | null = null;
+    if (share >= MIN_VISIBLE_SHARE) {
+      const window = Math.max(MIN_CANDIDATES, Math.ceil((2 * (skip + wanted)) / share));
+      more = tierPage(trigramOnlyMatches(trigrams, match, window));
+      if (more.length < wanted && trigramMatchCount(trigrams) > window) more = null;
+    }
+    rows = [...rows, ...(more ?? tierPage(trigramOnlyMatches(trigrams, match)))];
   }
   if (!match && !trigrams) {
     rows = base()
@@ -279,13 +307,7 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
   } else if (filters.countTotal === false) {
     total = null; // the caller pages on hasNextPage; counting costs more than the page
   } else {
-    const matching = db.select({ one: sql`1` }).from(questions).$dynamic();
-    const searching = match || trigrams;
-    const capped = matching
-      .where(searching ? and(matchCondition(match, trigrams), where) : where)
-      .limit(COUNT_CAP + 1)
-      .as("capped");
-    total = db.select({ n: sql<number>`count(*)` }).from(capped).get()!.n;
+    total = countMatches(where, match, trigrams);
   }
   const totalCapped = total !== null && total > COUNT_CAP;
 
@@ -298,6 +320,28 @@ export function searchQuestions(actor: Actor, filters: QuestionFilters): Questio
     totalCapped,
     hasNextPage,
   };
+}
+
+/**
+ * How many visible questions match, up to just above COUNT_CAP. Word matches
+ * first; the trigram index (parts of words, the costly one) is read only when
+ * the word matches stay under the cap, and then streamed until the cap.
+ */
+function countMatches(where: SQL, match: string | null, trigrams: string | null): number {
+  const db = getDb();
+  const limit = COUNT_CAP + 1;
+  const capped = (condition: SQL, max: number) =>
+    db.select({ n: sql<number>`count(*)` })
+      .from(db.select({ one: sql`1` }).from(questions).where(condition).limit(max).as("capped"))
+      .get()!.n;
+  if (!match && !trigrams) return capped(where, limit);
+  const words = match ? capped(and(matchCondition(match, null), where)!, limit) : 0;
+  if (!trigrams || words >= limit) return words;
+  const trigramOnly = match
+    ? sql`${questions}.rowid in (select rowid from questions_trigram where questions_trigram match ${trigrams}
+        and rowid not in (select rowid from questions_words where questions_words match ${match}))`
+    : matchCondition(null, trigrams);
+  return words + capped(and(trigramOnly, where)!, limit - words);
 }
 
 /** Schools whose questions the actor can see at all (for the school filter). */
