@@ -100,7 +100,8 @@ export async function runQuestionsBench(options: { iterations: number }) {
   const buildStart = performance.now();
   await buildDatabase(file);
   const buildMs = performance.now() - buildStart;
-  const server = await startServer({ databasePath: file, env: { LOG_LEVEL: "warn", ENABLE_BENCH_ROUTES: "true" } });
+  // The first start stems all 20,000 new questions into the search index: minutes on a loaded machine.
+  const server = await startServer({ databasePath: file, env: { LOG_LEVEL: "warn", ENABLE_BENCH_ROUTES: "true" }, startTimeoutMs: 300_000 });
   try {
     const client = new Client(server.url);
     await client.login("programmaleider@demo.nl");

@@ -21,7 +21,7 @@ export type RunningServer = {
  * ephemeral port with its own fresh SQLite file, and resolves once it listens.
  */
 export async function startServer(
-  options: { env?: Record<string, string>; databasePath?: string } = {},
+  options: { env?: Record<string, string>; databasePath?: string; startTimeoutMs?: number } = {},
 ): Promise<RunningServer> {
   const dataDir = options.databasePath
     ? path.dirname(options.databasePath)
@@ -50,7 +50,7 @@ export async function startServer(
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), options.startTimeoutMs ?? 45_000);
     const onData = () => {
       const match = /draait op (http:\/\/localhost:\d+)/.exec(output);
       if (match) {
