@@ -3,6 +3,7 @@ import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
 import { matchingRules } from "./policies/matching";
 import { organisationRules } from "./policies/organisation";
+import { personalDataRules } from "./policies/personal-data";
 import { planRules } from "./policies/plan";
 import { questionRules } from "./policies/question";
 import { ANONYMOUS_ACTIONS, resultRules } from "./policies/result";
@@ -31,6 +32,7 @@ const RULES = {
   ...matchingRules,
   ...scanRules,
   ...importRules,
+  ...personalDataRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */
