@@ -128,10 +128,10 @@ function scrubPlanDocuments(sqlite: Database.Database, userId: string): { plans:
   const planIds = (
     sqlite
       .prepare(
-        `select plan_id from plan_snapshots where instr(state, ?1) > 0
-         union select distinct plan_id from plan_updates where instr("update", ?1) > 0`,
+        `select plan_id from plan_snapshots where instr(state, @needle) > 0
+         union select distinct plan_id from plan_updates where instr("update", @needle) > 0`,
       )
-      .all(needle) as { plan_id: string }[]
+      .all({ needle }) as { plan_id: string }[]
   ).map((r) => r.plan_id);
 
   let plans = 0;

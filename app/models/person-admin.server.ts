@@ -36,9 +36,9 @@ export function searchPeople(query: string): { people: Omit<PersonView, "roles">
   const rows = getDb()
     .$client.prepare(
       `select id, name, email, created_at as createdAt, disabled_at as disabledAt, erased_at as erasedAt from users
-       where lower(name) like ?1 escape '\\' or email like ?1 escape '\\'
-       order by erased_at is not null, name collate nocase limit ?2`,
+       where lower(name) like @like escape '\\' or email like @like escape '\\'
+       order by erased_at is not null, name collate nocase limit @limit`,
     )
-    .all(like, PEOPLE_PAGE_SIZE + 1) as Omit<PersonView, "roles">[];
+    .all({ like, limit: PEOPLE_PAGE_SIZE + 1 }) as Omit<PersonView, "roles">[];
   return { people: rows.slice(0, PEOPLE_PAGE_SIZE), more: rows.length > PEOPLE_PAGE_SIZE };
 }

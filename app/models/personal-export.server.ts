@@ -180,10 +180,10 @@ function plansOf(sqlite: Database.Database, userId: string) {
 function auditAbout(sqlite: Database.Database, userId: string, email: string) {
   const rows = sqlite
     .prepare(
-      `select event, at, ip, email, detail, subject_user_id = ?1 as aboutThem, actor_user_id = ?1 as byThem from audit_log
-       where subject_user_id = ?1 or actor_user_id = ?1 or email = ?2 order by id`,
+      `select event, at, ip, email, detail, subject_user_id = @userId as aboutThem, actor_user_id = @userId as byThem from audit_log
+       where subject_user_id = @userId or actor_user_id = @userId or email = @email order by id`,
     )
-    .all(userId, email) as { event: string; at: string; ip: string | null; email: string | null; detail: string; aboutThem: number; byThem: number }[];
+    .all({ userId, email }) as { event: string; at: string; ip: string | null; email: string | null; detail: string; aboutThem: number; byThem: number }[];
   return rows
     .filter((r) => r.aboutThem === 1 || r.byThem === 1 || r.email === email)
     .map((r) => ({

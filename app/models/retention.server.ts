@@ -47,8 +47,8 @@ export function pruneExpired(now = new Date()): PruneCounts {
     // Never accepted and expired (or revoked) long enough ago that nobody still looks for it.
     const staleBefore = daysBefore(now, STALE_INVITATION_DAYS).toISOString();
     counts.invitations = sqlite
-      .prepare("delete from invitations where accepted_at is null and (expires_at < ?1 or (revoked_at is not null and revoked_at < ?1))")
-      .run(staleBefore).changes;
+      .prepare("delete from invitations where accepted_at is null and (expires_at < @before or (revoked_at is not null and revoked_at < @before))")
+      .run({ before: staleBefore }).changes;
     counts.auditLog = sqlite.prepare("delete from audit_log where at < ?").run(addMonths(now, -AUDIT_LOG_MONTHS).toISOString()).changes;
     for (const hook of PRUNE_HOOKS) counts[hook.name] = hook.run(sqlite, now);
   })();
