@@ -16,9 +16,9 @@ import { percentile, round } from "./stats";
  * without a backup, for as long as the backup took, in the same round; a
  * second such window is the noise floor (how far two backup-free windows
  * differ). The contract's bound: no writer held more than 100 ms.
- * BENCH_BACKUP_ROUNDS (3), BENCH_BACKUP_FILES (40 files of 256 KB).
+ * BENCH_BACKUP_ROUNDS (5: the figures are pooled over at least five rounds), BENCH_BACKUP_FILES (40 files of 256 KB).
  */
-const ROUNDS = Number(process.env.BENCH_BACKUP_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_BACKUP_ROUNDS ?? 5);
 const FILES = Number(process.env.BENCH_BACKUP_FILES ?? 40);
 const root = path.resolve(import.meta.dirname, "../..");
 
