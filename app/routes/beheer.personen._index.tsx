@@ -41,7 +41,13 @@ export default function PeoplePage() {
       {people.length === 0 ? (
         <p className="empty">{t("privacy.people.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div
+          className="table-scroll"
+          // A scrollable region must take focus (axe scrollable-region-focusable).
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="region" aria-label={t("privacy.people.title")}
+        >
           <table>
             <thead>
               <tr>
