@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
+  Link,
   Links,
   Meta,
   Outlet,
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invitations: can(actor, "invitation:manage"),
     import: can(actor, "import:use"),
     audit: can(actor, "audit:view"),
+    people: can(actor, "person:erase"),
   };
   const unread = user ? unreadNotificationCount(user.id) : 0;
   // Contract 6.11: while demo accounts (public password) can sign in, every page says so.
@@ -132,7 +134,9 @@ function Page({
         {children}
       </main>
       <footer className="site-footer">
-        <p>{t("app.footer")}</p>
+        <p>
+          {t("app.footer")} · <Link to="/privacy">{t("privacy.footerLink")}</Link>
+        </p>
       </footer>
     </>
   );

@@ -45,6 +45,11 @@ export const partnerships = sqliteTable("partnerships", {
    * says 16; a partnership may choose to ask parents of older pupils too).
    */
   parentalConsentUnderAge: integer("parental_consent_under_age").notNull().default(16),
+  /**
+   * Bewaartermijn: months after a student's account was deactivated (they left)
+   * before it is erased (issue 22, record 0024). Default two years.
+   */
+  leaverRetentionMonths: integer("leaver_retention_months").notNull().default(24),
   /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
   archivedAt: text("archived_at"),
   createdAt: createdAt(),
@@ -135,6 +140,11 @@ export const users = sqliteTable("users", {
   locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
   createdAt: createdAt(),
   disabledAt: text("disabled_at"),
+  /**
+   * Set when the person was erased (AVG art. 17, record 0024): the row stays so
+   * shared work keeps its links, but name and email are replaced and sign-in is impossible.
+   */
+  erasedAt: text("erased_at"),
 });
 
 /** Stored as text; the list lives in the pure domain so UI and DB agree. */
@@ -258,6 +268,9 @@ export const AUDIT_EVENTS = [
   "organisation.renamed",
   "organisation.archived",
   "organisation.restored",
+  "user.erased",
+  "user.exported",
+  "retention.pruned",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */

@@ -23,6 +23,7 @@ import { createCollabServer } from "./collab/index";
 import { demoLoginHint, reportDemoData, reportMigrations } from "./startup-report";
 import { metricsHandler } from "./collab/metrics-route";
 import { startBackgroundCheckpoints } from "./db/checkpointer";
+import { startRetentionSchedule } from "../app/models/retention.server";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -189,6 +190,8 @@ async function main() {
     const hint = demoLoginHint(db, url);
     if (hint) logger.info(hint);
   });
+  // Pruning and the erasure of students past their bewaartermijn (record 0024): now and on an interval.
+  const retention = startRetentionSchedule();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -202,6 +205,7 @@ async function main() {
     force.unref();
     // Fold every live plan into its snapshot and close the sockets while the DB is open.
     collab.shutdown();
+    retention.stop();
     server.close(() => {
       void checkpoints.stop().then(() => {
         closeDb(); // closing the last connection checkpoints what is left

@@ -120,6 +120,11 @@ export function AppHeader({
                 <NavLink to="/beheer/logboek">{t("nav.audit")}</NavLink>
               </li>
             ) : null}
+            {nav?.people ? (
+              <li>
+                <NavLink to="/beheer/personen">{t("privacy.people.title")}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

@@ -162,6 +162,11 @@ const TABLE: Row[] = [
   { action: "import:organisation", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "change school B1 by import", allowed: ["admin"] },
   { action: "import:organisation", scope: { instituteId: INSTITUTE_1, partnershipIds: [PARTNERSHIP_A, PARTNERSHIP_B] }, label: "add people to an institute shared with A", allowed: ["admin", "programmaleider"] },
   { action: "import:organisation", scope: { schoolId: "school-orphan", partnershipIds: [] }, label: "change a school outside every partnership", allowed: ["admin"] },
+  // Personal data (issue 22).
+  { action: "personal-data:export-own", label: "download one's own data", allowed: [...ROLES] },
+  { action: "person:export", label: "download someone else's data", allowed: ["admin"] },
+  { action: "person:erase", label: "erase a person", allowed: ["admin"] },
+  { action: "retention:manage", label: "see the erasure schedule and run the pruning", allowed: ["admin"] },
 ];
 
 describe("can(): every role against every action", () => {
@@ -180,10 +185,11 @@ describe("can(): every role against every action", () => {
 });
 
 describe("can(): edge cases", () => {
-  it("refuses anonymous callers and users without memberships", () => {
+  it("refuses anonymous callers and users without memberships, except about their own data", () => {
+    const selfService = ["personal-data:export-own"];
     for (const action of ACTIONS.filter((a) => a !== "result:view")) {
       expect(can(null, action)).toBe(false);
-      expect(can({ userId: "u", memberships: [] }, action)).toBe(false);
+      expect(can({ userId: "u", memberships: [] }, action)).toBe(selfService.includes(action));
     }
   });
 

@@ -3,6 +3,7 @@ import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
 import { matchingRules } from "./policies/matching";
 import { organisationRules } from "./policies/organisation";
+import { personalDataRules } from "./policies/personal-data";
 import { planRules } from "./policies/plan";
 import { questionRules } from "./policies/question";
 import { ANONYMOUS_ACTIONS, resultRules } from "./policies/result";
@@ -31,6 +32,7 @@ const RULES = {
   ...matchingRules,
   ...scanRules,
   ...importRules,
+  ...personalDataRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */
@@ -43,11 +45,16 @@ export function can(actor: Actor | null | undefined, action: Action, scope?: Sco
   // Exhaustive by type; at run time an unknown action is refused loudly, never allowed.
   if (!rule) throw new Error(`Onbekende actie: ${String(action)}`);
   if (!actor || actor.memberships.length === 0) {
+    // About oneself: a signed-in person keeps these without any membership (a student who left).
+    if (actor?.userId && SELF_SERVICE_ACTIONS.has(action)) return rule(knowActor(actor), scope);
     // The one decision that is also open to anonymous visitors: public results.
     return ANONYMOUS_ACTIONS.has(action) ? rule(knowActor({ userId: "", memberships: [] }), scope) : false;
   }
   return rule(knowActor(actor), scope);
 }
+
+/** Actions about one's own account and data: open to every signed-in person, memberships or not. */
+const SELF_SERVICE_ACTIONS: ReadonlySet<Action> = new Set<Action>(["personal-data:export-own"]);
 
 /** A refusal by the permission module; the request guard turns it into a Dutch 403 or 404. */
 export class NotAllowedError extends Error {

@@ -6,6 +6,7 @@ import resultsEn from "./results.en";
 import scanEn from "./scan.en";
 import showcaseEn from "./showcase.en";
 import importEn from "./import.en";
+import privacyEn from "./privacy.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
@@ -16,6 +17,7 @@ const en: Translation = {
   scan: scanEn,
   import: importEn,
   showcase: showcaseEn,
+  privacy: privacyEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",
@@ -334,6 +336,9 @@ const en: Translation = {
       "membership.removed": "Role removed",
       "partnership.settings_changed": "Partnership setting changed",
       "import.completed": "Import completed",
+      "user.erased": "Person erased",
+      "user.exported": "Person's data downloaded",
+      "retention.pruned": "Retention periods applied",
     },
   },
   errors: {

@@ -5,6 +5,7 @@ import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
 import showcaseNl from "./showcase.nl";
 import importNl from "./import.nl";
+import privacyNl from "./privacy.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -19,6 +20,7 @@ const nl = {
   scan: scanNl,
   import: importNl,
   showcase: showcaseNl,
+  privacy: privacyNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",
@@ -347,6 +349,9 @@ const nl = {
       "membership.removed": "Rol verwijderd",
       "partnership.settings_changed": "Instelling samenwerkingsverband gewijzigd",
       "import.completed": "Import uitgevoerd",
+      "user.erased": "Persoon gewist",
+      "user.exported": "Gegevens van een persoon gedownload",
+      "retention.pruned": "Bewaartermijnen toegepast",
     },
   },
   errors: {

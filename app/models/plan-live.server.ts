@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { appendPlanUpdate, loadPersistedPlan } from "./plan-doc.server";
+import { appendPlanUpdate, compactPlan, loadPersistedPlan } from "./plan-doc.server";
 
 /**
  * Server-side changes to a plan's text (restoring a version) must go through
@@ -8,7 +8,11 @@ import { appendPlanUpdate, loadPersistedPlan } from "./plan-doc.server";
  * module copies, hence a key on globalThis (like db/client.ts).
  */
 export type PlanChange = (doc: Y.Doc) => void;
-export type CollabHub = { applyChange: (planId: string, userId: string | null, change: PlanChange) => void };
+export type CollabHub = {
+  applyChange: (planId: string, userId: string | null, change: PlanChange) => void;
+  /** Folds a loaded room's log into its snapshot; false when the plan is not loaded. */
+  compact?: (planId: string) => boolean;
+};
 
 const hubKey = Symbol.for("samen-onderzoeken.collab-hub");
 type GlobalWithHub = typeof globalThis & { [hubKey]?: CollabHub };
@@ -37,6 +41,22 @@ export function applyChangeToStoredPlan(planId: string, userId: string | null, c
     doc.on("update", (u: Uint8Array) => updates.push(u));
     doc.transact(() => change(doc));
     if (updates.length > 0) appendPlanUpdate(planId, Y.mergeUpdates(updates), userId);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Folds the plan's update log into its snapshot now (erasure: the old rows may
+ * hold a name that the latest state no longer has). Through the live room when
+ * loaded, so its own bookkeeping stays right; else from the stored plan.
+ */
+export function compactPlanNow(planId: string): void {
+  const hub = (globalThis as GlobalWithHub)[hubKey];
+  if (hub?.compact?.(planId)) return;
+  const { doc, throughUpdateId, logRows } = loadPersistedPlan(planId);
+  try {
+    if (logRows > 0) compactPlan(planId, Y.encodeStateAsUpdate(doc), throughUpdateId);
   } finally {
     doc.destroy();
   }

@@ -177,6 +177,12 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
       }
       applyChangeToStoredPlan(planId, userId, change); // no live room: straight to the log
     },
+    compact(planId: string) {
+      const room = rooms.get(planId);
+      if (room?.state !== "ready") return false;
+      room.compact();
+      return true;
+    },
   });
 
   return {

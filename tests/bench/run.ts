@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runBackupBench } from "./backup.bench";
+import { runErasureBench } from "./erasure.bench";
 import { runFoundationBench } from "./foundation.bench";
 import { runImportBench } from "./import.bench";
 import { runCollabBench } from "./collab.bench";
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<Record<string, string | number>[]>> 
   collab: () => runCollabBench(),
   import: () => runImportBench({ iterations: Math.min(iterations, 20) }),
   backup: () => runBackupBench(),
+  erasure: () => runErasureBench(),
 };
 
 const only = process.argv.slice(2);
