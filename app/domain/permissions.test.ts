@@ -162,6 +162,20 @@ const TABLE: Row[] = [
   { action: "import:organisation", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "change school B1 by import", allowed: ["admin"] },
   { action: "import:organisation", scope: { instituteId: INSTITUTE_1, partnershipIds: [PARTNERSHIP_A, PARTNERSHIP_B] }, label: "add people to an institute shared with A", allowed: ["admin", "programmaleider"] },
   { action: "import:organisation", scope: { schoolId: "school-orphan", partnershipIds: [] }, label: "change a school outside every partnership", allowed: ["admin"] },
+  // Running a partnership year (issue 19).
+  { action: "person:manage", label: "change roles, deactivate and reactivate people", allowed: ["admin"] },
+  { action: "lab:manage", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "manage partnership A's labs", allowed: ["admin", "programmaleider"] },
+  { action: "lab:manage", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "manage partnership B's labs", allowed: ["admin"] },
+  { action: "project:manage-members", scope: schoolA1, label: "add or remove begeleiders of a project at A1", allowed: ["admin", "programmaleider"] },
+  { action: "project:manage-members", scope: inOtherPartnership, label: "add or remove begeleiders of a project at B1", allowed: ["admin"] },
+  { action: "year:close", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "close partnership A's schooljaar", allowed: ["admin", "programmaleider"] },
+  { action: "year:close", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "close partnership B's schooljaar", allowed: ["admin"] },
+  { action: "expertgroup:create", scope: groupIn(REGION, null), label: "create an expert group in the own region", allowed: ["admin", "programmaleider"] },
+  { action: "expertgroup:create", scope: groupIn("region-2", null), label: "create an expert group in another region", allowed: ["admin"] },
+  { action: "expertgroup:manage", scope: groupIn(REGION, { role: "moderator", status: "active" }), label: "manage a group one moderates", allowed: [...ROLES] },
+  { action: "expertgroup:manage", scope: groupIn(REGION, { role: "member", status: "active" }), label: "manage a group one is a member of", allowed: ["admin"] },
+  { action: "expertgroup:meet", scope: groupIn(REGION, { role: "member", status: "active" }), label: "plan a meeting as an active member", allowed: [...ROLES] },
+  { action: "expertgroup:meet", scope: groupIn(REGION, { role: "member", status: "requested" }), label: "plan a meeting while the request is open", allowed: [] },
 ];
 
 describe("can(): every role against every action", () => {

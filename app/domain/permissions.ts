@@ -1,6 +1,7 @@
 import { knowActor, type Actor } from "./policies/actor";
 import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
+import { installationRules } from "./policies/installation";
 import { matchingRules } from "./policies/matching";
 import { organisationRules } from "./policies/organisation";
 import { planRules } from "./policies/plan";
@@ -31,6 +32,7 @@ const RULES = {
   ...matchingRules,
   ...scanRules,
   ...importRules,
+  ...installationRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */

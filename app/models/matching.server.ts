@@ -437,3 +437,18 @@ export function adjustAssignment(round: RoundRow, studentId: string, questionId:
   return { ok: true, worse };
 }
 
+
+/**
+ * Closes a round at the end of the schooljaar (issue 19): no more rankings,
+ * runs or answers; its assignments and projects stay. Any status but
+ * `gesloten` may close. Returns false when it was closed already.
+ */
+export function closeRound(roundId: string): boolean {
+  return (
+    getDb()
+      .update(matchingRounds)
+      .set({ status: "gesloten" })
+      .where(and(eq(matchingRounds.id, roundId), inArray(matchingRounds.status, ["open", "berekend", "gepubliceerd"])))
+      .run().changes === 1
+  );
+}
