@@ -1,3 +1,4 @@
+import installEn from "./install.en";
 import type { Translation } from "./nl";
 import planEn from "./plan.en";
 import questionsEn from "./questions.en";
@@ -15,6 +16,7 @@ const en: Translation = {
   matching: matchingEn,
   scan: scanEn,
   import: importEn,
+  install: installEn,
   showcase: showcaseEn,
   app: {
     name: "Samen Onderzoeken",

@@ -1,3 +1,4 @@
+import installNl from "./install.nl";
 import planNl from "./plan.nl";
 import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
@@ -18,6 +19,7 @@ const nl = {
   matching: matchingNl,
   scan: scanNl,
   import: importNl,
+  install: installNl,
   showcase: showcaseNl,
   app: {
     name: "Samen Onderzoeken",

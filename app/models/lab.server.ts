@@ -279,3 +279,15 @@ export function labPeopleIds(labIds: readonly string[]) {
       .all(),
   };
 }
+
+/** The partnerships (not archived) whose labs the actor may manage, with who can supervise or join there. */
+export function labManagementFor(actor: Actor) {
+  const known = knowActor(actor);
+  const rows = getDb()
+    .select({ id: partnerships.id, name: partnerships.name })
+    .from(partnerships)
+    .where(and(isNull(partnerships.archivedAt), known.isAdmin ? undefined : inArray(partnerships.id, known.ledPartnershipIds.length ? [...known.ledPartnershipIds] : [""])))
+    .orderBy(asc(partnerships.name))
+    .all();
+  return rows.map((p) => ({ ...p, ...labPeopleOf(p.id) }));
+}

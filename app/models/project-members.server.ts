@@ -101,3 +101,7 @@ export function projectsWithoutBegeleider(partnershipIds: readonly string[] | "a
     .filter((p) => partnershipIds === "all" || partnershipsOfSchool(p.schoolId).some((id) => partnershipIds.includes(id)))
     .map(({ id, title, schoolName }) => ({ id, title, schoolName }));
 }
+
+export function isArchivedProject(projectId: string): boolean {
+  return !!getDb().select({ archivedAt: projects.archivedAt }).from(projects).where(eq(projects.id, projectId)).get()?.archivedAt;
+}
