@@ -48,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regions,
     canInvite: can(actor, "invitation:manage") || regions.some((r) => r.partnerships.some((p) => [...p.schools, ...p.institutes].some((o) => o.canInvite))),
     canCreate: can(actor, "organisation:create"),
+    canManagePeople: can(actor, "person:manage"),
     memberTargets,
     linkTargets,
     linkable: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, "nl")),
@@ -163,7 +164,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationsPage() {
-  const { regions, canInvite, canCreate, memberTargets, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
+  const { regions, canInvite, canCreate, canManagePeople, memberTargets, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = actionData && "refused" in actionData ? actionData.refused : undefined;
   const { t } = useTranslation();
@@ -226,19 +227,19 @@ export default function OrganisationsPage() {
               {p.archived ? <ArchivedBadge /> : null}
               {canCreate ? <RenameForm value={`partnership:${p.id}`} current={p.name} archived={p.archived} /> : null}
               <ConsentAgeSetting partnership={p} />
-              <PeopleDetails people={p.people} />
+              <PeopleDetails people={p.people} manage={canManagePeople} />
               <h4>{t("organisations.schools")}</h4>
               {p.schools.length === 0 ? <p className="muted">{t("organisations.manage.noSchools")}</p> : null}
               <ul className="org-list">
                 {p.schools.map((s) => (
-                  <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} />
+                  <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} manage={canManagePeople} />
                 ))}
               </ul>
               <h4>{t("organisations.institutes")}</h4>
               {p.institutes.length === 0 ? <p className="muted">{t("organisations.manage.noInstitutes")}</p> : null}
               <ul className="org-list">
                 {p.institutes.map((i) => (
-                  <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} />
+                  <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} manage={canManagePeople} />
                 ))}
               </ul>
             </section>
@@ -548,7 +549,7 @@ function ConsentAgeSetting({ partnership }: { partnership: PartnershipNode }) {
   );
 }
 
-function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean }) {
+function OrgItem({ org, kind, canRename, manage }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean; manage: boolean }) {
   const { t } = useTranslation();
   const detail = org.detail.sector
     ? t("organisations.sectorCity", {
@@ -574,13 +575,13 @@ function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "ins
         </p>
       ) : null}
       {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} archived={org.archived} /> : null}
-      <PeopleDetails people={org.people} />
+      <PeopleDetails people={org.people} manage={manage} />
     </li>
   );
 }
 
 /** A disclosure per organisation keeps a 150-person region readable. */
-function PeopleDetails({ people }: { people: Person[] | null }) {
+function PeopleDetails({ people, manage }: { people: Person[] | null; manage: boolean }) {
   const { t } = useTranslation();
   if (people === null) return <p className="muted">{t("organisations.peopleHidden")}</p>;
   if (people.length === 0) return <p className="muted">{t("organisations.noPeople")}</p>;
@@ -601,7 +602,13 @@ function PeopleDetails({ people }: { people: Person[] | null }) {
           {people.map((person) => (
             <tr key={`${person.userId}-${person.role}`}>
               <td>
-                {person.name}
+                {manage ? (
+                  <Link to={`/personen/${person.userId}`} aria-label={t("install.people.manageLabel", { name: person.name })}>
+                    {person.name}
+                  </Link>
+                ) : (
+                  person.name
+                )}
                 {person.activated ? null : <span className="badge badge--muted"> {t("organisations.pending")}</span>}
               </td>
               <td>{person.email}</td>
