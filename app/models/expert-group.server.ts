@@ -186,7 +186,7 @@ export function addGroupMember(groupId: string, userId: string, role: "member" |
 }
 
 /** A meeting of the group (date and time as an ISO instant, place or link). */
-export function planMeeting(groupId: string, input: { title: string; startsAt: string; location: string }, db: DbOrTx = getDb()): string {
+export function planMeeting(groupId: string, input: { title: string; startsAt: string; location: string; agenda?: string }, db: DbOrTx = getDb()): string {
   return db.insert(expertGroupMeetings).values({ groupId, ...input }).returning({ id: expertGroupMeetings.id }).get().id;
 }
 
@@ -298,7 +298,7 @@ export function declineMember(groupId: string, userId: string): boolean {
 
 /** A meeting with its agenda; the caller checked the input (see app/domain/meeting-input.ts). */
 export function planGroupMeeting(groupId: string, input: { title: string; startsAt: string; location: string; agenda: string }): string {
-  return getDb().insert(expertGroupMeetings).values({ groupId, ...input }).returning({ id: expertGroupMeetings.id }).get().id;
+  return planMeeting(groupId, input);
 }
 
 export function findMeeting(groupId: string, meetingId: string) {
@@ -311,12 +311,14 @@ export function findMeeting(groupId: string, meetingId: string) {
 }
 
 /** A discussion not tied to a shared result: its title and opening message, in one write. */
-export function startTopic(groupId: string, authorId: string, title: string, body: string): string {
-  return getDb().transaction((tx) => {
+export function startTopic(groupId: string, authorId: string, title: string, body: string, db?: DbOrTx): string {
+  const write = (tx: DbOrTx) => {
     const { id } = tx.insert(expertGroupTopics).values({ groupId, authorId, title }).returning({ id: expertGroupTopics.id }).get();
     tx.insert(expertGroupTopicPosts).values({ topicId: id, authorId, body }).run();
     return id;
-  });
+  };
+  // Inside the caller's transaction (the demo seed), or in its own.
+  return db ? write(db) : getDb().transaction(write);
 }
 
 export function replyToTopic(topicId: string, authorId: string, body: string): void {

@@ -65,7 +65,8 @@ async function inviteByPage(client: Client, fields: Record<string, string>): Pro
   return link!;
 }
 
-const ids = {} as Record<string, string>;
+type Key = "region" | "partnership" | "partnership2" | "school" | "school2" | "institute" | "institute2" | "opleider" | "wpb" | "student" | "otherOpleider" | "question" | "lab" | "round" | "project" | "plan" | "room" | "group";
+const ids = {} as Record<Key, string>;
 const people = {} as Record<"admin" | "lead" | "head" | "opleider" | "wpb" | "student" | "otherOpleider", Client>;
 
 describe("a partnership year from an empty database", () => {
