@@ -65,7 +65,7 @@ export default function YearEndPage() {
         <Form key={o.partnership.id} method="post" className="card stack" aria-labelledby={`year-${o.partnership.id}`}>
           <h2 id={`year-${o.partnership.id}`}>{o.partnership.name}</h2>
           <input type="hidden" name="partnershipId" value={o.partnership.id} />
-          <fieldset className="stack">
+          <fieldset className="stack admin-fieldset">
             <legend>{t("install.year.rounds")}</legend>
             {o.rounds.length === 0 ? (
               <p className="muted">{t("install.year.noRounds")}</p>
@@ -84,7 +84,7 @@ export default function YearEndPage() {
               </>
             )}
           </fieldset>
-          <fieldset className="stack">
+          <fieldset className="stack admin-fieldset">
             <legend>{t("install.year.projects")}</legend>
             {o.finishedProjects.length === 0 ? (
               <p className="muted">{t("install.year.noProjects")}</p>
@@ -103,7 +103,7 @@ export default function YearEndPage() {
               </>
             )}
           </fieldset>
-          <fieldset className="stack">
+          <fieldset className="stack admin-fieldset">
             <legend>{t("install.year.students")}</legend>
             <p className="field__help">{t("install.year.studentsHelp")}</p>
             {o.students.length === 0 ? <p className="muted">{t("install.year.noStudents")}</p> : null}
