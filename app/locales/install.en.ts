@@ -137,6 +137,7 @@ const installEn: Translation["install"] = {
     saving: "Working…",
     created: "Expert group ‘{{name}}’ was started.",
     manageTitle: "Manage group",
+    editDetails: "Edit name, description and who may join",
     rename: "Save",
     saved: "The group was updated.",
     archive: "Archive group",

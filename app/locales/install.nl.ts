@@ -136,6 +136,7 @@ const installNl = {
     saving: "Bezig…",
     created: "Expertgroep ‘{{name}}’ is opgericht.",
     manageTitle: "Groep beheren",
+    editDetails: "Naam, beschrijving en toelating wijzigen",
     rename: "Opslaan",
     saved: "De groep is bijgewerkt.",
     archive: "Groep archiveren",

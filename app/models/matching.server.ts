@@ -129,6 +129,7 @@ export function schoolSettingsOf(roundId: string, partnershipId: string) {
     .select({ id: schools.id, name: schools.name })
     .from(schools)
     .innerJoin(partnershipSchools, and(eq(partnershipSchools.schoolId, schools.id), eq(partnershipSchools.partnershipId, partnershipId)))
+    .where(isNull(schools.archivedAt)) // archived schools take no part in new rounds (issue 19)
     .orderBy(asc(schools.name))
     .all();
   const settings = db.select().from(roundSchoolSettings).where(eq(roundSchoolSettings.roundId, roundId)).all();

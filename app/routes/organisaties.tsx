@@ -18,6 +18,7 @@ import { toActor } from "../models/user.server";
 import { refuseUnless, requirePermission, requireUser } from "../utils/guard.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { archiveSchema, instituteSchema, linkSchema, partnershipSchema, regionSchema, renameSchema, schoolSchema } from "../schemas/organisation";
+import { FormAlert, SelectField, SubmitButton } from "../components/organisations/form-parts";
 import { FormField } from "../components/ui/form-field";
 import type { ZodError } from "zod";
 import { getT } from "../utils/i18n.server";
@@ -258,57 +259,6 @@ function useReply(intent: string, key?: string) {
   const pending =
     navigation.state !== "idle" && navigation.formData?.get("intent") === intent && (!key || navigation.formData?.get("organisation") === key);
   return { errors: own?.errors ?? {}, values: own?.values ?? {}, pending };
-}
-
-function FormAlert({ error }: { error?: string }) {
-  return error ? (
-    <p className="alert alert--error" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
-
-function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <button type="submit" className="button" disabled={pending} aria-busy={pending}>
-        {pending ? t("organisations.manage.saving") : label}
-      </button>
-    </div>
-  );
-}
-
-type SelectProps = {
-  id: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  placeholder: string;
-  error?: string;
-  defaultValue?: string;
-};
-
-/** A labelled select with its error wired up for screen readers. */
-function SelectField({ id, name, label, options, placeholder, error, defaultValue }: SelectProps) {
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} required defaultValue={defaultValue ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 function ManageDetails({ intent, title, children }: { intent: string; title: string; children: ReactNode }) {

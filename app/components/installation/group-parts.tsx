@@ -25,7 +25,7 @@ export function GroupAdmin({ group, archived, people }: { group: { name: string;
       <h2 id="group-admin">{t("install.groups.manageTitle")}</h2>
       {!archived ? (
         <>
-          <ManagePanel title={t("install.groups.manageTitle")} open={Object.keys(update.errors).length > 0}>
+          <ManagePanel title={t("install.groups.editDetails")} open={Object.keys(update.errors).length > 0}>
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="update" />
               <FormField id="group-edit-name" name="name" label={t("install.groups.name")} required maxLength={200} defaultValue={group.name} error={update.errors.name} />
@@ -75,11 +75,12 @@ export function GroupMeetings({ groupId, meetings, canPlan, dateFormat }: { grou
       <ul className="link-list">
         {meetings.map((m) => (
           <li key={m.id} className="stack">
-            <strong>{m.title}</strong>
-            <span>
+            <p>
+              <strong>{m.title}</strong>
+              <br />
               <time dateTime={m.startsAt}>{dateFormat.format(new Date(m.startsAt))}</time>
               {m.location ? ` · ${m.location}` : ""}
-            </span>
+            </p>
             {m.agenda ? <p className="preserve-lines muted">{m.agenda}</p> : null}
             <a href={`/expertgroepen/${groupId}/bijeenkomsten/${m.id}.ics`} download aria-label={t("install.groups.icsLabel", { title: m.title })}>
               {t("install.groups.ics")}
