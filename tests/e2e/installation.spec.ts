@@ -1,4 +1,5 @@
 import { expect, expectAccessible, login, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 
 /**
  * Issue 19, as the people involved click it: the programmaleider makes a
@@ -10,11 +11,11 @@ import { expect, expectAccessible, login, test } from "./fixtures";
 
 const SHOTS = "/tmp/shots-install";
 
-async function noSidewaysScroll(page: import("@playwright/test").Page, width: number) {
+async function noSidewaysScroll(page: Page, width: number) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
 
-test("the programmaleider makes a lab and manages the begeleiders of a project", async ({ page }) => {
+test("the programmaleider makes a learning lab, with Dutch errors at the field first", async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, "programmaleider@demo.nl");
