@@ -271,6 +271,17 @@ export const AUDIT_EVENTS = [
   "user.erased",
   "user.exported",
   "retention.pruned",
+  "user.deactivated",
+  "user.reactivated",
+  "lab.created",
+  "lab.updated",
+  "lab.archived",
+  "project.member_added",
+  "project.member_removed",
+  "expert_group.created",
+  "expert_group.updated",
+  "round.closed",
+  "year.closed",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */
@@ -421,6 +432,8 @@ export const projects = sqliteTable(
       .references(() => schools.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     createdAt: createdAt(),
+    /** Set at the end of the schooljaar (issue 19): read-only history, no longer on dashboards. */
+    archivedAt: text("archived_at"),
   },
   (t) => [index("projects_question_idx").on(t.questionId), index("projects_school_idx").on(t.schoolId)],
 );
@@ -652,6 +665,8 @@ export const expertGroups = sqliteTable("expert_groups", {
   /** open: anyone joins; moderated: a moderator accepts requests. */
   joinPolicy: text("join_policy", { enum: ["open", "moderated"] }).notNull().default("open"),
   createdAt: createdAt(),
+  /** Set when a moderator archived it: readable, no new members, posts or meetings (issue 19). */
+  archivedAt: text("archived_at"),
 });
 
 export const expertGroupMembers = sqliteTable(
@@ -713,9 +728,41 @@ export const expertGroupMeetings = sqliteTable(
       .references(() => expertGroups.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     startsAt: text("starts_at").notNull(),
+    /** A place or a video link. */
     location: text("location").notNull().default(""),
+    agenda: text("agenda").notNull().default(""),
   },
   (t) => [index("expert_group_meetings_group_idx").on(t.groupId, t.startsAt)],
+);
+
+/** A discussion a member starts in a group, not tied to a shared result (issue 19). */
+export const expertGroupTopics = sqliteTable(
+  "expert_group_topics",
+  {
+    id: id(),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => expertGroups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("expert_group_topics_group_idx").on(t.groupId, t.createdAt)],
+);
+
+/** The messages of a discussion (the first one is the opening message). */
+export const expertGroupTopicPosts = sqliteTable(
+  "expert_group_topic_posts",
+  {
+    id: id(),
+    topicId: text("topic_id")
+      .notNull()
+      .references(() => expertGroupTopics.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("expert_group_topic_posts_topic_idx").on(t.topicId, t.createdAt)],
 );
 
 // ───────────────────────── Students, labs and matching rounds (issue 5) ─────────────────────────
@@ -756,6 +803,8 @@ export const labs = sqliteTable(
     periodStart: text("period_start").notNull(),
     periodEnd: text("period_end").notNull(),
     createdAt: createdAt(),
+    /** Set when archived (issue 19): kept with its history, no longer offered for questions or matching. */
+    archivedAt: text("archived_at"),
   },
   (t) => [index("labs_partnership_idx").on(t.partnershipId), check("labs_seats_check", sql`${t.seats} >= 0`)],
 );
@@ -771,6 +820,21 @@ export const labSupervisors = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.labId, t.userId] })],
+);
+
+/** Teachers (leraren) taking part in a lab, beside its supervisors (issue 19). */
+export const labMembers = sqliteTable(
+  "lab_members",
+  {
+    labId: text("lab_id")
+      .notNull()
+      .references(() => labs.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.labId, t.userId] }), index("lab_members_user_idx").on(t.userId)],
 );
 
 /** A question attached to a lab uses a lab seat when matched. */

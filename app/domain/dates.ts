@@ -104,3 +104,11 @@ export function formatDateTime(iso: string | Date, locale: string, style: "long"
 export function dateFormat(locale: string, style: "long" | "medium" = "long"): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: TIME_ZONE });
 }
+
+/** A wall-clock date and time in Amsterdam ("2027-03-02", "16:00") as an ISO instant; null when either is not real. */
+export function amsterdamDateTime(date: string, time: string): string | null {
+  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!isDateOnly(date) || !t) return null;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return fromAmsterdamWallClock(y, m, d, Number(t[1]), Number(t[2]), 0, 0).toISOString();
+}

@@ -167,6 +167,20 @@ const TABLE: Row[] = [
   { action: "person:export", label: "download someone else's data", allowed: ["admin"] },
   { action: "person:erase", label: "erase a person", allowed: ["admin"] },
   { action: "retention:manage", label: "see the erasure schedule and run the pruning", allowed: ["admin"] },
+  // Running a partnership year (issue 19).
+  { action: "person:manage", label: "change roles, deactivate and reactivate people", allowed: ["admin"] },
+  { action: "lab:manage", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "manage partnership A's labs", allowed: ["admin", "programmaleider"] },
+  { action: "lab:manage", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "manage partnership B's labs", allowed: ["admin"] },
+  { action: "project:manage-members", scope: schoolA1, label: "add or remove begeleiders of a project at A1", allowed: ["admin", "programmaleider"] },
+  { action: "project:manage-members", scope: inOtherPartnership, label: "add or remove begeleiders of a project at B1", allowed: ["admin"] },
+  { action: "year:close", scope: { partnershipIds: [PARTNERSHIP_A] }, label: "close partnership A's schooljaar", allowed: ["admin", "programmaleider"] },
+  { action: "year:close", scope: { partnershipIds: [PARTNERSHIP_B] }, label: "close partnership B's schooljaar", allowed: ["admin"] },
+  { action: "expertgroup:create", scope: groupIn(REGION, null), label: "create an expert group in the own region", allowed: ["admin", "programmaleider"] },
+  { action: "expertgroup:create", scope: groupIn("region-2", null), label: "create an expert group in another region", allowed: ["admin"] },
+  { action: "expertgroup:manage", scope: groupIn(REGION, { role: "moderator", status: "active" }), label: "manage a group one moderates", allowed: [...ROLES] },
+  { action: "expertgroup:manage", scope: groupIn(REGION, { role: "member", status: "active" }), label: "manage a group one is a member of", allowed: ["admin"] },
+  { action: "expertgroup:meet", scope: groupIn(REGION, { role: "member", status: "active" }), label: "plan a meeting as an active member", allowed: [...ROLES] },
+  { action: "expertgroup:meet", scope: groupIn(REGION, { role: "member", status: "requested" }), label: "plan a meeting while the request is open", allowed: [] },
 ];
 
 describe("can(): every role against every action", () => {

@@ -1,6 +1,7 @@
 import { knowActor, type Actor } from "./policies/actor";
 import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
+import { installationRules } from "./policies/installation";
 import { matchingRules } from "./policies/matching";
 import { organisationRules } from "./policies/organisation";
 import { personalDataRules } from "./policies/personal-data";
@@ -33,6 +34,7 @@ const RULES = {
   ...scanRules,
   ...importRules,
   ...personalDataRules,
+  ...installationRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */

@@ -1,3 +1,4 @@
+import installEn from "./install.en";
 import type { Translation } from "./nl";
 import planEn from "./plan.en";
 import questionsEn from "./questions.en";
@@ -16,6 +17,7 @@ const en: Translation = {
   matching: matchingEn,
   scan: scanEn,
   import: importEn,
+  install: installEn,
   showcase: showcaseEn,
   privacy: privacyEn,
   app: {

@@ -1,3 +1,4 @@
+import installNl from "./install.nl";
 import planNl from "./plan.nl";
 import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
@@ -19,6 +20,7 @@ const nl = {
   matching: matchingNl,
   scan: scanNl,
   import: importNl,
+  install: installNl,
   showcase: showcaseNl,
   privacy: privacyNl,
   app: {

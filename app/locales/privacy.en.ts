@@ -30,6 +30,7 @@ const privacyEn: Translation["privacy"] = {
     title: "Person: {{name}}",
     erasedTitle: "Erased person",
     back: "Back to people",
+    manageLink: "Manage roles and access (deactivate, reactivate)",
     facts: "Details",
     email: "Email address",
     created: "Account since",

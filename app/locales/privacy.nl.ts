@@ -28,6 +28,7 @@ const privacyNl = {
     title: "Persoon: {{name}}",
     erasedTitle: "Gewiste persoon",
     back: "Terug naar personen",
+    manageLink: "Rollen en toegang beheren (deactiveren, heractiveren)",
     facts: "Gegevens",
     email: "E-mailadres",
     created: "Account sinds",

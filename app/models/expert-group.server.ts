@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../../db/client";
 import {
   expertGroupMeetings,
@@ -6,12 +6,16 @@ import {
   expertGroupPosts,
   expertGroupResults,
   expertGroups,
+  expertGroupTopicPosts,
+  expertGroupTopics,
+  regions,
   results,
   schools,
   themes,
   users,
 } from "../../db/schema";
 import { can, canViewResult, knowActor, type Actor, type ExpertGroupScope } from "../domain/permissions";
+import { recordAudit } from "./audit.server";
 import { scopeForResult } from "./scopes.server";
 
 /** The regions whose groups the actor may see (admins: all): the SQL prefilter for expertgroup:view. */
@@ -71,7 +75,8 @@ export function getGroup(actor: Actor, id: string) {
   const me = members.find((m) => m.userId === actor.userId);
   const scope = membershipScope(group, me);
   if (!can(actor, "expertgroup:view", scope)) return null;
-  const isModerator = can(actor, "expertgroup:moderate", scope);
+  const isModerator = can(actor, "expertgroup:moderate", scope) || can(actor, "expertgroup:manage", scope);
+  const archived = !!group.archivedAt;
   // Shared results are shown only where the actor may see them anyway.
   const shared = db
     .select({ result: results, schoolName: schools.name })
@@ -102,8 +107,13 @@ export function getGroup(actor: Actor, id: string) {
     requests: isModerator ? members.filter((m) => m.status === "requested") : [],
     myStatus: me?.status ?? null,
     isModerator,
-    canJoin: can(actor, "expertgroup:join", scope),
-    canPost: can(actor, "expertgroup:post", scope),
+    canJoin: !archived && can(actor, "expertgroup:join", scope),
+    canPost: !archived && can(actor, "expertgroup:post", scope),
+    canMeet: !archived && can(actor, "expertgroup:meet", scope),
+    canManage: can(actor, "expertgroup:manage", scope),
+    archived,
+    topics: topicsOf(id),
+    regionPeople: can(actor, "expertgroup:manage", scope) ? peopleOfRegion(group.regionId) : [],
     shared: shared.map(({ result, schoolName }) => ({
       id: result.id,
       title: result.title,
@@ -176,7 +186,7 @@ export function addGroupMember(groupId: string, userId: string, role: "member" |
 }
 
 /** A meeting of the group (date and time as an ISO instant, place or link). */
-export function planMeeting(groupId: string, input: { title: string; startsAt: string; location: string }, db: DbOrTx = getDb()): string {
+export function planMeeting(groupId: string, input: { title: string; startsAt: string; location: string; agenda?: string }, db: DbOrTx = getDb()): string {
   return db.insert(expertGroupMeetings).values({ groupId, ...input }).returning({ id: expertGroupMeetings.id }).get().id;
 }
 
@@ -201,4 +211,138 @@ export function shareResult(groupId: string, resultId: string, visibility: strin
   if (!activeGroupsOf(userId).some((g) => g.id === groupId)) return "notMember";
   getDb().insert(expertGroupResults).values({ groupId, resultId, sharedById: userId }).onConflictDoNothing().run();
   return "ok";
+}
+
+// ───────────── Administration of groups (issue 19) ─────────────
+
+export type GroupWriteError = { errors: Record<string, string>; status: 400 | 404 | 409 };
+export type GroupWriteResult = { id: string; name: string } | GroupWriteError;
+
+export function isGroupWriteError(result: GroupWriteResult): result is GroupWriteError {
+  return "errors" in result;
+}
+
+const groupFail = (field: string, k: string, status: 400 | 404 | 409 = 400): GroupWriteError => ({ errors: { [field]: `install.groups.errors.${k}` }, status });
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+
+/** People with a role in the region (active accounts): who may moderate or be named in a group there. */
+export function peopleOfRegion(regionId: string, db: DbOrTx = getDb()) {
+  return db
+    .all<{ id: string; name: string }>(
+      sql`select distinct u.id as id, u.name as name from users u join memberships m on m.user_id = u.id
+          left join schools s on s.id = m.school_id left join institutes i on i.id = m.institute_id left join partnerships p on p.id = m.partnership_id
+          where u.disabled_at is null and coalesce(s.region_id, i.region_id, p.region_id) = ${regionId} order by u.name`,
+    );
+}
+
+/**
+ * A new group with its moderators, checked and audited in one transaction.
+ * Names are unique in the installation; moderators must have a role in the
+ * region. The caller asked `expertgroup:create` for the region.
+ */
+export function addExpertGroup(input: NewExpertGroup, moderatorIds: readonly string[], actorUserId: string): GroupWriteResult {
+  return getDb().transaction((tx) => {
+    const region = tx.select().from(regions).where(eq(regions.id, input.regionId)).get();
+    if (!region || region.archivedAt) return groupFail("regionId", "unknownRegion");
+    if (tx.select({ name: expertGroups.name }).from(expertGroups).all().some((g) => sameName(g.name, input.name))) return groupFail("name", "duplicateName", 409);
+    if (input.themeId && !tx.select().from(themes).where(eq(themes.id, input.themeId)).get()) return groupFail("themeId", "unknownTheme");
+    const allowed = new Set(peopleOfRegion(input.regionId, tx).map((p) => p.id));
+    if (moderatorIds.some((id) => !allowed.has(id))) return groupFail("moderatorIds", "moderatorOutside");
+    const id = createExpertGroup(input, [...new Set(moderatorIds)], tx);
+    recordAudit({ event: "expert_group.created", actorUserId, detail: { groupId: id, name: input.name, regionId: input.regionId } }, tx);
+    return { id, name: input.name };
+  });
+}
+
+/** Renames a group or changes its description and join policy. */
+export function updateExpertGroup(groupId: string, input: { name: string; description: string; joinPolicy: "open" | "moderated" }, actorUserId: string): GroupWriteResult {
+  return getDb().transaction((tx) => {
+    const group = tx.select().from(expertGroups).where(eq(expertGroups.id, groupId)).get();
+    if (!group) return groupFail("form", "unknownGroup", 404);
+    if (tx.select().from(expertGroups).all().some((g) => g.id !== groupId && sameName(g.name, input.name))) return groupFail("name", "duplicateName", 409);
+    tx.update(expertGroups).set(input).where(eq(expertGroups.id, groupId)).run();
+    recordAudit({ event: "expert_group.updated", actorUserId, detail: { groupId, from: group.name, to: input.name } }, tx);
+    return { id: groupId, name: input.name };
+  });
+}
+
+export function setGroupArchived(groupId: string, archived: boolean, actorUserId: string): GroupWriteResult {
+  return getDb().transaction((tx) => {
+    const group = tx.select().from(expertGroups).where(eq(expertGroups.id, groupId)).get();
+    if (!group) return groupFail("form", "unknownGroup", 404);
+    tx.update(expertGroups).set({ archivedAt: archived ? new Date().toISOString() : null }).where(eq(expertGroups.id, groupId)).run();
+    recordAudit({ event: "expert_group.updated", actorUserId, detail: { groupId, archived } }, tx);
+    return { id: groupId, name: group.name };
+  });
+}
+
+/** Names an active member (or someone of the region) moderator. */
+export function nameModerator(groupId: string, userId: string, actorUserId: string): GroupWriteResult {
+  const group = getDb().select().from(expertGroups).where(eq(expertGroups.id, groupId)).get();
+  if (!group) return groupFail("form", "unknownGroup", 404);
+  if (!peopleOfRegion(group.regionId).some((p) => p.id === userId)) return groupFail("moderatorIds", "moderatorOutside");
+  addGroupMember(groupId, userId, "moderator");
+  recordAudit({ event: "expert_group.updated", actorUserId, subjectUserId: userId, detail: { groupId, moderator: true } });
+  return { id: groupId, name: group.name };
+}
+
+/** Declines a request to join (the row goes; the person may ask again later). */
+export function declineMember(groupId: string, userId: string): boolean {
+  return (
+    getDb()
+      .delete(expertGroupMembers)
+      .where(and(eq(expertGroupMembers.groupId, groupId), eq(expertGroupMembers.userId, userId), eq(expertGroupMembers.status, "requested")))
+      .run().changes === 1
+  );
+}
+
+/** A meeting with its agenda; the caller checked the input (see app/domain/meeting-input.ts). */
+export function planGroupMeeting(groupId: string, input: { title: string; startsAt: string; location: string; agenda: string }): string {
+  return planMeeting(groupId, input);
+}
+
+export function findMeeting(groupId: string, meetingId: string) {
+  if (!meetingId || meetingId.length > 100) return undefined;
+  return getDb()
+    .select()
+    .from(expertGroupMeetings)
+    .where(and(eq(expertGroupMeetings.id, meetingId), eq(expertGroupMeetings.groupId, groupId)))
+    .get();
+}
+
+/** A discussion not tied to a shared result: its title and opening message, in one write. */
+export function startTopic(groupId: string, authorId: string, title: string, body: string, db?: DbOrTx): string {
+  const write = (tx: DbOrTx) => {
+    const { id } = tx.insert(expertGroupTopics).values({ groupId, authorId, title }).returning({ id: expertGroupTopics.id }).get();
+    tx.insert(expertGroupTopicPosts).values({ topicId: id, authorId, body }).run();
+    return id;
+  };
+  // Inside the caller's transaction (the demo seed), or in its own.
+  return db ? write(db) : getDb().transaction(write);
+}
+
+export function replyToTopic(topicId: string, authorId: string, body: string): void {
+  getDb().insert(expertGroupTopicPosts).values({ topicId, authorId, body }).run();
+}
+
+/** The group's discussions with their messages, oldest message first. */
+export function topicsOf(groupId: string) {
+  const db = getDb();
+  const topics = db
+    .select({ id: expertGroupTopics.id, title: expertGroupTopics.title, createdAt: expertGroupTopics.createdAt, authorName: users.name })
+    .from(expertGroupTopics)
+    .leftJoin(users, eq(users.id, expertGroupTopics.authorId))
+    .where(eq(expertGroupTopics.groupId, groupId))
+    .orderBy(desc(expertGroupTopics.createdAt))
+    .all();
+  const posts = topics.length
+    ? db
+        .select({ id: expertGroupTopicPosts.id, topicId: expertGroupTopicPosts.topicId, body: expertGroupTopicPosts.body, createdAt: expertGroupTopicPosts.createdAt, authorName: users.name })
+        .from(expertGroupTopicPosts)
+        .leftJoin(users, eq(users.id, expertGroupTopicPosts.authorId))
+        .where(inArray(expertGroupTopicPosts.topicId, topics.map((t) => t.id)))
+        .orderBy(asc(expertGroupTopicPosts.createdAt))
+        .all()
+    : [];
+  return topics.map((t) => ({ ...t, posts: posts.filter((p) => p.topicId === t.id) }));
 }

@@ -129,6 +129,7 @@ export function schoolSettingsOf(roundId: string, partnershipId: string) {
     .select({ id: schools.id, name: schools.name })
     .from(schools)
     .innerJoin(partnershipSchools, and(eq(partnershipSchools.schoolId, schools.id), eq(partnershipSchools.partnershipId, partnershipId)))
+    .where(isNull(schools.archivedAt)) // archived schools take no part in new rounds (issue 19)
     .orderBy(asc(schools.name))
     .all();
   const settings = db.select().from(roundSchoolSettings).where(eq(roundSchoolSettings.roundId, roundId)).all();
@@ -437,3 +438,18 @@ export function adjustAssignment(round: RoundRow, studentId: string, questionId:
   return { ok: true, worse };
 }
 
+
+/**
+ * Closes a round at the end of the schooljaar (issue 19): no more rankings,
+ * runs or answers; its assignments and projects stay. Any status but
+ * `gesloten` may close. Returns false when it was closed already.
+ */
+export function closeRound(roundId: string): boolean {
+  return (
+    getDb()
+      .update(matchingRounds)
+      .set({ status: "gesloten" })
+      .where(and(eq(matchingRounds.id, roundId), inArray(matchingRounds.status, ["open", "berekend", "gepubliceerd"])))
+      .run().changes === 1
+  );
+}

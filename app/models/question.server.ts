@@ -1,4 +1,4 @@
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { questionEvents, questionLinks, questions, schools, themes, users } from "../../db/schema";
 import { can, SCHOOL_QUESTION_OWNERS, type Actor, type QuestionScope } from "../domain/permissions";
@@ -103,7 +103,8 @@ export function schoolsActorCanWriteFor(actor: Actor) {
   return getDb()
     .select({ id: schools.id, name: schools.name, sector: schools.sector })
     .from(schools)
-    .where(inArray(schools.id, ids))
+    // An archived school keeps its history but gets no new questions (issue 19).
+    .where(and(inArray(schools.id, ids), isNull(schools.archivedAt)))
     .orderBy(asc(schools.name))
     .all();
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
 import type { Role } from "../domain/roles";
+import { projectsWithoutBegeleider } from "../models/project-members.server";
 import { schoolActionsFor } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { requirePermission } from "../utils/guard.server";
@@ -41,7 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = toActor(user);
   const sections = [...new Set(user.memberships.flatMap((m) => SECTIONS_BY_ROLE[m.role]))];
   const schoolActions = schoolActionsFor(actor);
+  // The programmaleider's flag (issue 19): running projects nobody supervises. Admins see it for the whole installation.
+  const ledIds = actor.isAdmin ? ("all" as const) : actor.ledPartnershipIds;
+  const leads = actor.isAdmin || actor.ledPartnershipIds.length > 0;
   return {
+    withoutBegeleider: leads ? projectsWithoutBegeleider(ledIds).slice(0, 50) : [],
+    canCloseYear: actor.isAdmin || actor.ledPartnershipIds.some((id) => can(actor, "year:close", { partnershipIds: [id] })),
     schoolActions: {
       overdue: schoolActions.filter((a) => a.overdue),
       open: schoolActions.filter((a) => a.status === "gepland" || a.status === "bezig").length,
@@ -59,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { name, memberships, sections, admin, schoolActions } = useLoaderData<typeof loader>();
+  const { name, memberships, sections, admin, schoolActions, withoutBegeleider, canCloseYear } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack-lg">
@@ -76,6 +82,19 @@ export default function Dashboard() {
               <li key={a.id}>
                 <Link to={`/opbrengsten/${a.resultId}#acties`}>{t("results.reminders.item", { title: a.title, date: a.dueDate })}</Link>{" "}
                 <span className="muted">— {a.resultTitle}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {withoutBegeleider.length > 0 ? (
+        <section aria-labelledby="no-begeleider-title" className="alert alert--info" data-testid="without-begeleider">
+          <h2 id="no-begeleider-title">{t("install.dashboard.withoutBegeleider")}</h2>
+          <p>{t("install.dashboard.withoutBegeleiderIntro")}</p>
+          <ul className="link-list">
+            {withoutBegeleider.map((p) => (
+              <li key={p.id}>
+                <Link to={`/projecten/${p.id}#begeleiders`}>{p.title}</Link> <span className="muted">— {p.schoolName}</span>
               </li>
             ))}
           </ul>
@@ -109,7 +128,7 @@ export default function Dashboard() {
         )}
       </section>
 
-      {admin.organisations || admin.invite || admin.import ? (
+      {admin.organisations || admin.invite || admin.import || canCloseYear ? (
         <section aria-labelledby="admin-title" className="card">
           <h2 id="admin-title">{t("home.adminTitle")}</h2>
           <ul className="link-list">
@@ -127,6 +146,16 @@ export default function Dashboard() {
               <li>
                 <Link to="/beheer/import">{t("import.homeLink")}</Link>
               </li>
+            ) : null}
+            {canCloseYear ? (
+              <>
+                <li>
+                  <Link to="/labs">{t("install.dashboard.labs")}</Link>
+                </li>
+                <li>
+                  <Link to="/jaarafsluiting">{t("install.dashboard.yearEnd")}</Link>
+                </li>
+              </>
             ) : null}
           </ul>
         </section>

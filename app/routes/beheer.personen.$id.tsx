@@ -83,6 +83,11 @@ export default function PersonPage() {
             )}
           </dd>
         </dl>
+        {person.erasedAt ? null : (
+          <p>
+            <Link to={`/personen/${person.id}`}>{t("privacy.person.manageLink")}</Link>
+          </p>
+        )}
       </section>
       <section className="card stack" aria-labelledby="person-export">
         <h2 id="person-export">{t("privacy.person.exportTitle")}</h2>

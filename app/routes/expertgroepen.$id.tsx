@@ -2,7 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { addPost, approveMember, getGroup, joinGroup, leaveGroup } from "../models/expert-group.server";
+import { GroupAdmin, GroupMeetings, GroupTopics } from "../components/installation/group-parts";
+import { checkMeetingInput } from "../domain/meeting-input";
+import {
+  addPost,
+  approveMember,
+  declineMember,
+  getGroup,
+  isGroupWriteError,
+  joinGroup,
+  leaveGroup,
+  nameModerator,
+  planGroupMeeting,
+  replyToTopic,
+  setGroupArchived,
+  startTopic,
+  updateExpertGroup,
+} from "../models/expert-group.server";
 import { authorize, forbidden, refusal } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
 import { getLocale, getT } from "../utils/i18n.server";
@@ -27,7 +43,67 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
   const back = `/expertgroepen/${view.group.id}`;
+  const fieldErrors = (errors: Record<string, string>, status = 400) =>
+    data({ error: Object.values(errors).map((k) => t(k)).join(" "), errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)])), form: form.intent }, { status });
+  // Archived groups stay readable; only restoring changes anything.
+  if (view.archived && form.intent !== "restore") return data({ error: t("install.groups.errors.archived") }, { status: 400 });
   switch (form.intent) {
+    case "update": {
+      if (!view.canManage) return forbidden({ error: t("errors.forbiddenText") });
+      const name = (form.name ?? "").trim();
+      if (name.length < 2 || name.length > 200) return fieldErrors({ name: "install.groups.errors.nameRequired" });
+      if ((form.description ?? "").length > 5000) return fieldErrors({ description: "install.groups.errors.tooLong" });
+      const joinPolicy = form.joinPolicy === "moderated" ? "moderated" : "open";
+      const result = updateExpertGroup(view.group.id, { name, description: (form.description ?? "").trim(), joinPolicy }, user.id);
+      if (isGroupWriteError(result)) return fieldErrors(result.errors, result.status);
+      return redirectWithToast(back, { kind: "success", message: t("install.groups.saved") });
+    }
+    case "archive":
+    case "restore": {
+      if (!view.canManage) return forbidden({ error: t("errors.forbiddenText") });
+      setGroupArchived(view.group.id, form.intent === "archive", user.id);
+      return redirectWithToast(back, { kind: "success", message: t(form.intent === "archive" ? "install.groups.archivedDone" : "install.groups.restoredDone") });
+    }
+    case "name-moderator": {
+      if (!view.canManage) return forbidden({ error: t("errors.forbiddenText") });
+      const result = nameModerator(view.group.id, (form.userId ?? "").slice(0, 100), user.id);
+      if (isGroupWriteError(result)) return fieldErrors(result.errors, result.status);
+      return redirectWithToast(back, { kind: "success", message: t("install.groups.moderatorNamed") });
+    }
+    case "decline": {
+      if (!view.isModerator) return forbidden({ error: t("errors.forbiddenText") });
+      if (!declineMember(view.group.id, (form.userId ?? "").slice(0, 100))) return data({ error: t("errors.badRequest") }, { status: 400 });
+      return redirectWithToast(back, { kind: "info", message: t("install.groups.declined") });
+    }
+    case "meeting": {
+      if (!view.canMeet) return forbidden({ error: t("results.groups.membersOnly") });
+      const check = checkMeetingInput(form);
+      if (!check.ok) return fieldErrors(check.errors);
+      planGroupMeeting(view.group.id, check.value);
+      return redirectWithToast(`${back}#bijeenkomsten`, { kind: "success", message: t("install.groups.meetingPlanned") });
+    }
+    case "topic": {
+      if (!view.canMeet) return forbidden({ error: t("results.groups.membersOnly") });
+      const title = (form.title ?? "").trim();
+      const body = (form.body ?? "").trim();
+      const errors: Record<string, string> = {};
+      if (title.length < 2 || title.length > 200) errors.title = "install.groups.errors.titleRequired";
+      if (!body) errors.body = "install.groups.errors.bodyRequired";
+      else if (body.length > 5000) errors.body = "install.groups.errors.tooLong";
+      if (Object.keys(errors).length) return fieldErrors(errors);
+      const topicId = startTopic(view.group.id, user.id, title, body);
+      return redirectWithToast(`${back}#discussie-${topicId}`, { kind: "success", message: t("install.groups.topicStarted") });
+    }
+    case "reply": {
+      if (!view.canMeet) return forbidden({ error: t("results.groups.membersOnly") });
+      const topic = view.topics.find((tp) => tp.id === form.topicId);
+      if (!topic) return refusal(request, { notFound: true });
+      const body = (form.body ?? "").trim();
+      if (!body) return fieldErrors({ body: "install.groups.errors.bodyRequired" });
+      if (body.length > 5000) return fieldErrors({ body: "install.groups.errors.tooLong" });
+      replyToTopic(topic.id, user.id, body);
+      return redirectWithToast(`${back}#discussie-${topic.id}`, { kind: "success", message: t("install.groups.replied") });
+    }
     case "join":
       joinGroup(view.group.id, user.id, view.group.joinPolicy);
       return redirectWithToast(back, {
@@ -60,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ExpertGroupPage() {
-  const { group, members, requests, myStatus, isModerator, shared, meetings, locale } = useLoaderData<typeof loader>();
+  const { group, members, requests, myStatus, isModerator, shared, meetings, locale, canManage, canMeet, archived, topics, regionPeople } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -97,6 +173,9 @@ export default function ExpertGroupPage() {
           {actionData.error}
         </div>
       ) : null}
+      {archived ? <p className="alert alert--info">{t("install.groups.archivedNote")}</p> : null}
+      {canManage ? <GroupAdmin group={group} archived={archived} people={regionPeople.filter((p) => !members.some((m) => m.userId === p.id && m.role === "moderator"))} /> : null}
+      <GroupTopics topics={topics} canPost={canMeet} dateFormat={dateFormat} />
       <div className="two-columns">
         <section className="stack-lg" aria-labelledby="shared-title">
           <h2 id="shared-title">{t("results.groups.resultsTitle")}</h2>
@@ -142,20 +221,7 @@ export default function ExpertGroupPage() {
           ))}
         </section>
         <aside className="stack-lg">
-          <section className="card" aria-labelledby="meetings-title">
-            <h2 id="meetings-title">{t("results.groups.meetings")}</h2>
-            {meetings.length === 0 ? <p className="muted">{t("results.groups.noMeetings")}</p> : null}
-            <ul className="link-list">
-              {meetings.map((m) => (
-                <li key={m.id}>
-                  <strong>{m.title}</strong>
-                  <br />
-                  <time dateTime={m.startsAt}>{dateFormat.format(new Date(m.startsAt))}</time>
-                  {m.location ? ` · ${m.location}` : ""}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <GroupMeetings groupId={group.id} meetings={meetings} canPlan={canMeet} dateFormat={dateFormat} />
           <section className="card" aria-labelledby="members-title">
             <h2 id="members-title">
               {t("results.groups.membersTitle")} ({members.length})
@@ -180,6 +246,14 @@ export default function ExpertGroupPage() {
                         <input type="hidden" name="userId" value={r.userId} />
                         <button type="submit" className="button button--small">
                           {t("results.groups.approve")}
+                          <span className="visually-hidden">: {r.name}</span>
+                        </button>
+                      </Form>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="decline" />
+                        <input type="hidden" name="userId" value={r.userId} />
+                        <button type="submit" className="button button--secondary button--small">
+                          {t("install.groups.decline")}
                           <span className="visually-hidden">: {r.name}</span>
                         </button>
                       </Form>

@@ -18,6 +18,7 @@ import { toActor } from "../models/user.server";
 import { refuseUnless, requirePermission, requireUser } from "../utils/guard.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { archiveSchema, instituteSchema, linkSchema, partnershipSchema, regionSchema, renameSchema, schoolSchema } from "../schemas/organisation";
+import { FormAlert, SelectField, SubmitButton } from "../components/organisations/form-parts";
 import { FormField } from "../components/ui/form-field";
 import type { ZodError } from "zod";
 import { getT } from "../utils/i18n.server";
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regions,
     canInvite: can(actor, "invitation:manage") || regions.some((r) => r.partnerships.some((p) => [...p.schools, ...p.institutes].some((o) => o.canInvite))),
     canCreate: can(actor, "organisation:create"),
+    canManagePeople: can(actor, "person:manage"),
     memberTargets,
     linkTargets,
     linkable: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, "nl")),
@@ -163,7 +165,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationsPage() {
-  const { regions, canInvite, canCreate, memberTargets, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
+  const { regions, canInvite, canCreate, canManagePeople, memberTargets, linkTargets, linkable, unlinked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = actionData && "refused" in actionData ? actionData.refused : undefined;
   const { t } = useTranslation();
@@ -226,19 +228,19 @@ export default function OrganisationsPage() {
               {p.archived ? <ArchivedBadge /> : null}
               {canCreate ? <RenameForm value={`partnership:${p.id}`} current={p.name} archived={p.archived} /> : null}
               <ConsentAgeSetting partnership={p} />
-              <PeopleDetails people={p.people} />
+              <PeopleDetails people={p.people} manage={canManagePeople} />
               <h4>{t("organisations.schools")}</h4>
               {p.schools.length === 0 ? <p className="muted">{t("organisations.manage.noSchools")}</p> : null}
               <ul className="org-list">
                 {p.schools.map((s) => (
-                  <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} />
+                  <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} manage={canManagePeople} />
                 ))}
               </ul>
               <h4>{t("organisations.institutes")}</h4>
               {p.institutes.length === 0 ? <p className="muted">{t("organisations.manage.noInstitutes")}</p> : null}
               <ul className="org-list">
                 {p.institutes.map((i) => (
-                  <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} />
+                  <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} manage={canManagePeople} />
                 ))}
               </ul>
             </section>
@@ -257,57 +259,6 @@ function useReply(intent: string, key?: string) {
   const pending =
     navigation.state !== "idle" && navigation.formData?.get("intent") === intent && (!key || navigation.formData?.get("organisation") === key);
   return { errors: own?.errors ?? {}, values: own?.values ?? {}, pending };
-}
-
-function FormAlert({ error }: { error?: string }) {
-  return error ? (
-    <p className="alert alert--error" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
-
-function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <button type="submit" className="button" disabled={pending} aria-busy={pending}>
-        {pending ? t("organisations.manage.saving") : label}
-      </button>
-    </div>
-  );
-}
-
-type SelectProps = {
-  id: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  placeholder: string;
-  error?: string;
-  defaultValue?: string;
-};
-
-/** A labelled select with its error wired up for screen readers. */
-function SelectField({ id, name, label, options, placeholder, error, defaultValue }: SelectProps) {
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} required defaultValue={defaultValue ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 function ManageDetails({ intent, title, children }: { intent: string; title: string; children: ReactNode }) {
@@ -548,7 +499,7 @@ function ConsentAgeSetting({ partnership }: { partnership: PartnershipNode }) {
   );
 }
 
-function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean }) {
+function OrgItem({ org, kind, canRename, manage }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean; manage: boolean }) {
   const { t } = useTranslation();
   const detail = org.detail.sector
     ? t("organisations.sectorCity", {
@@ -574,13 +525,13 @@ function OrgItem({ org, kind, canRename }: { org: OrgNode; kind: "school" | "ins
         </p>
       ) : null}
       {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} archived={org.archived} /> : null}
-      <PeopleDetails people={org.people} />
+      <PeopleDetails people={org.people} manage={manage} />
     </li>
   );
 }
 
 /** A disclosure per organisation keeps a 150-person region readable. */
-function PeopleDetails({ people }: { people: Person[] | null }) {
+function PeopleDetails({ people, manage }: { people: Person[] | null; manage: boolean }) {
   const { t } = useTranslation();
   if (people === null) return <p className="muted">{t("organisations.peopleHidden")}</p>;
   if (people.length === 0) return <p className="muted">{t("organisations.noPeople")}</p>;
@@ -601,7 +552,13 @@ function PeopleDetails({ people }: { people: Person[] | null }) {
           {people.map((person) => (
             <tr key={`${person.userId}-${person.role}`}>
               <td>
-                {person.name}
+                {manage ? (
+                  <Link to={`/personen/${person.userId}`} aria-label={t("install.people.manageLabel", { name: person.name })}>
+                    {person.name}
+                  </Link>
+                ) : (
+                  person.name
+                )}
                 {person.activated ? null : <span className="badge badge--muted"> {t("organisations.pending")}</span>}
               </td>
               <td>{person.email}</td>

@@ -2,7 +2,7 @@ import { amsterdamDate, endOfDayInAmsterdam } from "../../app/domain/dates";
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { matchingRounds, memberships, questions, roundRankings, roundSchoolSettings, partnershipSchools, users } from "../../db/schema";
-import { createLab, setQuestionLab, type NewLab } from "../../app/models/lab.server";
+import { addLabMember, createLab, setQuestionLab, type NewLab } from "../../app/models/lab.server";
 import { saveStudentProfile } from "../../app/models/student-profile.server";
 import { seededRandom } from "./people";
 
@@ -74,6 +74,8 @@ export function seedMatching(tx: DbOrTx, ctx: Ctx) {
     },
     [ctx.userIdByEmail("begeleider@demo.nl"), ctx.personAt("A1", "werkplekbegeleider")],
   );
+  // Teachers take part as leraar-onderzoekers (issue 19), through the same model function as /labs.
+  for (const teacher of [ctx.userIdByEmail("expert@demo.nl"), ctx.personAt("A1", "leraar")]) if (teacher) addLabMember(readingLab, teacher, tx);
   const digitalLab = lab(
     {
       partnershipId: ctx.partnershipIds.A,

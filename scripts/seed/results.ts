@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../db/client";
 import { actions, expertGroupResults, resultConsents, results } from "../../db/schema";
-import { addGroupMember, addPost, createExpertGroup, planMeeting } from "../../app/models/expert-group.server";
+import { addGroupMember, addPost, createExpertGroup, planMeeting, startTopic } from "../../app/models/expert-group.server";
 
 const present = (...ids: (string | undefined)[]) => ids.filter((id): id is string => !!id);
 
@@ -228,7 +228,18 @@ export function seedResults(tx: DbOrTx, ctx: Ctx): Map<string, string> {
       at: new Date(ctx.now - 2 * DAY),
     });
   }
-  planMeeting(reading, { title: "Netwerkbijeenkomst leesmotivatie", startsAt: new Date(ctx.now + 21 * DAY).toISOString(), location: "Hogeschool Rivierland, Lingestad" }, tx);
+  planMeeting(
+    reading,
+    {
+      title: "Netwerkbijeenkomst leesmotivatie",
+      startsAt: new Date(ctx.now + 21 * DAY).toISOString(),
+      location: "Hogeschool Rivierland, Lingestad",
+      agenda: "1. Opening\n2. Drie scholen vertellen over hun leesaanpak\n3. Wat nemen we mee naar de eigen school?",
+    },
+    tx,
+  );
+  const expert = ctx.userIdByEmail("expert@demo.nl");
+  if (expert) startTopic(reading, expert, "Wie heeft ervaring met een leesclub voor ouders?", "Wij willen ouders meer betrekken bij het lezen thuis. Wie heeft tips?", tx);
   planMeeting(ict, { title: "AI in de klas: ervaringen delen", startsAt: new Date(ctx.now + 35 * DAY).toISOString(), location: "Online" }, tx);
   return ids;
 }
