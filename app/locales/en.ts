@@ -4,6 +4,7 @@ import questionsEn from "./questions.en";
 import matchingEn from "./matching.en";
 import resultsEn from "./results.en";
 import scanEn from "./scan.en";
+import schoolEn from "./school.en";
 import showcaseEn from "./showcase.en";
 import importEn from "./import.en";
 
@@ -15,6 +16,7 @@ const en: Translation = {
   matching: matchingEn,
   scan: scanEn,
   import: importEn,
+  school: schoolEn,
   showcase: showcaseEn,
   app: {
     name: "Samen Onderzoeken",

@@ -3,6 +3,7 @@ import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
 import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
+import schoolNl from "./school.nl";
 import showcaseNl from "./showcase.nl";
 import importNl from "./import.nl";
 
@@ -18,6 +19,7 @@ const nl = {
   matching: matchingNl,
   scan: scanNl,
   import: importNl,
+  school: schoolNl,
   showcase: showcaseNl,
   app: {
     name: "Samen Onderzoeken",
