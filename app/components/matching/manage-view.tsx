@@ -86,48 +86,54 @@ export function ManageView({
           <p className="muted">{t("matching.manage.settingsIntro")}</p>
           <input type="hidden" name="intent" value="settings" />
           <input type="hidden" name="roundId" value={round.id} />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("matching.manage.school")}</th>
-                <th scope="col">{t("matching.manage.capacity")}</th>
-                <th scope="col">{t("matching.manage.minimum")}</th>
-                <th scope="col">{t("school.round.shortage")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {manage.settings.map((s) => (
-                <tr key={s.schoolId}>
-                  <th scope="row">{s.name}</th>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      max={100}
-                      name={`capacity-${s.schoolId}`}
-                      defaultValue={s.capacity}
-                      aria-label={`${t("matching.manage.capacity")}: ${s.name}`}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      max={100}
-                      name={`minimum-${s.schoolId}`}
-                      defaultValue={s.minimum}
-                      aria-label={`${t("matching.manage.minimum")}: ${s.name}`}
-                    />
-                  </td>
-                  <td>
-                    {s.shortageTenths === null
-                      ? "–"
-                      : (s.shortageTenths / 10).toFixed(1).replace(".", ",")}
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("matching.manage.school")}</th>
+                  <th scope="col">{t("matching.manage.capacity")}</th>
+                  <th scope="col">{t("matching.manage.minimum")}</th>
+                  <th scope="col">{t("school.round.shortage")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {manage.settings.map((s) => (
+                  <tr key={s.schoolId}>
+                    <th scope="row">{s.name}</th>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        max={100}
+                        name={`capacity-${s.schoolId}`}
+                        defaultValue={s.capacity}
+                        aria-label={`${t("matching.manage.capacity")}: ${
+                          s.name
+                        }`}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        max={100}
+                        name={`minimum-${s.schoolId}`}
+                        defaultValue={s.minimum}
+                        aria-label={`${t("matching.manage.minimum")}: ${
+                          s.name
+                        }`}
+                      />
+                    </td>
+                    <td>
+                      {s.shortageTenths === null
+                        ? "–"
+                        : (s.shortageTenths / 10).toFixed(1).replace(".", ",")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div>
             <button
               type="submit"
@@ -161,26 +167,30 @@ export function ManageView({
         <>
           <section className="card stack" aria-labelledby="profile-title">
             <h3 id="profile-title">{t("matching.manage.profileTitle")}</h3>
-            <table>
-              <thead>
-                <tr>
-                  {manage.profile.map((_, i) => (
-                    <th scope="col" key={i}>
-                      {t("matching.manage.profileRank", { n: i + 1 })}
-                    </th>
-                  ))}
-                  <th scope="col">{t("matching.manage.unplacedTitle")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  {manage.profile.map((n, i) => (
-                    <td key={i}>{n}</td>
-                  ))}
-                  <td>{unplaced.length}</td>
-                </tr>
-              </tbody>
-            </table>
+            {/* A table that scrolls sideways on a phone must be reachable by keyboard (WCAG 2.1.1). */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t("matching.manage.profileTitle")}>
+              <table>
+                <thead>
+                  <tr>
+                    {manage.profile.map((_, i) => (
+                      <th scope="col" key={i}>
+                        {t("matching.manage.profileRank", { n: i + 1 })}
+                      </th>
+                    ))}
+                    <th scope="col">{t("matching.manage.unplacedTitle")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    {manage.profile.map((n, i) => (
+                      <td key={i}>{n}</td>
+                    ))}
+                    <td>{unplaced.length}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
           </section>
           <section className="stack" aria-labelledby="result-title">
             <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
