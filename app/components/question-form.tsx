@@ -37,6 +37,8 @@ type Props = {
   defaults: QuestionFormDefaults;
   lastResult?: SubmissionResult<string[]> | null;
   cancelTo: string;
+  /** A sent-back question: offer "Opslaan en opnieuw indienen" beside saving (issue 20). */
+  resubmit?: boolean;
 };
 
 /**
@@ -44,7 +46,7 @@ type Props = {
  * via Conform) and on the server; without JavaScript the server's answer
  * shows the same messages.
  */
-export function QuestionForm({ mode, schools, themes, defaults, lastResult, cancelTo }: Props) {
+export function QuestionForm({ mode, schools, themes, defaults, lastResult, cancelTo, resubmit = false }: Props) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
@@ -188,9 +190,16 @@ export function QuestionForm({ mode, schools, themes, defaults, lastResult, canc
             </button>
           </>
         ) : (
-          <button type="submit" name="intent" value="save" className="button" disabled={pending}>
-            {pending ? t("questions.form.saving") : t("questions.form.save")}
-          </button>
+          <>
+            <button type="submit" name="intent" value="save" className={resubmit ? "button button--secondary" : "button"} disabled={pending}>
+              {pending && pendingIntent !== "submit" ? t("questions.form.saving") : t("questions.form.save")}
+            </button>
+            {resubmit ? (
+              <button type="submit" name="intent" value="submit" className="button" disabled={pending}>
+                {pending && pendingIntent === "submit" ? t("questions.form.saving") : t("school.resubmit.button")}
+              </button>
+            ) : null}
+          </>
         )}
         <Link to={cancelTo} className="button-link">
           {t("questions.form.cancel")}

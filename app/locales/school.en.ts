@@ -43,6 +43,27 @@ const schoolEn: Translation["school"] = {
     priority: "Priority {{n}} on the school's agenda",
     priorityHint: "When outcomes are equal, the question the school ranks higher goes first.",
   },
+  dashboard: {
+    title: "What should I do next?",
+    nothing: "Nothing is waiting for you right now.",
+    triage: "{{count}} submitted questions wait for triage",
+    triageNone: "No questions wait for triage.",
+    returned: "Sent back: ‘{{title}}’ — adapt and resubmit",
+    proposals: "{{count}} teacher proposal(s) wait for your answer",
+    placedRespond: "My placement ({{round}}): {{title}} — accept or decline",
+    placedAnswered: "My placement ({{round}}): {{title}}",
+    notPlaced: "My placement ({{round}}): no place yet — see what you can do now",
+    planWrite: "My plan: ‘{{title}}’ — continue writing",
+    planComment: "My plan: ‘{{title}}’ — read and comment",
+    schoolProjects: "Research at your school",
+  },
+  resubmit: {
+    feedbackTitle: "Sent back by the programme leader",
+    noFeedback: "No explanation was given. Contact the programme leader.",
+    button: "Save and resubmit",
+    done: "The question has been saved and resubmitted.",
+    incomplete: "First fill in everything submitting needs (title, background, desired outcome, theme and supervision).",
+  },
   nextStep: {
     title: "What can you do now?",
     followUpOpen: "A follow-up round is running: {{name}}. Rank the questions that are still open.",
@@ -52,6 +73,10 @@ const schoolEn: Translation["school"] = {
     contact: "Questions? Contact the programme leader:",
   },
   notifications: {
+    plan: {
+      commented: "Someone commented on your plan ‘{{title}}’.",
+      ethicsSignedOff: "The supervisor signed off the Ethics & GDPR checklist of ‘{{title}}’.",
+    },
     matching: {
       placed: "You have been placed in {{round}}: {{title}}. Accept or decline the proposal.",
       notPlaced: "You were not placed in {{round}}. See what you can do now.",

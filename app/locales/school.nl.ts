@@ -41,6 +41,27 @@ const schoolNl = {
     priority: "Prioriteit {{n}} op de agenda van de school",
     priorityHint: "Bij een gelijke uitkomst gaat de vraag met de hoogste prioriteit van de school voor.",
   },
+  dashboard: {
+    title: "Wat moet ik nu doen?",
+    nothing: "Er wacht nu niets op jou.",
+    triage: "{{count}} ingediende vragen wachten op triage",
+    triageNone: "Geen vragen wachten op triage.",
+    returned: "Teruggestuurd: ‘{{title}}’ — pas aan en dien opnieuw in",
+    proposals: "{{count}} voorstel(len) van leraren wachten op je antwoord",
+    placedRespond: "Mijn plaatsing ({{round}}): {{title}} — accepteer of wijs af",
+    placedAnswered: "Mijn plaatsing ({{round}}): {{title}}",
+    notPlaced: "Mijn plaatsing ({{round}}): nog geen plek — bekijk wat je nu kunt doen",
+    planWrite: "Mijn plan: ‘{{title}}’ — verder schrijven",
+    planComment: "Mijn plan: ‘{{title}}’ — lezen en reageren",
+    schoolProjects: "Onderzoek op jouw school",
+  },
+  resubmit: {
+    feedbackTitle: "Teruggestuurd door de programmaleider",
+    noFeedback: "Er is geen toelichting gegeven. Neem contact op met de programmaleider.",
+    button: "Opslaan en opnieuw indienen",
+    done: "De vraag is opgeslagen en opnieuw ingediend.",
+    incomplete: "Vul eerst alles in wat indienen vraagt (titel, aanleiding, gewenste opbrengst, thema en begeleiding).",
+  },
   nextStep: {
     title: "Wat kun je nu doen?",
     followUpOpen: "Er loopt een vervolgronde: {{name}}. Rangschik de vragen die nog open staan.",
@@ -50,6 +71,10 @@ const schoolNl = {
     contact: "Vragen? Neem contact op met de programmaleider:",
   },
   notifications: {
+    plan: {
+      commented: "Er is gereageerd op je plan ‘{{title}}’.",
+      ethicsSignedOff: "De begeleider heeft de checklist Ethiek & AVG van ‘{{title}}’ afgetekend.",
+    },
     matching: {
       placed: "Je bent geplaatst in {{round}}: {{title}}. Accepteer of wijs het voorstel af.",
       notPlaced: "Je bent in {{round}} niet geplaatst. Bekijk wat je nu kunt doen.",

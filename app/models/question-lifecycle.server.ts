@@ -166,3 +166,21 @@ export function unlinkQuestions(a: string, b: string): void {
     .where(and(eq(questionLinks.questionA, first), eq(questionLinks.questionB, second)))
     .run();
 }
+
+/**
+ * "Opslaan en opnieuw indienen" (issue 20): a sent-back question's changes and
+ * its resubmission in one transaction, so the programmaleider never sees the
+ * old text resubmitted nor a saved text that silently stayed sent back.
+ */
+export function updateAndResubmit(id: string, input: Content, actorUserId: string): "ok" | "incomplete" | "conflict" {
+  if (missingForSubmission({ ...input, themeId: input.themeId || null }).length > 0) return "incomplete";
+  return getDb().transaction((tx) => {
+    const changed = tx
+      .update(questions)
+      .set({ ...contentColumns(input), updatedAt: new Date().toISOString() })
+      .where(and(eq(questions.id, id), eq(questions.status, "teruggestuurd")))
+      .run().changes;
+    if (changed !== 1) return "conflict";
+    return applyTransition(tx, id, "teruggestuurd", "ingediend", actorUserId, "") ? "ok" : "conflict";
+  });
+}

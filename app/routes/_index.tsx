@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NextStepsCard } from "../components/school/next-steps";
+import { nextStepsFor } from "../models/next-steps.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
@@ -42,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sections = [...new Set(user.memberships.flatMap((m) => SECTIONS_BY_ROLE[m.role]))];
   const schoolActions = schoolActionsFor(actor);
   return {
+    nextSteps: nextStepsFor(actor),
     schoolActions: {
       overdue: schoolActions.filter((a) => a.overdue),
       open: schoolActions.filter((a) => a.status === "gepland" || a.status === "bezig").length,
@@ -59,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { name, memberships, sections, admin, schoolActions } = useLoaderData<typeof loader>();
+  const { name, memberships, sections, admin, schoolActions, nextSteps } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack-lg">
@@ -68,6 +71,7 @@ export default function Dashboard() {
         <p className="lead">{t("app.tagline")}</p>
       </header>
 
+      <NextStepsCard steps={nextSteps} />
       {schoolActions.overdue.length > 0 ? (
         <section aria-labelledby="overdue-title" className="alert alert--error">
           <h2 id="overdue-title">{t("results.reminders.title")}</h2>
