@@ -8,6 +8,7 @@ import { questionRules } from "./policies/question";
 import { ANONYMOUS_ACTIONS, resultRules } from "./policies/result";
 import type { Rule } from "./policies/rule";
 import { scanRules } from "./policies/scan";
+import { schoolRules } from "./policies/school";
 import type { Scope } from "./policies/scopes";
 
 /**
@@ -31,6 +32,7 @@ const RULES = {
   ...matchingRules,
   ...scanRules,
   ...importRules,
+  ...schoolRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */

@@ -23,6 +23,8 @@ export type NextSteps = {
   placement: { roundName: string; questionTitle: string | null; responded: boolean; projectId: string | null } | null;
   /** Staff of a school: the projects running there. */
   schoolProjects: { id: string; title: string }[];
+  /** Leraar/schoolopleider: they can bring a question to their school's leadership. */
+  canPropose: boolean;
 };
 
 export function nextStepsFor(actor: KnownActor): NextSteps {
@@ -93,5 +95,6 @@ export function nextStepsFor(actor: KnownActor): NextSteps {
       ? { roundName: latest.roundName, questionTitle: latest.questionId ? latest.questionTitle : null, responded: latest.response !== "open", projectId: latest.projectId }
       : null,
     schoolProjects,
+    canPropose: schoolsWhere(actor, ["leraar", "schoolopleider"]).length > 0,
   };
 }

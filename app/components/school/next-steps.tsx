@@ -28,6 +28,13 @@ export function NextStepsCard({ steps }: { steps: NextSteps }) {
       </li>,
     );
   }
+  if (steps.canPropose) {
+    items.push(
+      <li key="propose">
+        <Link to="/voorstellen">{t("school.dashboard.propose")}</Link>
+      </li>,
+    );
+  }
   if (steps.placement) {
     const p = steps.placement;
     items.push(
