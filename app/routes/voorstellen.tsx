@@ -97,7 +97,8 @@ export default function ProposalsPage() {
       ) : null}
 
       {proposeAt.length > 0 ? (
-        <Form method="post" className="card stack" aria-labelledby="propose-title">
+        // A fresh form after each proposal (keyed on the list), so the sent text does not linger.
+        <Form key={proposals.length} method="post" className="card stack" aria-labelledby="propose-title">
           <h2 id="propose-title">{t("school.proposals.newTitle")}</h2>
           <input type="hidden" name="intent" value="propose" />
           {proposeAt.length === 1 ? (

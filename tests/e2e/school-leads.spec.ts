@@ -112,3 +112,22 @@ test("an unplaced student sees what to do next", async ({ page }) => {
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/unplaced-student-390.png`, fullPage: true });
 });
+
+test("a teacher proposes a question to the school's leadership", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await login(page, "expert@demo.nl");
+  await page.getByRole("link", { name: "Een onderzoeksvraag voorstellen aan je schoolleiding" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Voorstellen van leraren" })).toBeVisible();
+  await page.getByRole("button", { name: "Voorstel versturen" }).click();
+  await expect(page.getByLabel("Jouw vraag")).toBeFocused(); // the browser asks for the question before sending
+  await page.getByLabel("Jouw vraag").fill("Hoe laten we leerlingen elkaar feedback geven in de bovenbouw?");
+  await page.getByLabel("Aanleiding (optioneel)").fill("In ons team merken we dat peerfeedback oppervlakkig blijft.");
+  await page.getByRole("button", { name: "Voorstel versturen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Je voorstel is verstuurd naar de schoolleiding." })).toBeVisible();
+  await expect(page.getByText("Wacht op de schoolleiding")).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/teacher-proposal-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: `${SHOTS}/teacher-proposal-390.png`, fullPage: true });
+});
