@@ -97,6 +97,13 @@ const schoolEn: Translation["school"] = {
       decided: "This proposal has already been decided.",
     },
   },
+  supervisor: {
+    label: "Workplace supervisor",
+    help: "Choose who supervises at school; after matching that person becomes a supervisor of the project. If your school has no supervision, choose supervision from the lab or the institute.",
+    none: "Not chosen yet",
+    external: "Supervision from the lab or the institute",
+    notStaff: "Choose someone from this school's staff.",
+  },
   nextStep: {
     title: "What can you do now?",
     followUpOpen: "A follow-up round is running: {{name}}. Rank the questions that are still open.",

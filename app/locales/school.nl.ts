@@ -95,6 +95,13 @@ const schoolNl = {
       decided: "Over dit voorstel is al beslist.",
     },
   },
+  supervisor: {
+    label: "Werkplekbegeleider",
+    help: "Kies wie op school begeleidt; na de matching wordt die persoon begeleider van het project. Heeft je school geen begeleiding, kies dan begeleiding vanuit het lab of de opleiding.",
+    none: "Nog niet gekozen",
+    external: "Begeleiding vanuit het lab of de opleiding",
+    notStaff: "Kies iemand van het team van deze school.",
+  },
   nextStep: {
     title: "Wat kun je nu doen?",
     followUpOpen: "Er loopt een vervolgronde: {{name}}. Rangschik de vragen die nog open staan.",

@@ -353,6 +353,8 @@ function createOrJoinProject(tx: Tx, questionId: string, studentId: string, acto
     project = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
     // Begeleiders: the lab's supervisors, if the question belongs to a lab.
     for (const userId of labSupervisorsOfQuestion(questionId, tx)) addProjectMember(project.id, userId, "begeleider", tx);
+    // The school's werkplekbegeleider named on the question becomes a project begeleider (issue 20).
+    if (question.supervisorId) addProjectMember(project.id, question.supervisorId, "begeleider", tx);
     const move = checkTransition(question.status, "gematcht", "system");
     if (move.ok) {
       tx.update(questions).set({ status: "gematcht", updatedAt: new Date().toISOString() }).where(eq(questions.id, questionId)).run();

@@ -25,6 +25,9 @@ function contentColumns(input: Content) {
     studentCapacity: input.studentCapacity,
     supervisorName: input.supervisorName,
     supervisionCapacity: input.supervisionCapacity,
+    // Issue 20: a person of the school's staff (checked by the form parser), or supervision from the lab or institute.
+    supervisorId: input.supervisorId && input.supervisorId !== "extern" ? input.supervisorId : null,
+    supervisionExternal: input.supervisorId === "extern",
   };
 }
 

@@ -124,6 +124,7 @@ export function adoptProposal(
           schoolYear: currentSchoolYear(),
           studentCapacity: 1,
           supervisorName: "",
+          supervisorId: "",
           supervisionCapacity: 1,
         },
         false

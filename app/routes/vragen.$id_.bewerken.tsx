@@ -6,6 +6,7 @@ import { QuestionForm } from "../components/question-form";
 import { can } from "../domain/permissions";
 import { findQuestion, listThemes, parseSubQuestions, schoolsActorCanWriteFor } from "../models/question.server";
 import { updateAndResubmit, updateQuestion } from "../models/question-lifecycle.server";
+import { staffOfSchools } from "../models/school-staff.server";
 import { scopeForQuestion } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
 import { refusal, requireUser } from "../utils/guard.server";
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: question.id,
     // A sent-back question shows why, and can be saved and resubmitted in one step.
+    staff: staffOfSchools([question.schoolId]),
     sentBack: question.status === "teruggestuurd" ? { feedback: question.feedback ?? "" } : null,
     schools: schoolsActorCanWriteFor(actor).filter((s) => s.id === question.schoolId),
     themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl, description: th.descriptionNl })),
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       schoolYear: question.schoolYear,
       studentCapacity: question.studentCapacity,
       supervisorName: question.supervisorName,
+      supervisorId: question.supervisionExternal ? "extern" : (question.supervisorId ?? ""),
       supervisionCapacity: question.supervisionCapacity,
     },
   };
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditQuestionPage() {
-  const { id, schools, themes, defaults, sentBack } = useLoaderData<typeof loader>();
+  const { id, schools, themes, defaults, sentBack, staff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -92,7 +95,7 @@ export default function EditQuestionPage() {
           <p>{sentBack.feedback || t("school.resubmit.noFeedback")}</p>
         </section>
       ) : null}
-      <QuestionForm mode="edit" resubmit={!!sentBack} schools={schools} themes={themes} defaults={defaults} lastResult={actionData?.result} cancelTo={`/vragen/${id}`} />
+      <QuestionForm staff={staff} mode="edit" resubmit={!!sentBack} schools={schools} themes={themes} defaults={defaults} lastResult={actionData?.result} cancelTo={`/vragen/${id}`} />
     </div>
   );
 }
