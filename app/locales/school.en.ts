@@ -98,7 +98,7 @@ const schoolEn: Translation["school"] = {
     },
   },
   supervisor: {
-    label: "Workplace supervisor",
+    label: "Supervisor at school (from the staff)",
     help: "Choose who supervises at school; after matching that person becomes a supervisor of the project. If your school has no supervision, choose supervision from the lab or the institute.",
     none: "Not chosen yet",
     external: "Supervision from the lab or the institute",

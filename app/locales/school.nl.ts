@@ -96,7 +96,7 @@ const schoolNl = {
     },
   },
   supervisor: {
-    label: "Werkplekbegeleider",
+    label: "Begeleider op school (uit het team)",
     help: "Kies wie op school begeleidt; na de matching wordt die persoon begeleider van het project. Heeft je school geen begeleiding, kies dan begeleiding vanuit het lab of de opleiding.",
     none: "Nog niet gekozen",
     external: "Begeleiding vanuit het lab of de opleiding",
