@@ -336,6 +336,12 @@ export const questions = sqliteTable(
     studentCapacity: integer("student_capacity").notNull().default(1),
     /** Supervision the school offers: the named werkplekbegeleider (free text) and their hours/places. */
     supervisorName: text("supervisor_name").notNull().default(""),
+    /** The werkplekbegeleider as a person (one of the school's staff); becomes a project begeleider on matching. */
+    supervisorId: text("supervisor_id").references(() => users.id, { onDelete: "set null" }),
+    /** The school has no supervision of its own: "begeleiding vanuit het lab of de opleiding". */
+    supervisionExternal: integer("supervision_external", { mode: "boolean" }).notNull().default(false),
+    /** Taken up without students, by a lab or a team of the school's teachers (teacher research). */
+    teacherResearch: integer("teacher_research", { mode: "boolean" }).notNull().default(false),
     supervisionCapacity: integer("supervision_capacity").notNull().default(1),
     status: text("status", { enum: QUESTION_STATUSES }).notNull().default("concept"),
     /** The latest feedback when the question was sent back (teruggestuurd). */
@@ -357,6 +363,38 @@ export const questions = sqliteTable(
       sql`${t.status} in (${sql.raw(QUESTION_STATUSES.map((s) => `'${s}'`).join(","))})`,
     ),
     check("questions_capacity_check", sql`${t.studentCapacity} >= 0 and ${t.supervisionCapacity} >= 0`),
+  ],
+);
+
+export const PROPOSAL_STATUSES = ["open", "overgenomen", "afgewezen"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
+ * A question a leraar or schoolopleider proposes to their school's leadership
+ * (issue 20). Adopting it creates a concept question; declining needs a reason.
+ */
+export const questionProposals = sqliteTable(
+  "question_proposals",
+  {
+    id: id(),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    proposerId: text("proposer_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    background: text("background").notNull().default(""),
+    status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("open"),
+    /** Why it was declined (shown to the proposer). */
+    reason: text("reason").notNull().default(""),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The concept question it became. */
+    questionId: text("question_id").references(() => questions.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    decidedAt: text("decided_at"),
+  },
+  (t) => [
+    index("question_proposals_school_idx").on(t.schoolId, t.status),
+    check("question_proposals_status_check", sql`${t.status} in ('open','overgenomen','afgewezen')`),
   ],
 );
 
@@ -438,7 +476,8 @@ export const projects = sqliteTable(
   (t) => [index("projects_question_idx").on(t.questionId), index("projects_school_idx").on(t.schoolId)],
 );
 
-export const PROJECT_ROLES = ["student", "begeleider"] as const;
+/** `leraar`: one of the school's teachers writing the plan (teacher research, issue 20). */
+export const PROJECT_ROLES = ["student", "begeleider", "leraar"] as const;
 
 /** Students write the plan; begeleiders (from the institute or the school) comment on it. */
 export const projectMembers = sqliteTable(
@@ -456,7 +495,7 @@ export const projectMembers = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.projectId, t.userId] }),
     index("project_members_user_idx").on(t.userId),
-    check("project_members_role_check", sql`${t.role} in ('student','begeleider')`),
+    check("project_members_role_check", sql`${t.role} in ('student','begeleider','leraar')`),
   ],
 );
 
@@ -872,6 +911,9 @@ export const matchingRounds = sqliteTable(
     createdAt: createdAt(),
     computedAt: text("computed_at"),
     publishedAt: text("published_at"),
+    publishedById: text("published_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The round this one follows up (for students left unplaced after publishing). */
+    followUpOfId: text("follow_up_of_id"),
   },
   (t) => [
     index("matching_rounds_partnership_idx").on(t.partnershipId, t.createdAt),

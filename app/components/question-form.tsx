@@ -28,6 +28,7 @@ export type QuestionFormDefaults = {
   studentCapacity?: number | string;
   supervisorName?: string;
   supervisionCapacity?: number | string;
+  supervisorId?: string;
 };
 
 type Props = {
@@ -37,6 +38,10 @@ type Props = {
   defaults: QuestionFormDefaults;
   lastResult?: SubmissionResult<string[]> | null;
   cancelTo: string;
+  /** A sent-back question: offer "Opslaan en opnieuw indienen" beside saving (issue 20). */
+  resubmit?: boolean;
+  /** The schools' staff, to pick the werkplekbegeleider from (issue 20). */
+  staff?: { id: string; name: string; schoolId: string }[];
 };
 
 /**
@@ -44,7 +49,7 @@ type Props = {
  * via Conform) and on the server; without JavaScript the server's answer
  * shows the same messages.
  */
-export function QuestionForm({ mode, schools, themes, defaults, lastResult, cancelTo }: Props) {
+export function QuestionForm({ mode, schools, themes, defaults, lastResult, cancelTo, resubmit = false, staff = [] }: Props) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
@@ -154,6 +159,32 @@ export function QuestionForm({ mode, schools, themes, defaults, lastResult, canc
           <input {...getInputProps(fields.studentCapacity, { type: "number" })} {...describedBy(fields.studentCapacity, true)} />
         </Field>
       </div>
+      <Field field={fields.supervisorId} label={t("school.supervisor.label")} help={t("school.supervisor.help")}>
+        <select
+          {...getSelectProps(fields.supervisorId)}
+          {...describedBy(fields.supervisorId, true)}
+          onChange={(event) => {
+            // Picking a person (or outside supervision) fills the name field when it is still empty; the server does the same without JS.
+            const value = event.currentTarget.value;
+            const name = value === "extern" ? t("school.supervisor.external") : (staff.find((p) => p.id === value)?.name ?? "");
+            if (name && !fields.supervisorName.value) form.update({ name: fields.supervisorName.name, value: name });
+          }}
+        >
+          <option value="">{t("school.supervisor.none")}</option>
+          {schools.map((school) => (
+            <optgroup key={school.id} label={school.name}>
+              {staff
+                .filter((p) => p.schoolId === school.id)
+                .map((p) => (
+                  <option key={`${school.id}-${p.id}`} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+          <option value="extern">{t("school.supervisor.external")}</option>
+        </select>
+      </Field>
       <div className="form-grid">
         <Field
           field={fields.supervisorName}
@@ -188,9 +219,16 @@ export function QuestionForm({ mode, schools, themes, defaults, lastResult, canc
             </button>
           </>
         ) : (
-          <button type="submit" name="intent" value="save" className="button" disabled={pending}>
-            {pending ? t("questions.form.saving") : t("questions.form.save")}
-          </button>
+          <>
+            <button type="submit" name="intent" value="save" className={resubmit ? "button button--secondary" : "button"} disabled={pending}>
+              {pending && pendingIntent !== "submit" ? t("questions.form.saving") : t("questions.form.save")}
+            </button>
+            {resubmit ? (
+              <button type="submit" name="intent" value="submit" className="button" disabled={pending}>
+                {pending && pendingIntent === "submit" ? t("questions.form.saving") : t("school.resubmit.button")}
+              </button>
+            ) : null}
+          </>
         )}
         <Link to={cancelTo} className="button-link">
           {t("questions.form.cancel")}

@@ -87,14 +87,23 @@ const TABLE: Row[] = [
     action: "plan:read",
     scope: demoPlan,
     label: "read the demo plan",
-    allowed: ["admin", "programmaleider", "schoolleider", "onderzoekscoordinator", "instituutsopleider", "student"],
+    allowed: ["admin", "programmaleider", "schoolleider", "onderzoekscoordinator", "schoolopleider", "instituutsopleider", "student"],
   },
-  { action: "plan:comment", scope: demoPlan, label: "comment on the demo plan", allowed: ["instituutsopleider", "student"] },
+  {
+    action: "plan:comment",
+    scope: demoPlan,
+    label: "comment on the demo plan",
+    allowed: ["schoolleider", "onderzoekscoordinator", "schoolopleider", "instituutsopleider", "student"],
+  },
   { action: "plan:edit", scope: demoPlan, label: "edit the demo plan", allowed: ["student"] },
   { action: "plan:read", scope: otherPartnershipPlan, label: "read a plan elsewhere", allowed: ["admin"] },
   { action: "plan:read", label: "read a plan without scope", allowed: [] },
   { action: "plan:sign-off-ethics", scope: demoPlan, label: "sign off the demo plan's ethics checklist", allowed: ["instituutsopleider"] },
   { action: "plan:sign-off-ethics", scope: otherPartnershipPlan, label: "sign off a plan one does not supervise", allowed: [] },
+  { action: "proposal:create", scope: schoolA1, label: "propose a question to the leadership of A1", allowed: ["leraar", "schoolopleider"] },
+  { action: "proposal:create", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "propose a question at B1", allowed: [] },
+  { action: "proposal:decide", scope: schoolA1, label: "adopt or decline a proposal at A1", allowed: QUESTION_OWNERS },
+  { action: "proposal:decide", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B] }, label: "decide on a proposal at B1", allowed: [] },
   { action: "questions:browse", label: "browse questions", allowed: [...ROLES] },
   { action: "question:view", scope: conceptA1, label: "see a concept of school A1", allowed: SCHOOL_STAFF },
   { action: "question:view", scope: submittedA1, label: "see a submitted question of A1", allowed: [...ROLES] },
@@ -237,7 +246,16 @@ describe("can(): edge cases", () => {
     expect(planAccess(actorWith("student"), demoPlan)).toBe("edit");
     expect(planAccess({ userId: "another-student", memberships: [membershipFor("student")] }, demoPlan)).toBeNull();
     expect(planAccess(actorWith("instituutsopleider"), demoPlan)).toBe("comment");
-    expect(planAccess(actorWith("schoolleider"), demoPlan)).toBe("read");
+    expect(planAccess(actorWith("schoolleider"), demoPlan)).toBe("comment");
+    expect(planAccess(actorWith("onderzoekscoordinator"), demoPlan)).toBe("comment");
+    expect(planAccess(actorWith("schoolopleider"), demoPlan)).toBe("comment");
+    expect(planAccess(actorWith("programmaleider"), demoPlan)).toBe("read");
+    expect(planAccess(actorWith("admin"), demoPlan)).toBe("read");
+    // A werkplekbegeleider comments once added to the project, not before.
+    expect(planAccess(actorWith("werkplekbegeleider"), demoPlan)).toBeNull();
+    expect(planAccess(actorWith("werkplekbegeleider"), { ...demoPlan, begeleiderIds: ["user-werkplekbegeleider"] })).toBe("comment");
+    // Teacher research: the school's teachers who write the plan edit it.
+    expect(planAccess(actorWith("leraar"), { ...demoPlan, teacherIds: ["user-leraar"] })).toBe("edit");
     expect(planAccess(actorWith("leraar"), demoPlan)).toBeNull();
     expect(planAccess(null, demoPlan)).toBeNull();
     // A schoolleider who is also a student on the project writes.

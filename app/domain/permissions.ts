@@ -10,6 +10,7 @@ import { questionRules } from "./policies/question";
 import { ANONYMOUS_ACTIONS, resultRules } from "./policies/result";
 import type { Rule } from "./policies/rule";
 import { scanRules } from "./policies/scan";
+import { schoolRules } from "./policies/school";
 import type { Scope } from "./policies/scopes";
 
 /**
@@ -35,6 +36,7 @@ const RULES = {
   ...importRules,
   ...personalDataRules,
   ...installationRules,
+  ...schoolRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */

@@ -68,6 +68,8 @@ export const questionSchema = z.object({
     .int("questions.errors.capacityInvalid")
     .min(QUESTION_LIMITS.capacity.min, "questions.errors.capacityInvalid")
     .max(QUESTION_LIMITS.capacity.max, "questions.errors.capacityInvalid"),
+  /** The werkplekbegeleider as a person of the school's staff, or "extern" (from the lab or the institute); issue 20. */
+  supervisorId: z.string().trim().max(100, "questions.errors.tooLong").optional().default(""),
   intent: z.enum(["save", "submit"]).optional().default("save"),
 });
 

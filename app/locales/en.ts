@@ -5,6 +5,7 @@ import questionsEn from "./questions.en";
 import matchingEn from "./matching.en";
 import resultsEn from "./results.en";
 import scanEn from "./scan.en";
+import schoolEn from "./school.en";
 import showcaseEn from "./showcase.en";
 import importEn from "./import.en";
 import privacyEn from "./privacy.en";
@@ -18,6 +19,7 @@ const en: Translation = {
   scan: scanEn,
   import: importEn,
   install: installEn,
+  school: schoolEn,
   showcase: showcaseEn,
   privacy: privacyEn,
   app: {

@@ -4,6 +4,7 @@ import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
 import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
+import schoolNl from "./school.nl";
 import showcaseNl from "./showcase.nl";
 import importNl from "./import.nl";
 import privacyNl from "./privacy.nl";
@@ -21,6 +22,7 @@ const nl = {
   scan: scanNl,
   import: importNl,
   install: installNl,
+  school: schoolNl,
   showcase: showcaseNl,
   privacy: privacyNl,
   app: {

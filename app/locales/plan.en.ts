@@ -25,6 +25,7 @@ const planEn: Translation["plan"] = {
     members: "Project members",
     student: "student",
     begeleider: "supervisor",
+    leraar: "teacher-researcher",
     openPlan: "Open the research plan",
     planHeading: "Research plan",
     noPlan: "This project has no research plan yet.",

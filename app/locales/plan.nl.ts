@@ -24,6 +24,7 @@ const planNl = {
     members: "Projectleden",
     student: "student",
     begeleider: "begeleider",
+    leraar: "leraar-onderzoeker",
     openPlan: "Open het onderzoeksplan",
     planHeading: "Onderzoeksplan",
     noPlan: "Dit project heeft nog geen onderzoeksplan.",

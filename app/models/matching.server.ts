@@ -19,6 +19,7 @@ import {
   users,
 } from "../../db/schema";
 import { allocate } from "../domain/matching/allocate";
+import { breakTiesByPriority } from "../domain/matching/priority-tiebreak";
 import { explainAllocation } from "../domain/matching/explain";
 import { compareObjectives, feasibilityProblems, objectiveOf, objectiveVector } from "../domain/matching/objective";
 import { labSupervisorsOfQuestion } from "./lab.server";
@@ -28,6 +29,7 @@ import { checkTransition } from "../domain/question-lifecycle";
 
 export type RoundRow = typeof matchingRounds.$inferSelect;
 import { MAX_RANKS } from "../domain/round-rules";
+import { questionCapacity } from "../domain/round-summary";
 import { notify } from "./notify.server";
 export { MAX_RANKS };
 
@@ -66,6 +68,11 @@ export function openQuestionsOf(partnershipId: string) {
       themeId: questions.themeId,
       themeName: themes.nameNl,
       capacity: questions.studentCapacity,
+      /** Begeleidingscapaciteit: how many students the school's supervision can take on this question. */
+      supervisionCapacity: questions.supervisionCapacity,
+      supervisionExternal: questions.supervisionExternal,
+      /** Position on the school's agenda (1 = most important; 0 = not ranked). */
+      priority: questions.priority,
       labId: questionLabs.labId,
       labStart: labs.periodStart,
       labEnd: labs.periodEnd,
@@ -168,7 +175,8 @@ export function runRound(roundId: string, now = new Date()): RunOutcome {
     .where(
       and(
         eq(matchingRounds.id, roundId),
-        inArray(matchingRounds.status, ["open", "berekend", "gepubliceerd"]),
+        // A published round is locked (issue 20): a follow-up round instead.
+        inArray(matchingRounds.status, ["open", "berekend"]),
         or(isNull(matchingRounds.runningSince), lt(matchingRounds.runningSince, staleBefore)),
       ),
     )
@@ -200,7 +208,7 @@ export function runRound(roundId: string, now = new Date()): RunOutcome {
       questions: open.map((q) => ({
         id: q.id,
         schoolId: q.schoolId,
-        capacity: Math.max(0, q.capacity - usedBy((a) => a.questionId === q.id)),
+        capacity: Math.max(0, questionCapacity(q) - usedBy((a) => a.questionId === q.id)),
         ...(q.labId ? { labId: q.labId } : {}),
       })),
       schools: settings.map((s) => ({
@@ -210,7 +218,12 @@ export function runRound(roundId: string, now = new Date()): RunOutcome {
       })),
       labs: labRows.map((l) => ({ id: l.id, capacity: Math.max(0, l.seats - usedBy((a) => questionById.get(a.questionId!)?.labId === l.id)) })),
     };
-    const result = allocate(input);
+    const optimum = allocate(input);
+    // The school's agenda priority only breaks ties; the 6.10 objective stays exactly the same.
+    const priorities = Object.fromEntries(open.map((q) => [q.id, q.priority]));
+    const assignments = breakTiesByPriority(input, optimum.assignments, priorities);
+    const placedIds = new Set(assignments.map((a) => a.studentId));
+    const result = { ...optimum, assignments, unassigned: input.students.map((s) => s.id).filter((id) => !placedIds.has(id)) };
     // The engine explains with ids; students read titles and names.
     const explanations = explainAllocation(input, result.assignments, {
       questions: Object.fromEntries(open.map((q) => [q.id, `‘${q.title}’`])),
@@ -341,6 +354,8 @@ function createOrJoinProject(tx: Tx, questionId: string, studentId: string, acto
     project = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
     // Begeleiders: the lab's supervisors, if the question belongs to a lab.
     for (const userId of labSupervisorsOfQuestion(questionId, tx)) addProjectMember(project.id, userId, "begeleider", tx);
+    // The school's werkplekbegeleider named on the question becomes a project begeleider (issue 20).
+    if (question.supervisorId) addProjectMember(project.id, question.supervisorId, "begeleider", tx);
     const move = checkTransition(question.status, "gematcht", "system");
     if (move.ok) {
       tx.update(questions).set({ status: "gematcht", updatedAt: new Date().toISOString() }).where(eq(questions.id, questionId)).run();
@@ -409,7 +424,7 @@ export function adjustAssignment(round: RoundRow, studentId: string, questionId:
       id,
       ranking: rankings.filter((r) => r.studentId === id && openIds.has(r.questionId)).map((r) => r.questionId),
     })),
-    questions: open.map((q) => ({ id: q.id, schoolId: q.schoolId, capacity: q.capacity, ...(q.labId ? { labId: q.labId } : {}) })),
+    questions: open.map((q) => ({ id: q.id, schoolId: q.schoolId, capacity: questionCapacity(q), ...(q.labId ? { labId: q.labId } : {}) })),
     schools: settings.map((s) => ({ id: s.schoolId, capacity: s.capacity, minimum: Math.min(s.minimum, s.capacity) })),
     labs: labRows.map((l) => ({ id: l.id, capacity: l.seats })),
   };

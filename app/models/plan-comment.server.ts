@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { notifyPlanAuthors } from "./plan-notices.server";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { getDb } from "../../db/client";
@@ -92,17 +93,24 @@ function threadOf(planId: string, threadId: string) {
 export function applyCommentInput(planId: string, userId: string, input: CommentInput): { sectionId: string } | null {
   const db = getDb();
   if (input.intent === "create") {
-    db.insert(planComments)
-      .values({ planId, sectionId: input.sectionId, body: input.body, quote: input.quote.trim(), anchor: input.anchor ?? null, authorId: userId })
-      .run();
+    // The comment and the notice to the plan's authors exist together or not at all.
+    db.transaction((tx) => {
+      tx.insert(planComments)
+        .values({ planId, sectionId: input.sectionId, body: input.body, quote: input.quote.trim(), anchor: input.anchor ?? null, authorId: userId })
+        .run();
+      notifyPlanAuthors(tx, planId, userId, "plan.commented");
+    });
     return { sectionId: input.sectionId };
   }
   const thread = threadOf(planId, input.threadId);
   if (!thread) return null;
   if (input.intent === "reply") {
-    db.insert(planComments)
-      .values({ planId, parentId: thread.id, sectionId: thread.sectionId, body: input.body, authorId: userId })
-      .run();
+    db.transaction((tx) => {
+      tx.insert(planComments)
+        .values({ planId, parentId: thread.id, sectionId: thread.sectionId, body: input.body, authorId: userId })
+        .run();
+      notifyPlanAuthors(tx, planId, userId, "plan.commented");
+    });
   } else {
     const resolved = input.intent === "resolve";
     db.update(planComments)

@@ -9,7 +9,7 @@ export type ProjectView = {
   id: string;
   title: string;
   schoolName: string;
-  members: { name: string; role: "student" | "begeleider" }[];
+  members: { name: string; role: "student" | "begeleider" | "leraar" }[];
   plan: { id: string; title: string; access: PlanAccess } | null;
 };
 

@@ -25,6 +25,9 @@ function contentColumns(input: Content) {
     studentCapacity: input.studentCapacity,
     supervisorName: input.supervisorName,
     supervisionCapacity: input.supervisionCapacity,
+    // Issue 20: a person of the school's staff (checked by the form parser), or supervision from the lab or institute.
+    supervisorId: input.supervisorId && input.supervisorId !== "extern" ? input.supervisorId : null,
+    supervisionExternal: input.supervisorId === "extern",
   };
 }
 
@@ -165,4 +168,22 @@ export function unlinkQuestions(a: string, b: string): void {
     .delete(questionLinks)
     .where(and(eq(questionLinks.questionA, first), eq(questionLinks.questionB, second)))
     .run();
+}
+
+/**
+ * "Opslaan en opnieuw indienen" (issue 20): a sent-back question's changes and
+ * its resubmission in one transaction, so the programmaleider never sees the
+ * old text resubmitted nor a saved text that silently stayed sent back.
+ */
+export function updateAndResubmit(id: string, input: Content, actorUserId: string): "ok" | "incomplete" | "conflict" {
+  if (missingForSubmission({ ...input, themeId: input.themeId || null }).length > 0) return "incomplete";
+  return getDb().transaction((tx) => {
+    const changed = tx
+      .update(questions)
+      .set({ ...contentColumns(input), updatedAt: new Date().toISOString() })
+      .where(and(eq(questions.id, id), eq(questions.status, "teruggestuurd")))
+      .run().changes;
+    if (changed !== 1) return "conflict";
+    return applyTransition(tx, id, "teruggestuurd", "ingediend", actorUserId, "") ? "ok" : "conflict";
+  });
 }

@@ -91,6 +91,7 @@ export function planScopes(planRows: readonly PlanRow[]): Map<string, PlanScope>
       partnershipIds: links.get(project.schoolId) ?? [],
       studentIds: own.filter((m) => m.role === "student").map((m) => m.userId),
       begeleiderIds: own.filter((m) => m.role === "begeleider").map((m) => m.userId),
+      teacherIds: own.filter((m) => m.role === "leraar").map((m) => m.userId),
     });
   }
   return out;

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NextStepsCard } from "../components/school/next-steps";
+import { nextStepsFor } from "../models/next-steps.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
@@ -48,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     withoutBegeleider: leads ? projectsWithoutBegeleider(ledIds).slice(0, 50) : [],
     canCloseYear: actor.isAdmin || actor.ledPartnershipIds.some((id) => can(actor, "year:close", { partnershipIds: [id] })),
+    nextSteps: nextStepsFor(actor),
     schoolActions: {
       overdue: schoolActions.filter((a) => a.overdue),
       open: schoolActions.filter((a) => a.status === "gepland" || a.status === "bezig").length,
@@ -65,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { name, memberships, sections, admin, schoolActions, withoutBegeleider, canCloseYear } = useLoaderData<typeof loader>();
+  const { name, memberships, sections, admin, schoolActions, withoutBegeleider, canCloseYear, nextSteps } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack-lg">
@@ -74,6 +77,7 @@ export default function Dashboard() {
         <p className="lead">{t("app.tagline")}</p>
       </header>
 
+      <NextStepsCard steps={nextSteps} />
       {schoolActions.overdue.length > 0 ? (
         <section aria-labelledby="overdue-title" className="alert alert--error">
           <h2 id="overdue-title">{t("results.reminders.title")}</h2>

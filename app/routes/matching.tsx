@@ -13,7 +13,6 @@ import {
   findRound,
   openQuestionsOf,
   partnershipsOf,
-  publishRound,
   rankingOf,
   respondToProposal,
   runRound,
@@ -26,6 +25,7 @@ import {
   adjustAssignment,
   rankedStudentIds,
 } from "../models/matching.server";
+import { createFollowUpRound, isRoundLocked, nextStepForUnplaced, publishConfirmedRound, roundSummaryOf, schoolSettingsWithShortage } from "../models/matching-publish.server";
 import { studentProfile } from "../models/student-profile.server";
 import { toActor } from "../models/user.server";
 import { forbidden, refuseUnless, requirePermission } from "../utils/guard.server";
@@ -60,7 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             partnershipId,
             round: null,
             choices: {} as Record<string, { id: string; title: string }[]>,
-            settings: [],
+            settings: [] as ReturnType<typeof schoolSettingsWithShortage>,
+            summary: null,
             ranked: { done: 0, total: 0 },
             notRanked: [] as string[],
             assignments: [],
@@ -83,7 +84,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           partnershipId,
           round,
           choices,
-          settings: schoolSettingsOf(round.id, partnershipId),
+          settings: schoolSettingsWithShortage(round.id, partnershipId),
+          summary: round.status === "open" ? null : roundSummaryOf(round),
           ranked: { done: students.filter((s) => rankedIds.has(s.id)).length, total: students.length },
           notRanked: students.filter((s) => !rankedIds.has(s.id)).map((s) => s.name),
           assignments,
@@ -113,8 +115,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
             : { score: 0, reasons: [] },
         }));
         open.sort((a, b) => b.fit.score - a.fit.score || a.title.localeCompare(b.title, "nl"));
-        const mine = studentRound.status === "gepubliceerd" ? assignmentsOf(studentRound.id).find((a) => a.studentId === user.id) ?? null : null;
-        return { round: studentRound, open, ranking: rankingOf(studentRound.id, user.id), hasProfile: !!profile, proposal: mine };
+        // In a follow-up round the student still sees what the published round before it gave them.
+        const publishedRound = studentRound.status === "gepubliceerd" ? studentRound : studentRound.followUpOfId ? findRound(studentRound.followUpOfId) : undefined;
+        const mine = publishedRound?.status === "gepubliceerd" ? assignmentsOf(publishedRound.id).find((a) => a.studentId === user.id) ?? null : null;
+        const nextStep = mine && !mine.questionId && publishedRound ? nextStepForUnplaced(publishedRound) : null;
+        return { round: studentRound, open, ranking: rankingOf(studentRound.id, user.id), hasProfile: !!profile, proposal: mine, nextStep };
       })()
     : null;
 
@@ -152,6 +157,7 @@ function guardOfIntent(
     case "run":
     case "publish":
     case "adjust":
+    case "followUp":
       return { action: "round:manage", scope: roundScope, message: "matching.errors.notManager" };
     case "rank":
       return { action: "round:rank", scope: roundScope, message: "matching.errors.notStudent" };
@@ -179,7 +185,22 @@ export async function action({ request }: ActionFunctionArgs) {
     if (refused) return refused;
   }
 
+  // A published round is locked: no recalculation, settings change or hand adjustment (issue 20).
+  if (round && isRoundLocked(round.status) && ["settings", "run", "adjust"].includes(form.intent ?? "")) {
+    return data({ error: t("school.round.locked") }, { status: 409 });
+  }
+
   switch (form.intent) {
+    case "followUp": {
+      if (!round) break;
+      const parsed = createSchema.safeParse(form);
+      if (!parsed.success) return data({ error: t(parsed.error.issues[0]!.message) }, { status: 400 });
+      const deadline = endOfDayInAmsterdam(parsed.data.deadline);
+      if (!deadline || Date.parse(deadline) < Date.now()) return data({ error: t("matching.errors.deadlineInPast") }, { status: 400 });
+      const error = createFollowUpRound(round, parsed.data.name, deadline, user.id);
+      if (error) return data({ error: t(error === "roundOpen" ? "matching.errors.roundOpen" : "school.round.followUpNotPublished") }, { status: 409 });
+      return back(t("school.round.followUpCreated"));
+    }
     case "create": {
       const parsed = createSchema.safeParse(form);
       if (!parsed.success) return data({ error: t(parsed.error.issues[0]!.message) }, { status: 400 });
@@ -210,7 +231,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "publish": {
       if (!round) break;
-      if (!publishRound(round)) return data({ error: t("matching.errors.notComputed") }, { status: 409 });
+      // An explicit confirmation of the summary; publishing twice is refused.
+      const error = publishConfirmedRound(round, user.id, form.confirm === "ja");
+      if (error === "notConfirmed") return data({ error: t("school.round.confirmRequired") }, { status: 400 });
+      if (error) return data({ error: t(error === "alreadyPublished" ? "school.round.alreadyPublished" : "matching.errors.notComputed") }, { status: 409 });
       return back(t("matching.manage.published"));
     }
     case "adjust": {

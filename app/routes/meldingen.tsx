@@ -35,7 +35,8 @@ function notificationText(n: NotificationItem, t: TFunction): string {
     case "matching.published":
       return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
     default:
-      return t("questions.notifications.generic");
+      // Kinds added since (issue 20) read their text from the school locale, e.g. school.notifications.matching.placed.
+      return t(`school.notifications.${n.kind}`, { ...n.params, defaultValue: t("questions.notifications.generic") });
   }
 }
 

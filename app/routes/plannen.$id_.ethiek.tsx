@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { announceEthicsSignedOff } from "../models/plan-notices.server";
 import { json, redirect } from "@remix-run/node";
 import { ethicsComplete } from "../domain/plan-ethics";
 import { persistedEthics, signOffEthics } from "../models/plan-ethics.server";
@@ -26,5 +27,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = signOffEthics(plan.id, user, seen ?? undefined);
   if (outcome === "incomplete") return json({ error: t("plan.ethics.incomplete") }, { status: 400 });
   if (outcome === "changed") return json({ error: t("plan.ethics.changedMeanwhile") }, { status: 409 });
+  announceEthicsSignedOff(plan.id, user.id);
   return redirectWithToast(`/plannen/${plan.id}#sectie-ethiek`, { kind: "success", message: t("plan.ethics.signedOffToast") });
 }

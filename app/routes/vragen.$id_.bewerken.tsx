@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { QuestionForm } from "../components/question-form";
 import { can } from "../domain/permissions";
 import { findQuestion, listThemes, parseSubQuestions, schoolsActorCanWriteFor } from "../models/question.server";
-import { updateQuestion } from "../models/question-lifecycle.server";
+import { updateAndResubmit, updateQuestion } from "../models/question-lifecycle.server";
+import { staffOfSchools } from "../models/school-staff.server";
 import { scopeForQuestion } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
 import { refusal, requireUser } from "../utils/guard.server";
@@ -29,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, question } = await requireEditableQuestion(request, params.id);
   return {
     id: question.id,
+    // A sent-back question shows why, and can be saved and resubmitted in one step.
+    staff: staffOfSchools([question.schoolId]),
+    sentBack: question.status === "teruggestuurd" ? { feedback: question.feedback ?? "" } : null,
     schools: schoolsActorCanWriteFor(actor).filter((s) => s.id === question.schoolId),
     themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl, description: th.descriptionNl })),
     defaults: {
@@ -43,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       schoolYear: question.schoolYear,
       studentCapacity: question.studentCapacity,
       supervisorName: question.supervisorName,
+      supervisorId: question.supervisionExternal ? "extern" : (question.supervisorId ?? ""),
       supervisionCapacity: question.supervisionCapacity,
     },
   };
@@ -54,10 +59,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseQuestionForm(request, actor);
   if (!parsed) return data({ result: null, formError: t("errors.badRequest") }, { status: 400 });
   if (!parsed.ok) return data({ result: parsed.reply, formError: null }, { status: parsed.status });
-  const { schoolId, intent: _intent, ...content } = parsed.value;
+  const { schoolId, intent, ...content } = parsed.value;
   // A question cannot be moved to another school by editing it.
   if (schoolId !== question.schoolId) {
     return data({ result: null, formError: t("questions.errors.schoolNotYours") }, { status: 400 });
+  }
+  if (intent === "submit" && question.status === "teruggestuurd") {
+    const outcome = updateAndResubmit(question.id, content, actor.userId);
+    if (outcome !== "ok") return data({ result: null, formError: t(outcome === "incomplete" ? "school.resubmit.incomplete" : "questions.errors.conflict") }, { status: outcome === "incomplete" ? 400 : 409 });
+    return redirectWithToast(`/vragen/${question.id}`, { kind: "success", message: t("school.resubmit.done") });
   }
   if (!updateQuestion(question.id, question.status, content)) {
     return data({ result: null, formError: t("questions.errors.conflict") }, { status: 409 });
@@ -66,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditQuestionPage() {
-  const { id, schools, themes, defaults } = useLoaderData<typeof loader>();
+  const { id, schools, themes, defaults, sentBack, staff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -79,7 +89,13 @@ export default function EditQuestionPage() {
           {actionData.formError}
         </div>
       ) : null}
-      <QuestionForm mode="edit" schools={schools} themes={themes} defaults={defaults} lastResult={actionData?.result} cancelTo={`/vragen/${id}`} />
+      {sentBack ? (
+        <section className="hint-box" aria-labelledby="feedback-title">
+          <h2 id="feedback-title">{t("school.resubmit.feedbackTitle")}</h2>
+          <p>{sentBack.feedback || t("school.resubmit.noFeedback")}</p>
+        </section>
+      ) : null}
+      <QuestionForm staff={staff} mode="edit" resubmit={!!sentBack} schools={schools} themes={themes} defaults={defaults} lastResult={actionData?.result} cancelTo={`/vragen/${id}`} />
     </div>
   );
 }

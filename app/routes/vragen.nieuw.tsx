@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { QuestionForm } from "../components/question-form";
 import { createQuestion } from "../models/question-lifecycle.server";
 import { listThemes, schoolsActorCanWriteFor } from "../models/question.server";
+import { staffOfSchools } from "../models/school-staff.server";
 import { toActor } from "../models/user.server";
 import { currentSchoolYear } from "../domain/question-schema";
 import { requirePermission } from "../utils/guard.server";
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       description: th.descriptionNl,
     })),
     schoolYear: currentSchoolYear(),
+    staff: staffOfSchools(schools.map((s) => s.id)),
   };
 }
 
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewQuestionPage() {
-  const { schools, themes, schoolYear } = useLoaderData<typeof loader>();
+  const { schools, themes, schoolYear, staff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -60,7 +62,7 @@ export default function NewQuestionPage() {
       {schools.length === 0 ? (
         <p className="empty">{t("questions.form.noSchool")}</p>
       ) : (
-        <QuestionForm
+        <QuestionForm staff={staff}
           mode="create"
           schools={schools}
           themes={themes}

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { can, type Actor } from "../domain/permissions";
 import { themeExists } from "../models/question.server";
 import { schoolScope } from "../models/scopes.server";
-import { questionSchemaFor, type QuestionInput } from "../domain/question-schema";
+import { questionDraftSchema, questionSchemaFor, type QuestionInput } from "../domain/question-schema";
+import { resolveSupervisor } from "../models/school-staff.server";
 
 type Parsed =
   | { ok: true; value: QuestionInput }
@@ -20,6 +21,13 @@ export async function parseQuestionForm(request: Request, actor: Actor): Promise
   } catch {
     return null;
   }
+  // The werkplekbegeleider is a person of the school's staff, or supervision comes from the lab or institute (issue 20).
+  const supervisor = resolveSupervisor(String(formData.get("supervisorId") ?? "").trim(), String(formData.get("schoolId") ?? ""));
+  if (supervisor === "notStaff") {
+    const submission = parseWithZod(formData, { schema: questionDraftSchema });
+    return { ok: false, reply: submission.reply({ fieldErrors: { supervisorId: ["school.supervisor.notStaff"] } }), status: 400 };
+  }
+  if (supervisor && !String(formData.get("supervisorName") ?? "").trim()) formData.set("supervisorName", supervisor.name);
   const submission = parseWithZod(formData, { schema: questionSchemaFor(formData.get("intent")) });
   if (submission.status !== "success") return { ok: false, reply: submission.reply(), status: 400 };
   const value = submission.value;

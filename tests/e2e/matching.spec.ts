@@ -26,7 +26,9 @@ test("student ranks → programmaleider runs and publishes → student and schoo
   await lead.getByRole("button", { name: "Toewijzing berekenen" }).click();
   await expect(lead.getByRole("status").filter({ hasText: "De toewijzing is berekend" })).toBeVisible();
   await expect(lead.getByRole("heading", { name: "Profiel" })).toBeVisible();
-  await lead.getByRole("button", { name: "Publiceren" }).click();
+  // Publishing asks for an explicit confirmation of the summary (issue 20).
+  await lead.getByLabel(/Ik heb de samenvatting gecontroleerd/).check();
+  await lead.getByRole("button", { name: "Ronde publiceren" }).click();
   await expect(lead.getByRole("status").filter({ hasText: "De ronde is gepubliceerd" })).toBeVisible();
   await leadContext.close();
 

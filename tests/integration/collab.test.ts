@@ -66,7 +66,8 @@ describe("plans API", () => {
   it("lists plans with room and access per role, 401 without session", async () => {
     expect(plan.access).toBe("edit");
     expect((await demoPlan(begeleider)).access).toBe("comment");
-    expect((await demoPlan(schoolleider)).access).toBe("read");
+    // Contract 6.5 as amended by issue 20: the school's leadership comments.
+    expect((await demoPlan(schoolleider)).access).toBe("comment");
     const other = await signedIn(server.url, "student3@demo.nl");
     const body = (await (await other.get("/api/v1/plans")).json()) as { plans: unknown[] };
     expect(body.plans).toEqual([]);

@@ -101,7 +101,9 @@ describe("the matching round end to end", () => {
       .all(round().id) as { n: number; cap: number }[];
     expect(perQuestion.every((r) => r.n <= r.cap)).toBe(true);
 
-    expect((await lead.post("/matching", { intent: "publish", roundId: round().id })).status).toBe(302);
+    // Publishing needs the explicit confirmation of the summary (issue 20).
+    expect((await lead.post("/matching", { intent: "publish", roundId: round().id })).status).toBe(400);
+    expect((await lead.post("/matching", { intent: "publish", roundId: round().id, confirm: "ja" })).status).toBe(302);
     expect(round().status).toBe("gepubliceerd");
 
     const placed = assignments.find((a) => a.question_id)!;
@@ -134,7 +136,7 @@ describe("the matching round end to end", () => {
     expect(plans.plans.some((p) => p.access === "edit")).toBe(true);
   });
 
-  it("a declined proposal frees the place: the follow-up run does not offer that question again", async () => {
+  it("a declined proposal is answered; the published round is locked, so no run changes it (issue 20)", async () => {
     const open = t.db
       .prepare(
         "select a.student_id, a.question_id from round_assignments a where a.round_id = ? and a.question_id is not null and a.student_response = 'open' limit 1",
@@ -145,22 +147,24 @@ describe("the matching round end to end", () => {
     const student = await signedIn(email);
     expect((await student.post("/matching", { intent: "respond", side: "student", roundId: round().id, answer: "decline" })).status).toBe(302);
     const lead = await signedIn("programmaleider@demo.nl");
-    expect((await lead.post("/matching", { intent: "run", roundId: round().id })).status).toBe(302);
-    const after = t.db.prepare("select question_id from round_assignments where round_id = ? and student_id = ?").get(round().id, open!.student_id) as {
-      question_id: string | null;
+    // A follow-up round replaces recalculating a published one.
+    expect((await lead.post("/matching", { intent: "run", roundId: round().id })).status).toBe(409);
+    const after = t.db.prepare("select student_response from round_assignments where round_id = ? and student_id = ?").get(round().id, open!.student_id) as {
+      student_response: string;
     };
-    expect(after.question_id).not.toBe(open!.question_id);
+    expect(after.student_response).toBe("afgewezen");
     // Accepted placements of the first run are kept.
     expect(t.db.prepare("select count(*) n from round_assignments where round_id = ? and student_response = 'geaccepteerd'").get(round().id)).toEqual({ n: 1 });
   });
 
   it("refuses a second run while one is running (a lease in the database)", async () => {
     const lead = await signedIn("programmaleider@demo.nl");
-    t.db.prepare("update matching_rounds set running_since = ? where id = ?").run(new Date().toISOString(), round().id);
+    // The round is published (and so locked) by now: look at the lease on a computed one.
+    t.db.prepare("update matching_rounds set running_since = ?, status = 'berekend' where id = ?").run(new Date().toISOString(), round().id);
     const busy = await lead.post("/matching", { intent: "run", roundId: round().id });
     expect(busy.status).toBe(409);
     expect(await busy.text()).toContain("wordt al berekend");
-    t.db.prepare("update matching_rounds set running_since = null where id = ?").run(round().id);
+    t.db.prepare("update matching_rounds set running_since = null, status = 'gepubliceerd' where id = ?").run(round().id);
   });
 
   it("lets the programmaleider attach a question to a lab of the partnership only", async () => {

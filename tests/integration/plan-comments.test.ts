@@ -101,7 +101,8 @@ describe("plan comments", () => {
       }
     };
     const before = count();
-    const reader = await signedIn(server.url, "schoolleider@demo.nl");
+    // The programmaleider reads (contract 6.5); the schoolleider comments since issue 20.
+    const reader = await signedIn(server.url, "programmaleider@demo.nl");
     const stranger = await signedIn(server.url, "schoolleider2@demo.nl");
     const body = { intent: "create", sectionId: "doel", body: "Mag ik ook?" };
     expect((await reader.post(`/plannen/${plan.id}/reacties`, body)).status).toBe(403);

@@ -2,6 +2,8 @@ import { Form, type useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RoundRow } from "../../models/matching.server";
 import type { loader } from "../../routes/matching";
+import type { RoundSummary } from "../../domain/round-summary";
+import { FollowUpForm, RoundSummaryView } from "./round-summary";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -29,12 +31,34 @@ export function ManageView({
   }
   const placed = manage.assignments.filter((a) => a.questionId);
   const unplaced = manage.assignments.filter((a) => !a.questionId);
+  const locked = round.status === "gepubliceerd" || round.status === "gesloten";
+  // Results grouped per school, each group collapsible, so the page fits a screen.
+  const bySchool = new Map<string, typeof placed>();
+  for (const a of placed)
+    bySchool.set(a.schoolName ?? "", [
+      ...(bySchool.get(a.schoolName ?? "") ?? []),
+      a,
+    ]);
+  const summary = manage.summary as RoundSummary | null;
   return (
     <section className="stack-lg" aria-labelledby="manage-round">
       <h2 id="manage-round">
         {round.name} · {t(`matching.status.${round.status}`)}
       </h2>
-      <p>{t("matching.deadline", { date: date.format(new Date(round.deadline)) })}</p>
+      {round.status === "open" ? (
+        <p>
+          {t("matching.deadline", {
+            date: date.format(new Date(round.deadline)),
+          })}
+        </p>
+      ) : null}
+      {locked && round.publishedAt ? (
+        <p className="hint-box" role="note">
+          {t("school.round.lockedNotice", {
+            date: date.format(new Date(round.publishedAt)),
+          })}
+        </p>
+      ) : null}
       <div className="card stack">
         <h3>{t("matching.manage.rankedTitle")}</h3>
         <p>{t("matching.manage.ranked", manage.ranked)}</p>
@@ -45,143 +69,221 @@ export function ManageView({
           </details>
         ) : null}
       </div>
-      <Form method="post" className="card stack">
-        <h3>{t("matching.manage.settingsTitle")}</h3>
-        <p className="muted">{t("matching.manage.settingsIntro")}</p>
-        <input type="hidden" name="intent" value="settings" />
-        <input type="hidden" name="roundId" value={round.id} />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("matching.manage.school")}</th>
-              <th scope="col">{t("matching.manage.capacity")}</th>
-              <th scope="col">{t("matching.manage.minimum")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {manage.settings.map((s) => (
-              <tr key={s.schoolId}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  <input type="number" min={0} max={100} name={`capacity-${s.schoolId}`} defaultValue={s.capacity} aria-label={`${t("matching.manage.capacity")}: ${s.name}`} />
-                </td>
-                <td>
-                  <input type="number" min={0} max={100} name={`minimum-${s.schoolId}`} defaultValue={s.minimum} aria-label={`${t("matching.manage.minimum")}: ${s.name}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div>
-          <button type="submit" className="button button--secondary" disabled={busy}>
-            {t("matching.manage.saveSettings")}
-          </button>
-        </div>
-      </Form>
-      <div className="button-row">
-        <Form method="post">
-          <input type="hidden" name="intent" value="run" />
+      {summary ? (
+        <RoundSummaryView
+          roundId={round.id}
+          summary={summary}
+          canPublish={round.status === "berekend"}
+          busy={busy}
+        />
+      ) : null}
+      {round.status === "gepubliceerd" ? (
+        <FollowUpForm roundId={round.id} roundName={round.name} busy={busy} />
+      ) : null}
+      {locked ? null : (
+        <Form method="post" className="card stack">
+          <h3>{t("matching.manage.settingsTitle")}</h3>
+          <p className="muted">{t("matching.manage.settingsIntro")}</p>
+          <input type="hidden" name="intent" value="settings" />
           <input type="hidden" name="roundId" value={round.id} />
-          <button type="submit" className="button" disabled={busy} aria-busy={running}>
-            {running ? t("matching.manage.running") : t("matching.manage.run")}
-          </button>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("matching.manage.school")}</th>
+                  <th scope="col">{t("matching.manage.capacity")}</th>
+                  <th scope="col">{t("matching.manage.minimum")}</th>
+                  <th scope="col">{t("school.round.shortage")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {manage.settings.map((s) => (
+                  <tr key={s.schoolId}>
+                    <th scope="row">{s.name}</th>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        max={100}
+                        name={`capacity-${s.schoolId}`}
+                        defaultValue={s.capacity}
+                        aria-label={`${t("matching.manage.capacity")}: ${
+                          s.name
+                        }`}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        max={100}
+                        name={`minimum-${s.schoolId}`}
+                        defaultValue={s.minimum}
+                        aria-label={`${t("matching.manage.minimum")}: ${
+                          s.name
+                        }`}
+                      />
+                    </td>
+                    <td>
+                      {s.shortageTenths === null
+                        ? "–"
+                        : (s.shortageTenths / 10).toFixed(1).replace(".", ",")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div>
+            <button
+              type="submit"
+              className="button button--secondary"
+              disabled={busy}
+            >
+              {t("matching.manage.saveSettings")}
+            </button>
+          </div>
         </Form>
-        {round.status === "berekend" ? (
+      )}
+      {locked ? null : (
+        <div className="button-row">
           <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="intent" value="run" />
             <input type="hidden" name="roundId" value={round.id} />
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              {t("matching.manage.publish")}
+            <button
+              type="submit"
+              className="button"
+              disabled={busy}
+              aria-busy={running}
+            >
+              {running
+                ? t("matching.manage.running")
+                : t("matching.manage.run")}
             </button>
           </Form>
-        ) : null}
-      </div>
+        </div>
+      )}
       {manage.assignments.length > 0 ? (
         <>
           <section className="card stack" aria-labelledby="profile-title">
             <h3 id="profile-title">{t("matching.manage.profileTitle")}</h3>
-            <table>
-              <thead>
-                <tr>
-                  {manage.profile.map((_, i) => (
-                    <th scope="col" key={i}>
-                      {t("matching.manage.profileRank", { n: i + 1 })}
-                    </th>
-                  ))}
-                  <th scope="col">{t("matching.manage.unplacedTitle")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  {manage.profile.map((n, i) => (
-                    <td key={i}>{n}</td>
-                  ))}
-                  <td>{unplaced.length}</td>
-                </tr>
-              </tbody>
-            </table>
-          </section>
-          <section className="stack" aria-labelledby="result-title">
-            <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
-            <div className="table-scroll">
+            {/* A table that scrolls sideways on a phone must be reachable by keyboard (WCAG 2.1.1). */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t("matching.manage.profileTitle")}>
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">{t("matching.manage.school")}</th>
-                    <th scope="col">{t("matching.manage.question")}</th>
-                    <th scope="col">{t("matching.manage.student")}</th>
-                    <th scope="col">{t("matching.manage.rank")}</th>
-                    <th scope="col">{t("matching.manage.responses")}</th>
-                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
+                    {manage.profile.map((_, i) => (
+                      <th scope="col" key={i}>
+                        {t("matching.manage.profileRank", { n: i + 1 })}
+                      </th>
+                    ))}
+                    <th scope="col">{t("matching.manage.unplacedTitle")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {placed.map((a) => (
-                    <tr key={a.studentId}>
-                      <td>{a.schoolName}</td>
-                      <td>{a.questionTitle}</td>
-                      <td>{a.studentName}</td>
-                      <td>{a.rank}</td>
-                      <td>
-                        {t(`matching.response.${a.studentResponse}`)} / {t(`matching.response.${a.schoolResponse}`)}
-                      </td>
-                      {round.status === "berekend" ? (
-                        <td>
-                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={a.questionId} choices={manage.choices[a.studentId] ?? []} busy={busy} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
+                  <tr>
+                    {manage.profile.map((n, i) => (
+                      <td key={i}>{n}</td>
+                    ))}
+                    <td>{unplaced.length}</td>
+                  </tr>
                 </tbody>
               </table>
             </div>
           </section>
+          <section className="stack" aria-labelledby="result-title">
+            <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
+            {[...bySchool].map(([school, rows]) => (
+              <details key={school} className="card">
+                <summary>
+                  {t("school.round.groupSummary", {
+                    school,
+                    count: rows.length,
+                  })}
+                </summary>
+                <div className="table-scroll">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("matching.manage.question")}</th>
+                        <th scope="col">{t("matching.manage.student")}</th>
+                        <th scope="col">{t("matching.manage.rank")}</th>
+                        <th scope="col">{t("matching.manage.responses")}</th>
+                        {round.status === "berekend" ? (
+                          <th scope="col">{t("matching.manage.adjust")}</th>
+                        ) : null}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((a) => (
+                        <tr key={a.studentId}>
+                          <td>{a.questionTitle}</td>
+                          <td>{a.studentName}</td>
+                          <td>{a.rank}</td>
+                          <td>
+                            {t(`matching.response.${a.studentResponse}`)} /{" "}
+                            {t(`matching.response.${a.schoolResponse}`)}
+                          </td>
+                          {round.status === "berekend" ? (
+                            <td>
+                              <AdjustForm
+                                roundId={round.id}
+                                studentId={a.studentId}
+                                studentName={a.studentName}
+                                current={a.questionId}
+                                choices={manage.choices[a.studentId] ?? []}
+                                busy={busy}
+                              />
+                            </td>
+                          ) : null}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            ))}
+          </section>
           {unplaced.length > 0 ? (
-            <section className="stack" aria-labelledby="unplaced-title">
-              <h3 id="unplaced-title">{t("matching.manage.unplacedTitle")}</h3>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("matching.manage.student")}</th>
-                    <th scope="col">{t("matching.manage.why")}</th>
-                    {round.status === "berekend" ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {unplaced.map((a) => (
-                    <tr key={a.studentId}>
-                      <td>{a.studentName}</td>
-                      <td>{a.explanation}</td>
+            <details className="card" aria-labelledby="unplaced-title">
+              <summary id="unplaced-title">
+                {t("matching.manage.unplacedTitle")} ({unplaced.length})
+              </summary>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("matching.manage.student")}</th>
+                      <th scope="col">{t("matching.manage.why")}</th>
                       {round.status === "berekend" ? (
-                        <td>
-                          <AdjustForm roundId={round.id} studentId={a.studentId} studentName={a.studentName} current={null} choices={manage.choices[a.studentId] ?? []} busy={busy} />
-                        </td>
+                        <th scope="col">{t("matching.manage.adjust")}</th>
                       ) : null}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+                  </thead>
+                  <tbody>
+                    {unplaced.map((a) => (
+                      <tr key={a.studentId}>
+                        <td>{a.studentName}</td>
+                        <td>{a.explanation}</td>
+                        {round.status === "berekend" ? (
+                          <td>
+                            <AdjustForm
+                              roundId={round.id}
+                              studentId={a.studentId}
+                              studentName={a.studentName}
+                              current={null}
+                              choices={manage.choices[a.studentId] ?? []}
+                              busy={busy}
+                            />
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
           ) : null}
         </>
       ) : null}
@@ -210,7 +312,11 @@ function AdjustForm({
       <input type="hidden" name="intent" value="adjust" />
       <input type="hidden" name="roundId" value={roundId} />
       <input type="hidden" name="studentId" value={studentId} />
-      <select name="questionId" defaultValue={current ?? ""} aria-label={t("matching.manage.adjustLabel", { name: studentName })}>
+      <select
+        name="questionId"
+        defaultValue={current ?? ""}
+        aria-label={t("matching.manage.adjustLabel", { name: studentName })}
+      >
         <option value="">{t("matching.manage.noPlace")}</option>
         {choices.map((c, i) => (
           <option key={c.id} value={c.id}>
@@ -218,7 +324,11 @@ function AdjustForm({
           </option>
         ))}
       </select>
-      <button type="submit" className="button button--small button--secondary" disabled={busy}>
+      <button
+        type="submit"
+        className="button button--small button--secondary"
+        disabled={busy}
+      >
         {t("matching.manage.adjustSave")}
         <span className="visually-hidden">: {studentName}</span>
       </button>
@@ -226,7 +336,13 @@ function AdjustForm({
   );
 }
 
-function NewRoundForm({ partnershipId, busy }: { partnershipId: string; busy: boolean }) {
+function NewRoundForm({
+  partnershipId,
+  busy,
+}: {
+  partnershipId: string;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="stack">

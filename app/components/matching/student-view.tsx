@@ -23,6 +23,7 @@ export function StudentView({ student, date, busy }: { student: NonNullable<Load
               : t("matching.student.notPlaced")}
           </p>
           <p className="hint-box">{student.proposal.explanation}</p>
+          {student.nextStep ? <NextStep nextStep={student.nextStep} date={date} /> : null}
           {student.proposal.questionId && student.proposal.studentResponse === "open" ? (
             <Form method="post" className="button-row">
               <input type="hidden" name="intent" value="respond" />
@@ -81,7 +82,7 @@ export function StudentView({ student, date, busy }: { student: NonNullable<Load
           <section className="stack" aria-labelledby="fit-title">
             <h3 id="fit-title">{t("matching.student.fitTitle")}</h3>
             <p className="muted">
-              {student.hasProfile ? t("matching.student.fitIntro") : t("matching.student.noProfile")}{" "}
+              {student.hasProfile ? t("matching.student.fitIntro") : t("matching.student.noProfile")} {t("school.round.priorityHint")}{" "}
               <Link to="/profiel">{t("matching.profile.edit")}</Link>
             </p>
             <ul className="result-list">
@@ -94,6 +95,7 @@ export function StudentView({ student, date, busy }: { student: NonNullable<Load
                     <span>{q.schoolName}</span>
                     {q.themeName ? <span>{q.themeName}</span> : null}
                     {q.labId ? <span>{t("matching.student.lab")}</span> : null}
+                    {q.priority > 0 ? <span className="badge">{t("school.round.priority", { n: q.priority })}</span> : null}
                     {q.fit.reasons.map((r) => (
                       <span key={r} className="badge">
                         {t(`matching.student.reasons.${r}`)}
@@ -106,6 +108,37 @@ export function StudentView({ student, date, busy }: { student: NonNullable<Load
           </section>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** What an unplaced student can do now: a follow-up round, the open questions, whom to contact (issue 20). */
+function NextStep({ nextStep, date }: { nextStep: NonNullable<NonNullable<LoaderData["student"]>["nextStep"]>; date: Intl.DateTimeFormat }) {
+  const { t } = useTranslation();
+  return (
+    <section className="stack" aria-labelledby="next-step-title">
+      <h4 id="next-step-title">{t("school.nextStep.title")}</h4>
+      <ul>
+        <li>
+          {nextStep.followUp && nextStep.followUp.status === "open"
+            ? `${t("school.nextStep.followUpOpen", { name: nextStep.followUp.name })} ${t("matching.deadline", { date: date.format(new Date(nextStep.followUp.deadline)) })}`
+            : t("school.nextStep.followUpLater")}
+        </li>
+        <li>
+          {t("school.nextStep.openQuestions", { count: nextStep.openQuestions })} <Link to="/vragen?status=open">{t("school.nextStep.openQuestionsLink")}</Link>
+        </li>
+        {nextStep.contacts.length ? (
+          <li>
+            {t("school.nextStep.contact")}{" "}
+            {nextStep.contacts.map((c, i) => (
+              <span key={c.email}>
+                {i > 0 ? ", " : null}
+                {c.name} (<a href={`mailto:${c.email}`}>{c.email}</a>)
+              </span>
+            ))}
+          </li>
+        ) : null}
+      </ul>
     </section>
   );
 }

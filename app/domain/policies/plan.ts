@@ -1,19 +1,30 @@
 import { isSchoolStaffOf, knowActor, leadsOneOf, type Actor } from "./actor";
+import type { Role } from "../roles";
 import type { Rules } from "./rule";
 import { isPlanScope, type PlanAccess, type PlanScope, type Scope } from "./scopes";
 
 /**
- * The one answer to "what may this person do with this plan": students of the
- * project write, its begeleiders comment, the school's leadership, the
- * partnership's programmaleider and admins read. Null: no access at all.
+ * School roles that take part in every plan at their school with `comment`
+ * (contract 6.5, amended by issue 20): the school's leadership and the
+ * schoolopleider, the "spin in het web" who follows every project there.
+ */
+export const SCHOOL_PLAN_COMMENTERS: readonly Role[] = ["schoolleider", "onderzoekscoordinator", "schoolopleider"];
+
+/**
+ * The one answer to "what may this person do with this plan" (contract 6.5):
+ * the project's authors (students, or the school's teachers in teacher
+ * research) write; its begeleiders and the school's leadership and
+ * schoolopleider comment; the partnership's programmaleider and admins read.
+ * Null: no access at all.
  */
 export function planAccess(actor: Actor | null | undefined, scope: PlanScope): PlanAccess | null {
   if (!actor) return null;
   const known = knowActor(actor);
   if (scope.studentIds.includes(known.userId)) return "edit";
+  if (scope.teacherIds?.includes(known.userId)) return "edit";
   if (scope.begeleiderIds.includes(known.userId)) return "comment";
+  if (isSchoolStaffOf(known, scope.schoolId, SCHOOL_PLAN_COMMENTERS)) return "comment";
   if (known.isAdmin) return "read";
-  if (isSchoolStaffOf(known, scope.schoolId, ["schoolleider", "onderzoekscoordinator"])) return "read";
   if (leadsOneOf(known, scope.partnershipIds)) return "read";
   return null;
 }

@@ -15,6 +15,8 @@ export type OrganisationScope = {
 export type PlanScope = OrganisationScope & {
   studentIds: readonly string[];
   begeleiderIds: readonly string[];
+  /** The school's teachers who write the plan themselves (teacher research, issue 20). */
+  teacherIds?: readonly string[];
 };
 
 export type PlanAccess = "edit" | "comment" | "read";
