@@ -214,6 +214,7 @@ const planEn: Translation["plan"] = {
     date: "Date",
     version: "Version",
     workingVersion: "Working version (not yet saved as a version)",
+    changedSince: "Working version, changed after “{{name}}”",
     none: "—",
   },
 };

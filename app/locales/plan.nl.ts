@@ -213,6 +213,7 @@ const planNl = {
     date: "Datum",
     version: "Versie",
     workingVersion: "Werkversie (nog niet vastgelegd)",
+    changedSince: "Werkversie, gewijzigd na “{{name}}”",
     none: "—",
   },
 } as const;
