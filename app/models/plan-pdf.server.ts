@@ -16,7 +16,7 @@ type Doc = PDFKit.PDFDocument;
 
 /** WinAnsi has what Dutch needs; anything else becomes "?" instead of garbage glyphs. */
 function printable(text: string): string {
-  return text.replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u201e\u2022\u2026\u20ac]/g, "?");
+  return text.replace(/[^\t\n\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u201e\u2022\u2026\u20ac]/g, "?");
 }
 
 function fontFor(inline: Inline): string {
