@@ -27,6 +27,7 @@ const shot = async (page: Page, name: string, fullPage = false) => {
 };
 
 test("the table of contents jumps to a section and shows each section's state", async ({ browser }) => {
+  test.setTimeout(60_000);
   const { context, page } = await signedIn(browser, "student@demo.nl");
   const planId = await demoPlanId(page);
   await page.goto(`/plannen/${planId}`);
@@ -46,8 +47,11 @@ test("the table of contents jumps to a section and shows each section's state", 
 });
 
 test("typed offline: safe on this device within 5 s, survives closing the tab, reaches the server when back", async ({ browser }) => {
+  test.setTimeout(90_000);
   const { context, page } = await signedIn(browser, "student2@demo.nl");
   const planId = await demoPlanId(page);
+  // The same session from outside the offline browser, to ask the server what it has.
+  const outside = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: await context.storageState() });
   await page.goto(`/plannen/${planId}`);
   await expect(status(page)).toHaveText("Opgeslagen");
 
@@ -58,9 +62,7 @@ test("typed offline: safe on this device within 5 s, survives closing the tab, r
   await expect(editor(page, "Implementatie")).toContainText("Offline bedacht: een leesclub per groep.");
   await shot(page, "plan-offline-status");
 
-  // Nothing reached the server (checked with the same session, from outside the offline browser).
-  const api = await page.context().request.storageState();
-  const outside = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: api });
+  // Nothing reached the server.
   const before = await (await outside.request.get(`/api/v1/plans/${planId}/export.md`)).text();
   expect(before).not.toContain("Offline bedacht");
 
@@ -96,6 +98,7 @@ test("typed offline: safe on this device within 5 s, survives closing the tab, r
 });
 
 test("on a 320 px phone: a menu button, status and menus in reach, and no plan page scrolls sideways", async ({ browser }) => {
+  test.setTimeout(90_000);
   const { context, page } = await signedIn(browser, "student@demo.nl", { width: 320, height: 640 });
   const planId = await demoPlanId(page);
   await page.goto(`/plannen/${planId}`);
@@ -142,6 +145,7 @@ test("on a 320 px phone: a menu button, status and menus in reach, and no plan p
 });
 
 test("a begeleider suggests new text; an author accepts it with one click", async ({ browser }) => {
+  test.setTimeout(90_000);
   const lotte = await signedIn(browser, "student@demo.nl");
   const annelies = await signedIn(browser, "begeleider@demo.nl");
   const planId = await demoPlanId(lotte.page);
@@ -173,7 +177,9 @@ test("a begeleider suggests new text; an author accepts it with one click", asyn
   await thread.getByRole("button", { name: "Voorstel overnemen" }).click();
   await expect(editor(lotte.page, "Analyse")).toHaveText("We coderen de interviews thematisch en tellen de leesminuten.");
   await expect(lotte.page.getByText("Het voorstel staat nu in de tekst.")).toBeVisible();
-  await expect(editor(annelies.page, "Analyse")).toHaveText("We coderen de interviews thematisch en tellen de leesminuten.");
+  // The begeleider sees it too (with Lotte's caret label beside it).
+  await expect(editor(annelies.page, "Analyse")).toContainText("We coderen de interviews thematisch en tellen de leesminuten.");
+  await expect(editor(annelies.page, "Analyse")).not.toContainText("We tellen hoe vaak");
   await expect(status(lotte.page)).toHaveText("Opgeslagen");
   const md = await (await lotte.page.request.get(`/api/v1/plans/${planId}/export.md`)).text();
   expect(md).toContain("We coderen de interviews thematisch en tellen de leesminuten.");
