@@ -80,8 +80,18 @@ export function openPlanConnection(
   };
 
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === provider || origin === persistence || !canEdit) return;
+    if (origin === provider || !canEdit) return;
     const seq = ++localSeq;
+    if (origin === persistence) {
+      // From this device's copy (typed offline earlier): stored already, but the server may
+      // lack it; the provider sends it, and it counts as unsaved until the server confirms.
+      storedSeq = Math.max(storedSeq, seq);
+      if (connected) {
+        setStatus("saving");
+        scheduleAck();
+      }
+      return;
+    }
     // y-indexeddb queued this update's write in its own handler (registered
     // before ours); a read of the same store completes only after that write.
     try {
@@ -172,18 +182,10 @@ export function openPlanConnection(
   provider.awareness.on("change", onAwareness);
   onAwareness();
 
-  // Connect after the local copy is read, so the first sync already carries what was typed offline.
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    if (!terminal && navigator.onLine !== false) provider.connect();
-    else setStatus("offline");
-  };
-  // A copy that does not open (blocked, private mode) must not keep the server away.
-  const startAnyway = setTimeout(start, 1500);
-  if (persistence) void persistence.whenSynced.then(start, start);
-  else start();
+  // Connect at once, in parallel with reading the local copy: what it holds
+  // (typed offline, perhaps in a tab closed since) is sent when it is read.
+  if (navigator.onLine !== false) provider.connect();
+  else setStatus("offline");
 
   return {
     doc,
@@ -197,7 +199,6 @@ export function openPlanConnection(
     },
     destroy: () => {
       if (ackTimer) clearTimeout(ackTimer);
-      clearTimeout(startAnyway);
       clearInterval(heartbeat);
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
