@@ -8,6 +8,16 @@ import type { LivePlan } from "./live";
 export type LiveModule = typeof LiveExports;
 export type { LivePlan };
 
+let livePromise: Promise<LiveModule> | null = null;
+/** One fetch of the editor chunk per page load. */
+function loadLive(): Promise<LiveModule> {
+  livePromise ??= import("./live");
+  return livePromise;
+}
+// Start fetching as soon as the page's own code runs in the browser (in
+// parallel with hydration), not after it: the text is on screen already.
+if (typeof document !== "undefined") void loadLive().catch(() => undefined);
+
 export type PlanConnection = {
   live: LiveModule;
   plan: LivePlan;
@@ -34,7 +44,7 @@ export function usePlanConnection(
 
   useEffect(() => {
     let alive = true;
-    import("./live").then(
+    loadLive().then(
       (module) => alive && setLive(module),
       () => alive && setLoadFailed(true),
     );
