@@ -11,7 +11,10 @@ export type { LivePlan };
 let livePromise: Promise<LiveModule> | null = null;
 /** One fetch of the editor chunk per page load. */
 function loadLive(): Promise<LiveModule> {
-  livePromise ??= import("./live");
+  livePromise ??= import("./live").catch((error: unknown) => {
+    livePromise = null; // offline at first: a later mount tries again
+    throw error;
+  });
   return livePromise;
 }
 // Start fetching as soon as the page's own code runs in the browser (in
