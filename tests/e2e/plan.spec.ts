@@ -24,7 +24,7 @@ function section(page: Page, heading: string) {
 }
 
 test("two students write in the same section live; the schoolleider reads along and cannot change it", async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const lotte = await signedInPage(browser, "student@demo.nl");
   const daan = await signedInPage(browser, "student2@demo.nl");
   const jeroen = await signedInPage(browser, "schoolleider@demo.nl");
@@ -112,6 +112,7 @@ test("two students write in the same section live; the schoolleider reads along 
 });
 
 test("the project page links to the plan, and the plan shows its text before JavaScript", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three browsers and axe on a shared 2-core machine
   const page = await signedInPage(browser, "begeleider@demo.nl");
   const plan = await demoPlanId(page);
   // The menu leads to the plans (and so does the dashboard card).
@@ -147,6 +148,7 @@ test("the project page links to the plan, and the plan shows its text before Jav
 });
 
 test("the begeleider comments on selected text and a student answers and resolves it, each seeing the other live", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three browsers and axe on a shared 2-core machine
   const annelies = await signedInPage(browser, "begeleider@demo.nl");
   const plan = await demoPlanId(annelies);
   // Lotte has the plan open before the feedback arrives; she never reloads.
@@ -261,6 +263,7 @@ test("typed while the connection is down: the text is safe on this device, leavi
 });
 
 test("the begeleider signs off the Ethiek & AVG checklist; a later change says out loud that the sign-off lapsed", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three browsers and axe on a shared 2-core machine
   const daan = await signedInPage(browser, "student2@demo.nl");
   const annelies = await signedInPage(browser, "begeleider@demo.nl");
   const plan = await demoPlanId(daan);
