@@ -38,5 +38,8 @@ describe("markdownToBlocks", () => {
       { text: " OBS #1" },
     ]);
     expect(blocks.some((b) => b.type === "heading" && b.inlines[0]?.text === "Toestemming")).toBe(true);
+    // The lines to sign on stay lines.
+    const sign = blocks.find((b) => b.type === "paragraph" && b.inlines.some((i) => i.text.startsWith("Naam:")));
+    expect(sign?.type === "paragraph" ? sign.inlines.map((i) => i.text).join("") : "").toContain("Naam: ______________________  Handtekening: ______________________");
   });
 });

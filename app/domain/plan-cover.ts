@@ -83,6 +83,10 @@ function parseInlines(markdown: string): Inline[] {
       flush();
       bold = !bold;
       i++;
+    } else if (c === "_" && markdown[i + 1] === "_") {
+      // A run of underscores is a line to write on (Naam: ______), not emphasis.
+      while (markdown[i] === "_") text += markdown[i++];
+      i--;
     } else if (c === "_") {
       flush();
       italic = !italic;
