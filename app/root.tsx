@@ -22,6 +22,7 @@ import { hasDemoAccounts } from "./models/demo.server";
 import { unreadNotificationCount } from "./models/notification.server";
 import { toActor } from "./models/user.server";
 import stylesHref from "./styles/app.css?url";
+import navMenuHref from "./styles/nav-menu.css?url";
 import { getCurrentUser } from "./utils/auth.server";
 import { getLocale } from "./utils/i18n.server";
 import { useNonce } from "./utils/nonce";
@@ -29,6 +30,7 @@ import { readToast } from "./utils/toast.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
+  { rel: "stylesheet", href: navMenuHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

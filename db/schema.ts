@@ -576,6 +576,10 @@ export const planComments = sqliteTable(
     /** The quoted text at the time of commenting. */
     quote: text("quote").notNull().default(""),
     body: text("body").notNull(),
+    /** A proposed replacement for the quoted text (begeleider's suggestion); null for a plain comment. */
+    suggestion: text("suggestion"),
+    /** Set when an author took the suggestion over into the text (through their own editor). */
+    suggestionAcceptedAt: text("suggestion_accepted_at"),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     resolvedAt: text("resolved_at"),

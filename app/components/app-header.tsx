@@ -1,5 +1,8 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { clearLocalPlanCopies } from "../utils/local-plan-copies";
+import { useHydrated } from "../utils/use-hydrated";
 import type { RootLoaderData } from "../root";
 import { LanguageSwitch } from "./language-switch";
 
@@ -14,6 +17,10 @@ export function AppHeader({
 }) {
   const { t } = useTranslation();
   const location = useLocation();
+  // On a phone the site navigation folds into a menu button (after hydration; without JavaScript it stays open).
+  const hydrated = useHydrated();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   return (
     <header className="site-header">
       <div className="site-header__bar">
@@ -39,7 +46,22 @@ export function AppHeader({
                 ) : null}
               </NavLink>
               <span className="user-menu__name">{t("nav.signedInAs", { name: user.name })}</span>
-              <Form method="post" action="/logout">
+              {/* A full page load (reloadDocument) leaves nothing of the session in memory; the
+                  plans kept in this browser for offline writing go first (shared computers). */}
+              <Form
+                method="post"
+                action="/logout"
+                reloadDocument
+                onSubmit={(event) => {
+                  const form = event.currentTarget;
+                  if (form.dataset.cleared === "true") return;
+                  event.preventDefault();
+                  void clearLocalPlanCopies().finally(() => {
+                    form.dataset.cleared = "true";
+                    form.requestSubmit();
+                  });
+                }}
+              >
                 <button type="submit" className="button button--secondary button--small">
                   {t("nav.logout")}
                 </button>
@@ -53,8 +75,20 @@ export function AppHeader({
         </div>
       </div>
       {user ? (
-        <nav aria-label={t("app.mainNav")} className="main-nav">
-          <ul>
+        <nav aria-label={t("app.mainNav")} className={`main-nav${hydrated ? " main-nav--foldable" : ""}`} data-open={menuOpen ? "true" : "false"}>
+          {hydrated ? (
+            <button
+              type="button"
+              className="main-nav__toggle button button--secondary button--small"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav-list"
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              <span aria-hidden="true">☰ </span>
+              {t("app.mainNav")}
+            </button>
+          ) : null}
+          <ul id="main-nav-list">
             <li>
               <NavLink to="/" end>
                 {t("nav.home")}

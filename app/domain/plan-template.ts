@@ -100,7 +100,7 @@ export function sectionFragmentName(id: PlanSectionId): string {
  */
 export const PLAN_SIGNALS_MAP = "signals";
 export const COMMENTS_SIGNAL = "comments";
-export type CommentsSignal = { at: string; byId: string; byName: string; sectionId: string; intent: "create" | "reply" | "resolve" | "reopen" };
+export type CommentsSignal = { at: string; byId: string; byName: string; sectionId: string; intent: "create" | "reply" | "resolve" | "reopen" | "accept" };
 /** Set in the same change as a version restore, so co-authors learn why their text changed. */
 export const RESTORE_SIGNAL = "restored";
 export type RestoreSignal = { at: string; byId: string; byName: string; versionName: string };

@@ -185,8 +185,14 @@ export function EthicsChecklist({ planId, initial, policy, doc, canEdit, canSign
             </button>
           </signOff.Form>
         ) : null}
-        <a className="button button--secondary button--small" href={`/plannen/${planId}/toestemmingsformulier.md`} download>
-          {t("plan.ethics.consentForm")}
+        <a className="button button--secondary button--small" href={`/plannen/${planId}/toestemmingsformulier.docx`} download>
+          {t("plan.ethics.consentFormDocx")}
+        </a>
+        <a className="button button--secondary button--small" href={`/plannen/${planId}/toestemmingsformulier.pdf`} download>
+          {t("plan.ethics.consentFormPdf")}
+        </a>
+        <a className="button-link" href={`/plannen/${planId}/toestemmingsformulier.md`} download aria-label={t("plan.ethics.consentForm")}>
+          {t("plan.ethics.consentFormMd")}
         </a>
       </div>
       {signOff.state === "idle" && signOff.data?.error ? (

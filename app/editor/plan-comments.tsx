@@ -1,15 +1,17 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "../utils/use-hydrated";
 import { formatWhen } from "./format";
-import type { SelectionAnchor } from "./selection-anchor";
+import type { SelectionAnchor } from "./live/selection-anchor";
 
 export type ThreadView = {
   id: string;
   sectionId: string;
   quote: string;
   anchor?: string | null;
+  suggestion?: string | null;
+  suggestionAcceptedAt?: string | null;
   body: string;
   authorName: string | null;
   createdAt: string;
@@ -24,12 +26,21 @@ type Props = {
   heading: string;
   threads: ThreadView[];
   canComment: boolean;
+  /** Begeleiders may attach a proposed replacement text to a comment. */
+  canSuggest?: boolean;
+  /** Authors may take a suggestion over into the text. */
+  canAccept?: boolean;
+  /** Puts a suggestion into the author's own editor; set once the live editor runs. */
+  applySuggestion?: SuggestionApplier;
   /** The selected text in this section's editor, when the live editor runs. */
   selection?: () => SelectionAnchor | null;
 };
 
+/** Replaces the thread's quoted text with its suggestion in the author's editor; false when that text is gone. */
+export type SuggestionApplier = (sectionId: string, thread: ThreadView) => boolean;
+
 /** Feedback threads of one section: begeleiders comment, students answer, both resolve. */
-export function SectionComments({ planId, sectionId, heading, threads, canComment, selection }: Props) {
+export function SectionComments({ planId, sectionId, heading, threads, canComment, canSuggest, canAccept, applySuggestion, selection }: Props) {
   const { t } = useTranslation();
   const open = threads.filter((th) => !th.resolvedAt);
   const resolved = threads.filter((th) => th.resolvedAt);
@@ -44,7 +55,15 @@ export function SectionComments({ planId, sectionId, heading, threads, canCommen
       {threads.length === 0 ? <p className="muted">{t("plan.comments.none")}</p> : null}
       <ul className="plan-comments__list">
         {open.map((th) => (
-          <Thread key={th.id} planId={planId} thread={th} canComment={canComment} onToggle={focusTitle} />
+          <Thread
+            key={th.id}
+            planId={planId}
+            thread={th}
+            canComment={canComment}
+            onToggle={focusTitle}
+            canAccept={canAccept}
+            applySuggestion={applySuggestion}
+          />
         ))}
       </ul>
       {resolved.length > 0 ? (
@@ -57,7 +76,7 @@ export function SectionComments({ planId, sectionId, heading, threads, canCommen
           </ul>
         </details>
       ) : null}
-      {canComment ? <NewComment planId={planId} sectionId={sectionId} heading={heading} selection={selection} /> : null}
+      {canComment ? <NewComment planId={planId} sectionId={sectionId} heading={heading} selection={selection} canSuggest={canSuggest} /> : null}
     </div>
   );
 }
@@ -89,7 +108,7 @@ function useFormResult(fetcher: ReturnType<typeof useFetcher<Result>>) {
   return { form, field, error, via };
 }
 
-function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "threads" | "canComment">) {
+function NewComment({ planId, sectionId, heading, selection, canSuggest }: Pick<Props, "planId" | "sectionId" | "heading" | "selection" | "canSuggest">) {
   const { t } = useTranslation();
   const fetcher = useFetcher<Result>();
   const { form, field, error, via } = useFormResult(fetcher);
@@ -136,6 +155,15 @@ function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "thre
           </p>
         ) : null}
       </div>
+      {canSuggest ? (
+        <div className="field">
+          <label htmlFor={`${id}-suggestion`}>{t("plan.comments.suggestionLabel")}</label>
+          <p className="field__help" id={`${id}-suggestion-help`}>
+            {t("plan.comments.suggestionHint")}
+          </p>
+          <textarea id={`${id}-suggestion`} name="suggestion" rows={2} maxLength={4000} aria-describedby={`${id}-suggestion-help`} />
+        </div>
+      ) : null}
       <p>
         <button type="submit" className="button button--small" disabled={busy}>
           {busy ? t("plan.comments.submitting") : t("plan.comments.submit")}
@@ -145,7 +173,21 @@ function NewComment({ planId, sectionId, heading, selection }: Omit<Props, "thre
   );
 }
 
-function Thread({ planId, thread, canComment, onToggle }: { planId: string; thread: ThreadView; canComment: boolean; onToggle: () => void }) {
+function Thread({
+  planId,
+  thread,
+  canComment,
+  onToggle,
+  canAccept,
+  applySuggestion,
+}: {
+  planId: string;
+  thread: ThreadView;
+  canComment: boolean;
+  onToggle: () => void;
+  canAccept?: boolean;
+  applySuggestion?: SuggestionApplier;
+}) {
   const { t, i18n } = useTranslation();
   const reply = useFetcher<Result>();
   const toggle = useFetcher<Result>();
@@ -164,6 +206,9 @@ function Thread({ planId, thread, canComment, onToggle }: { planId: string; thre
           </blockquote>
         ) : null}
         <p className="plan-thread__body">{thread.body}</p>
+        {thread.suggestion ? (
+          <Suggestion planId={planId} thread={thread} canAccept={!!canAccept} applySuggestion={applySuggestion} onDone={onToggle} />
+        ) : null}
         <p className="plan-thread__meta muted">{byline(thread.authorName, thread.createdAt)}</p>
         {thread.replies.map((r) => (
           <div key={r.id} className="plan-thread__reply">
@@ -223,5 +268,78 @@ function Thread({ planId, thread, canComment, onToggle }: { planId: string; thre
         ) : null}
       </article>
     </li>
+  );
+}
+
+/**
+ * A begeleider's proposed text. The author's click puts it into their own
+ * editor (their change, through their connection), then marks it accepted.
+ */
+function Suggestion({
+  planId,
+  thread,
+  canAccept,
+  applySuggestion,
+  onDone,
+}: {
+  planId: string;
+  thread: ThreadView;
+  canAccept: boolean;
+  applySuggestion?: SuggestionApplier;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const accept = useFetcher<Result>();
+  const [notFound, setNotFound] = useState(false);
+  const busy = accept.state !== "idle";
+  const error = notFound ? t("plan.comments.acceptNotFound") : accept.state === "idle" ? accept.data?.error : undefined;
+  return (
+    <div className="plan-suggestion">
+      <p className="plan-suggestion__label">{t("plan.comments.suggestionHeading")}</p>
+      <p className="plan-suggestion__text">
+        {thread.quote ? (
+          <>
+            <del>{thread.quote}</del>{" "}
+          </>
+        ) : null}
+        <ins>{thread.suggestion}</ins>
+      </p>
+      {thread.suggestionAcceptedAt ? (
+        <p className="plan-suggestion__accepted">{t("plan.comments.accepted")}</p>
+      ) : canAccept && !thread.resolvedAt ? (
+        <accept.Form
+          method="post"
+          action={`/plannen/${planId}/reacties`}
+          onSubmit={(event) => {
+            // The text first, as the author's own edit; only then the thread.
+            if (!applySuggestion || !applySuggestion(thread.sectionId, thread)) {
+              event.preventDefault();
+              setNotFound(!!applySuggestion);
+              return;
+            }
+            setNotFound(false);
+            onDone();
+          }}
+        >
+          <input type="hidden" name="via" value="script" />
+          <input type="hidden" name="intent" value="accept" />
+          <input type="hidden" name="threadId" value={thread.id} />
+          <button type="submit" className="button button--small" disabled={busy || !applySuggestion} aria-describedby={applySuggestion ? undefined : `${thread.id}-accept-hint`}>
+            {busy ? t("plan.comments.accepting") : t("plan.comments.accept")}
+          </button>
+          {applySuggestion ? null : (
+            <span className="muted plan-suggestion__hint" id={`${thread.id}-accept-hint`}>
+              {" "}
+              {t("plan.comments.acceptWhenLive")}
+            </span>
+          )}
+          {error ? (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </accept.Form>
+      ) : null}
+    </div>
   );
 }

@@ -5,14 +5,22 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
 import type { ConsentPolicy, EthicsAnswers } from "../domain/plan-ethics";
-import { COMMENTS_SIGNAL, PLAN_SECTIONS, PLAN_SIGNALS_MAP, RESTORE_SIGNAL, type CommentsSignal, type RestoreSignal } from "../domain/plan-template";
-import { EthicsChecklist } from "./ethics-checklist";
-import { SectionComments, type ThreadView } from "./plan-comments";
-import { PlanSections, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
-import { selectionAnchor } from "./selection-anchor";
-import { SectionEditor } from "./section-editor";
-import { cannotSave, usePlanConnection, type PlanConnection } from "./use-plan-connection";
+import {
+  COMMENTS_SIGNAL,
+  PLAN_SECTION_IDS,
+  PLAN_SECTIONS,
+  PLAN_SIGNALS_MAP,
+  RESTORE_SIGNAL,
+  type CommentsSignal,
+  type RestoreSignal,
+} from "../domain/plan-template";
+import { mergePresence, sectionStates, type PresenceState, type SectionState } from "../domain/plan-workspace";
 import { useHydrated } from "../utils/use-hydrated";
+import { cannotSave } from "./connection-state";
+import { EthicsChecklist } from "./ethics-checklist";
+import { SectionComments, type SuggestionApplier, type ThreadView } from "./plan-comments";
+import { PlanSections, PlanToc, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
+import { usePlanConnection } from "./use-plan-connection";
 
 /** Open, anchored threads per section (stable until the threads change). */
 function anchorsBySection(threads: ThreadView[]) {
@@ -38,10 +46,10 @@ type Props = {
 };
 
 /**
- * The plan page body. On the server (and before the first sync) it shows the
- * persisted text; the connection starts in an effect, so Tiptap and the socket
- * only ever run in the browser. The tree stays the same when the editors
- * arrive, so half-typed comment forms are kept.
+ * The plan page body. On the server (and until the editor's code has loaded
+ * and synced) it shows the persisted text as plain HTML; the editor arrives
+ * as a separate chunk after the first paint. The tree stays the same when the
+ * editors arrive, so half-typed comment forms are kept.
  */
 export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, canComment, ethics, consentPolicy, canSignOff }: Props) {
   const { t } = useTranslation();
@@ -51,73 +59,138 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
     else editors.current.delete(sectionId);
   }, []);
   const anchors = useMemo(() => anchorsBySection(threads), [threads]);
-  const connection = usePlanConnection(room, user, canEdit);
-  useLeaveGuard(connection);
+  const { connection, status, hasUnsaved } = usePlanConnection(room, user, canEdit);
+  useLeaveGuard(hasUnsaved);
   const hydrated = useHydrated();
   const live = connection?.ready ? connection : null;
-  const newFeedback = useLiveComments(live?.doc ?? null, user.id);
+  const newFeedback = useLiveComments(live?.plan.doc ?? null, user.id);
+  const states = useSectionStates(sections, threads, live?.plan.doc ?? null);
+  const people = useMemo(
+    () => (connection ? mergePresence(connection.states as PresenceState[], connection.selfClientId, user.id, PLAN_SECTION_IDS) : []),
+    [connection, user.id],
+  );
+  const [current, setCurrent] = useState<string | null>(null);
+  const setSection = connection?.plan.setSection;
+  // Where this person is: the section that holds the focus (editor, comment form).
+  const onFocus = (event: React.FocusEvent) => {
+    const id = (event.target as HTMLElement).closest("section.plan-section")?.id ?? null;
+    setCurrent(id);
+    setSection?.(id);
+  };
+  useEffect(() => setSection?.(current), [setSection, current]);
+
+  const applier: SuggestionApplier | undefined =
+    canEdit && live && !cannotSave(live.status)
+      ? (sectionId, thread) => {
+          const editor = editors.current.get(sectionId);
+          return editor ? live.live.applySuggestion(editor, thread.anchor ?? null, thread.quote, thread.suggestion ?? "") : false;
+        }
+      : undefined;
+
   return (
     <div className="plan-layout">
-      <aside className="plan-aside" aria-label={t("plan.editor.presence")}>
-        <SaveStatusText status={connection?.status ?? "connecting"} />
+      <aside className="plan-aside" aria-label={t("plan.editor.tools")}>
+        <SaveStatusText status={status} />
         {/* Until hydration (and for good without JavaScript): say why nothing can be typed yet. */}
-        {hydrated ? null : <p className="hint-box">{t("plan.editor.noScript")}</p>}
-        <PresenceList peers={connection?.peers ?? []} />
+        {hydrated ? null : <p className="hint-box plan-aside__noscript">{t("plan.editor.noScript")}</p>}
+        <div className="plan-aside__menus">
+          <PlanToc states={states} current={current} />
+          <PresenceList people={people} />
+        </div>
         <p className="muted plan-aside__news" role="status">
           {newFeedback}
         </p>
       </aside>
-      <PlanSections
-        renderBody={(sectionId, heading) => (
-          <>
-            {live ? (
-              <SectionEditor
+      <div className="plan-main" onFocus={onFocus}>
+        <PlanSections
+          renderBody={(sectionId, heading) => (
+            <>
+              {live ? (
+                <live.live.SectionEditor
+                  sectionId={sectionId}
+                  heading={heading}
+                  doc={live.plan.doc}
+                  provider={live.plan.provider}
+                  user={user}
+                  editable={canEdit && !cannotSave(live.status)}
+                  onEditor={onEditor}
+                  anchors={anchors.get(sectionId)}
+                />
+              ) : (
+                <StaticSection sections={sections} sectionId={sectionId} />
+              )}
+              {sectionId === "ethiek" ? (
+                <EthicsChecklist
+                  planId={planId}
+                  initial={ethics}
+                  policy={consentPolicy}
+                  doc={live?.plan.doc ?? null}
+                  canEdit={canEdit && !(live && cannotSave(live.status))}
+                  canSignOff={canSignOff}
+                />
+              ) : null}
+              <SectionComments
+                planId={planId}
                 sectionId={sectionId}
                 heading={heading}
-                doc={live.doc}
-                provider={live.provider}
-                user={user}
-                editable={canEdit && !cannotSave(live.status)}
-                onEditor={onEditor}
-                anchors={anchors.get(sectionId)}
+                threads={threads.filter((th) => th.sectionId === sectionId)}
+                canComment={canComment}
+                canSuggest={canComment && !canEdit}
+                canAccept={canEdit}
+                applySuggestion={applier}
+                selection={() => live?.live.selectionAnchor(editors.current.get(sectionId)) ?? null}
               />
-            ) : (
-              <StaticSection sections={sections} sectionId={sectionId} />
-            )}
-            {sectionId === "ethiek" ? (
-              <EthicsChecklist
-                planId={planId}
-                initial={ethics}
-                policy={consentPolicy}
-                doc={live?.doc ?? null}
-                canEdit={canEdit && !(live && cannotSave(live.status))}
-                canSignOff={canSignOff}
-              />
-            ) : null}
-            <SectionComments
-              planId={planId}
-              sectionId={sectionId}
-              heading={heading}
-              threads={threads.filter((th) => th.sectionId === sectionId)}
-              canComment={canComment}
-              selection={() => selectionAnchor(editors.current.get(sectionId))}
-            />
-          </>
-        )}
-      />
+            </>
+          )}
+        />
+      </div>
     </div>
   );
 }
 
+/** The table of contents' states: from the server first, then from the live text (debounced). */
+function useSectionStates(sections: PlanSectionContent[], threads: ThreadView[], doc: Y.Doc | null): Record<string, SectionState> {
+  const open = useMemo(() => threads.filter((th) => !th.resolvedAt), [threads]);
+  const [written, setWritten] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    if (!doc) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => {
+      const ids = new Set<string>();
+      for (const id of PLAN_SECTION_IDS) {
+        const text = doc.getXmlFragment(`section:${id}`).toString().replace(/<[^>]*>/g, "");
+        if (text.trim() !== "") ids.add(id);
+      }
+      setWritten(ids);
+    };
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(read, 400);
+    };
+    read();
+    doc.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      doc.off("update", onUpdate);
+    };
+  }, [doc]);
+  return useMemo(() => {
+    const base = sectionStates(sections, open);
+    if (!written) return base;
+    const out: Record<string, SectionState> = {};
+    for (const id of PLAN_SECTION_IDS) out[id] = base[id] === "comments" ? "comments" : written.has(id) ? "written" : "empty";
+    return out;
+  }, [sections, open, written]);
+}
+
 /**
- * "Verbinding verbroken — je wijzigingen worden bewaard" holds only while this
- * tab stays open: what was typed offline is sent when the connection returns.
- * Closing the tab or leaving the page before that asks first.
+ * Leaving asks first only while changes exist nowhere but in this tab's
+ * memory: not yet on this device's copy, not yet on the server.
  */
-function useLeaveGuard(connection: PlanConnection | null): void {
+function useLeaveGuard(hasUnsavedNow: () => boolean): void {
   const { t } = useTranslation();
-  const hasUnsaved = useRef<() => boolean>(() => false);
-  hasUnsaved.current = connection?.hasUnsaved ?? (() => false);
+  const hasUnsaved = useRef(hasUnsavedNow);
+  hasUnsaved.current = hasUnsavedNow;
   useBeforeUnload(
     useCallback((event: BeforeUnloadEvent) => {
       if (!hasUnsaved.current()) return;

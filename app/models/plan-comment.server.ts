@@ -13,6 +13,9 @@ export type PlanThread = PlanComment & {
   sectionId: string;
   quote: string;
   anchor: string | null;
+  /** A proposed replacement for `quote` (begeleider's suggestion), and when an author took it over. */
+  suggestion: string | null;
+  suggestionAcceptedAt: string | null;
   resolvedAt: string | null;
   resolvedByName: string | null;
   replies: PlanComment[];
@@ -33,19 +36,26 @@ const anchorSchema = z
 
 export const commentSchema = z.discriminatedUnion("intent", [
   z.object({
-    intent: z.literal("create"),
-    sectionId: z.enum(PLAN_SECTION_IDS as [string, ...string[]], { errorMap: () => ({ message: "plan.comments.badSection" }) }),
-    body: z.string().trim().min(1, "plan.comments.bodyRequired").max(4000, "plan.comments.bodyTooLong"),
-    quote: z.string().max(1000).default(""),
-    anchor: anchorSchema.optional().or(z.literal("").transform(() => undefined)),
-  }),
+      intent: z.literal("create"),
+      sectionId: z.enum(PLAN_SECTION_IDS as [string, ...string[]], { errorMap: () => ({ message: "plan.comments.badSection" }) }),
+      body: z.string().trim().min(1, "plan.comments.bodyRequired").max(4000, "plan.comments.bodyTooLong"),
+      quote: z.string().max(1000).default(""),
+      anchor: anchorSchema.optional().or(z.literal("").transform(() => undefined)),
+      // A suggestion replaces the selected text, so it needs one.
+      suggestion: z.string().trim().max(4000, "plan.comments.suggestionTooLong").default(""),
+    }),
   z.object({
     intent: z.literal("reply"),
     threadId: z.string().min(1).max(100),
     body: z.string().trim().min(1, "plan.comments.bodyRequired").max(4000, "plan.comments.bodyTooLong"),
   }),
-  z.object({ intent: z.enum(["resolve", "reopen"]), threadId: z.string().min(1).max(100) }),
-]);
+  z.object({ intent: z.enum(["resolve", "reopen", "accept"]), threadId: z.string().min(1).max(100) }),
+]).superRefine((v, ctx) => {
+  // A suggestion replaces the selected text, so it needs some.
+  if (v.intent === "create" && v.suggestion !== "" && v.quote.trim() === "") {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: "plan.comments.suggestionNeedsText", path: ["suggestion"] });
+  }
+});
 export type CommentInput = z.infer<typeof commentSchema>;
 
 export function listThreads(planId: string): PlanThread[] {
@@ -59,6 +69,8 @@ export function listThreads(planId: string): PlanThread[] {
       sectionId: planComments.sectionId,
       quote: planComments.quote,
       anchor: planComments.anchor,
+      suggestion: planComments.suggestion,
+      suggestionAcceptedAt: planComments.suggestionAcceptedAt,
       body: planComments.body,
       createdAt: planComments.createdAt,
       resolvedAt: planComments.resolvedAt,
@@ -83,20 +95,34 @@ export function listThreads(planId: string): PlanThread[] {
 
 function threadOf(planId: string, threadId: string) {
   return getDb()
-    .select({ id: planComments.id, sectionId: planComments.sectionId })
+    .select({ id: planComments.id, sectionId: planComments.sectionId, suggestion: planComments.suggestion, acceptedAt: planComments.suggestionAcceptedAt })
     .from(planComments)
     .where(and(eq(planComments.planId, planId), eq(planComments.id, threadId), isNull(planComments.parentId)))
     .get();
 }
 
-/** Applies one comment action; returns the section it concerns, or null for an unknown thread. */
-export function applyCommentInput(planId: string, userId: string, input: CommentInput): { sectionId: string } | null {
+/**
+ * Applies one comment action; returns the section it concerns, null for an
+ * unknown thread, or "noSuggestion" when accepting a thread without an open
+ * suggestion. Accepting marks it taken over and resolves the thread; the
+ * text itself was changed by the author's own editor (the suggestion's author
+ * has comment access only).
+ */
+export function applyCommentInput(planId: string, userId: string, input: CommentInput): { sectionId: string } | null | "noSuggestion" {
   const db = getDb();
   if (input.intent === "create") {
     // The comment and the notice to the plan's authors exist together or not at all.
     db.transaction((tx) => {
       tx.insert(planComments)
-        .values({ planId, sectionId: input.sectionId, body: input.body, quote: input.quote.trim(), anchor: input.anchor ?? null, authorId: userId })
+        .values({
+          planId,
+          sectionId: input.sectionId,
+          body: input.body,
+          quote: input.quote.trim(),
+          anchor: input.anchor ?? null,
+          suggestion: input.suggestion || null,
+          authorId: userId,
+        })
         .run();
       notifyPlanAuthors(tx, planId, userId, "plan.commented");
     });
@@ -104,6 +130,12 @@ export function applyCommentInput(planId: string, userId: string, input: Comment
   }
   const thread = threadOf(planId, input.threadId);
   if (!thread) return null;
+  if (input.intent === "accept") {
+    if (thread.suggestion === null || thread.acceptedAt) return "noSuggestion";
+    const now = new Date().toISOString();
+    db.update(planComments).set({ suggestionAcceptedAt: now, resolvedAt: now, resolvedById: userId }).where(eq(planComments.id, thread.id)).run();
+    return { sectionId: thread.sectionId };
+  }
   if (input.intent === "reply") {
     db.transaction((tx) => {
       tx.insert(planComments)

@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import type { Block, Inline, PlanSectionContent } from "../domain/plan-document";
 
 /** The plan as a Word document (docx), from the same blocks as export.md. */
@@ -38,7 +38,24 @@ function paragraphs(blocks: Block[], level = 0): Paragraph[] {
   });
 }
 
-export async function planToDocx(title: string, sections: PlanSectionContent[]): Promise<Buffer> {
+/** A cover page: the kind of document, the title, and label/value lines (plan-cover.ts). */
+export type DocxCover = { kind: string; fields: { label: string; value: string }[] };
+
+function coverParagraphs(title: string, cover: DocxCover): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { before: 2400 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: cover.kind, size: 28, color: "0B5C4A" })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 600 }, children: [new TextRun(title)] }),
+    ...cover.fields.map(
+      (f) =>
+        new Paragraph({
+          spacing: { after: 160 },
+          children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(f.value)],
+        }),
+    ),
+  ];
+}
+
+function numberingConfig() {
   const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (n: number) => string) =>
     [0, 1, 2].map((level) => ({
       level,
@@ -46,19 +63,36 @@ export async function planToDocx(title: string, sections: PlanSectionContent[]):
       text: text(level),
       style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
     }));
+  return {
+    config: [
+      { reference: "bullets", levels: levels(LevelFormat.BULLET, () => "•") },
+      { reference: "ordered", levels: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`) },
+    ],
+  };
+}
+
+/** A short document (the consent form): a title and its blocks. */
+export async function blocksToDocx(title: string, blocks: Block[]): Promise<Buffer> {
   const doc = new Document({
     creator: "Samen Onderzoeken",
     title,
-    numbering: {
-      config: [
-        { reference: "bullets", levels: levels(LevelFormat.BULLET, () => "•") },
-        { reference: "ordered", levels: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`) },
-      ],
-    },
+    numbering: numberingConfig(),
+    sections: [{ children: [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }), ...paragraphs(blocks)] }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export async function planToDocx(title: string, sections: PlanSectionContent[], cover?: DocxCover): Promise<Buffer> {
+  const doc = new Document({
+    creator: "Samen Onderzoeken",
+    title,
+    numbering: numberingConfig(),
     sections: [
+      // The cover is its own Word section: the plan starts on a new page.
+      ...(cover ? [{ children: coverParagraphs(title, cover) }] : []),
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+          ...(cover ? [] : [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })]),
           ...sections.flatMap((s) => [
             new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(s.heading)] }),
             ...paragraphs(s.blocks),

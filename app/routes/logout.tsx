@@ -20,5 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await clearSessionCookie(context.isSecure));
   headers.append("Set-Cookie", await toastHeader({ kind: "info", message: t("login.loggedOut") }));
+  // Plans kept in this browser for offline writing must not outlive the session
+  // on a shared computer (the logout form also clears them before it posts).
+  headers.append("Clear-Site-Data", '"storage"');
   return redirect("/login", { headers });
 }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planSectionsFromUpdate } from "../domain/plan-document";
@@ -9,6 +9,9 @@ import { persistedPlanState } from "../models/plan-doc.server";
 import { consentPolicyOf, persistedEthics } from "../models/plan-ethics.server";
 import { can } from "../domain/permissions";
 import { requirePlan } from "../utils/plan-guard.server";
+import planStylesHref from "../styles/plan.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: planStylesHref }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} — Samen Onderzoeken` : "Samen Onderzoeken" },
@@ -55,6 +58,9 @@ export default function PlanPage() {
           </a>
           <a className="button button--secondary button--small" href={`/api/v1/plans/${plan.id}/export.docx`} download>
             {t("plan.editor.exportDocx")}
+          </a>
+          <a className="button button--secondary button--small" href={`/plannen/${plan.id}/onderzoeksplan.pdf`} download>
+            {t("plan.editor.exportPdf")}
           </a>
           <Link className="button button--secondary button--small" to={`/plannen/${plan.id}/afdrukken`}>
             {t("plan.editor.print")}

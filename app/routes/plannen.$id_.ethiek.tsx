@@ -9,7 +9,7 @@ import { redirectWithToast } from "../utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlan(request, params.id);
-  return redirect(`/plannen/${plan.id}#sectie-ethiek`);
+  return redirect(`/plannen/${plan.id}#ethiek`);
 }
 
 /** The begeleider of the project signs the Ethiek & AVG checklist off. */
@@ -28,5 +28,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome === "incomplete") return json({ error: t("plan.ethics.incomplete") }, { status: 400 });
   if (outcome === "changed") return json({ error: t("plan.ethics.changedMeanwhile") }, { status: 409 });
   announceEthicsSignedOff(plan.id, user.id);
-  return redirectWithToast(`/plannen/${plan.id}#sectie-ethiek`, { kind: "success", message: t("plan.ethics.signedOffToast") });
+  return redirectWithToast(`/plannen/${plan.id}#ethiek`, { kind: "success", message: t("plan.ethics.signedOffToast") });
 }

@@ -1,22 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { consentFormMarkdown } from "../domain/plan-ethics";
-import { consentPolicyOf, persistedEthics, schoolNameOf } from "../models/plan-ethics.server";
+import { consentForm, fileResponse } from "../models/plan-exports.server";
 import { requirePlan } from "../utils/plan-guard.server";
 
-/** A draft consent form from the checklist answers (Markdown, to finish in a word processor). */
+/** A draft consent form from the checklist answers (Markdown; also as .docx and .pdf). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlan(request, params.id);
-  const markdown = consentFormMarkdown({
-    planTitle: plan.title,
-    schoolName: schoolNameOf(plan),
-    answers: persistedEthics(plan.id),
-    policy: consentPolicyOf(plan),
-  });
-  return new Response(markdown, {
-    headers: {
-      "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="toestemmingsformulier.md"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(consentForm(plan).markdown, "text/markdown; charset=utf-8", "toestemmingsformulier.md");
 }

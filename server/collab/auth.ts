@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { planAccess, type PlanAccess } from "../../app/domain/permissions";
+import { presenceRole } from "../../app/domain/plan-workspace";
 import { findPlanById, findPlanByRoom } from "../../app/models/plan.server";
 import { loadPlanScope } from "../../app/models/scopes.server";
 import { loadCurrentUser, toActor, type CurrentUser } from "../../app/models/user.server";
@@ -7,7 +8,7 @@ import { userForSessionToken } from "../../app/utils/auth.server";
 import { liveSessionsByToken, sessionCookie } from "../../app/utils/session.server";
 
 export type UpgradeDecision =
-  | { ok: true; planId: string; access: PlanAccess; userId: string; userName: string; token: string }
+  | { ok: true; planId: string; access: PlanAccess; userId: string; userName: string; presenceRole: string; token: string }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
 /** The session token from the Cookie header, or null. */
@@ -45,9 +46,18 @@ export async function decideUpgrade(req: IncomingMessage, room: string): Promise
   const session = await userFromCookie(req.headers.cookie);
   if (!session) return { ok: false, status: 401, reason: "geen sessie" };
   const plan = findPlanByRoom(room);
-  const access = plan ? planAccess(toActor(session.user), loadPlanScope(plan)) : null;
-  if (!plan || !access) return { ok: false, status: 403, reason: "geen toegang" };
-  return { ok: true, planId: plan.id, access, userId: session.user.id, userName: session.user.name, token: session.token };
+  const scope = plan ? loadPlanScope(plan) : null;
+  const access = plan && scope ? planAccess(toActor(session.user), scope) : null;
+  if (!plan || !scope || !access) return { ok: false, status: 403, reason: "geen toegang" };
+  return {
+    ok: true,
+    planId: plan.id,
+    access,
+    userId: session.user.id,
+    userName: session.user.name,
+    presenceRole: presenceRole(scope, session.user.id, access),
+    token: session.token,
+  };
 }
 
 export type RoomAccess = {

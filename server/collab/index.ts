@@ -70,13 +70,14 @@ export function createCollabServer(options: { config?: CollabConfig; appOrigin?:
     ws: WebSocket,
     socket: Duplex,
     room: Room,
-    decision: { userId: string; userName: string; token: string; access: Connection["access"] },
+    decision: { userId: string; userName: string; presenceRole?: string; token: string; access: Connection["access"] },
   ) {
     const conn: Connection = {
       ws,
       socket,
       userId: decision.userId,
       userName: decision.userName,
+      presenceRole: decision.presenceRole,
       token: decision.token,
       access: decision.access,
       awarenessIds: new Set(),

@@ -84,18 +84,21 @@ export function assertStateVector(sv: Uint8Array): void {
   Y.decodeStateVector(sv);
 }
 
+/** Who a socket is, as the presence list shows it: stamped by the server, never taken from the client. */
+export type AwarenessIdentity = { name: string; id?: string; role?: string };
+
 /**
  * Re-encodes an awareness update so a client can only speak for itself:
  * entries for client ids owned by another socket are dropped, and the
- * displayed name is the signed-in user's (no impersonation in carets or the
- * presence list). Throws on malformed input and on a state over
+ * displayed name (and id and role, which merge tabs and label people) are
+ * the signed-in user's (no impersonation in carets or the presence list). Throws on malformed input and on a state over
  * `maxStateBytes` (checked before it is parsed). `sizes` are the re-encoded
  * states' lengths, for the room's awareness budget.
  */
 export function sanitizeAwareness(
   update: Uint8Array,
   ownedElsewhere: (clientId: number) => boolean,
-  userName: string,
+  identity: string | AwarenessIdentity,
   maxStateBytes: number,
 ): { update: Uint8Array; sizes: [clientId: number, bytes: number][] } | null {
   const d = decoding.createDecoder(update);
@@ -112,7 +115,11 @@ export function sanitizeAwareness(
     if (ownedElsewhere(clientId)) continue;
     const state = JSON.parse(json) as unknown;
     if (state !== null && typeof state === "object" && "user" in state && state.user && typeof state.user === "object") {
-      (state.user as Record<string, unknown>).name = userName;
+      const user = state.user as Record<string, unknown>;
+      const who = typeof identity === "string" ? { name: identity } : identity;
+      user.name = who.name;
+      if (who.id !== undefined) user.id = who.id;
+      if (who.role !== undefined) user.role = who.role;
       json = JSON.stringify(state);
     }
     kept.push([clientId, clock, json]);

@@ -28,6 +28,8 @@ export type Connection = {
   socket: Duplex;
   userId: string;
   userName: string;
+  /** The presence list's label for this person (plan-workspace.ts presenceRole). */
+  presenceRole?: string;
   token: string;
   access: PlanAccess;
   /** Awareness client ids this socket controls; removed when it leaves. */
@@ -241,7 +243,12 @@ export class Room {
       const owner = this.awarenessOwner.get(id);
       return owner !== undefined && owner !== conn;
     };
-    const sanitized = sanitizeAwareness(payload, owned, conn.userName, this.config.COLLAB_MAX_AWARENESS_BYTES);
+    const sanitized = sanitizeAwareness(
+      payload,
+      owned,
+      { name: conn.userName, id: conn.userId, role: conn.presenceRole },
+      this.config.COLLAB_MAX_AWARENESS_BYTES,
+    );
     if (!sanitized) return;
     let total = this.awarenessTotal;
     for (const [clientId, bytes] of sanitized.sizes) total += bytes - (this.awarenessSizes.get(clientId) ?? 0);

@@ -6,6 +6,7 @@ import { runFoundationBench } from "./foundation.bench";
 import { runImportBench } from "./import.bench";
 import { runCollabBench } from "./collab.bench";
 import { runMatchingBench } from "./matching.bench";
+import { runPlanPageBench } from "./plan-page.bench";
 import { runQuestionsBench } from "./questions.bench";
 import { printTable } from "./stats";
 
@@ -27,6 +28,8 @@ const benches: Record<string, () => Promise<Record<string, string | number>[]>> 
   import: () => runImportBench({ iterations: Math.min(iterations, 20) }),
   backup: () => runBackupBench(),
   erasure: () => runErasureBench(),
+  // Byte rows: medianMs = first-load kB gzipped, minMs = script files, maxMs = kB loaded after (the editor).
+  "plan-page": () => runPlanPageBench({ rounds: Number(process.env.BENCH_ROUNDS ?? 7) }),
 };
 
 const only = process.argv.slice(2);

@@ -35,6 +35,7 @@ test("a student freezes a named version: a missing name is explained at the fiel
 });
 
 test("restoring a version: the comparison comes first, the text before is kept as a version, and a co-author is told", async ({ browser }) => {
+  test.setTimeout(90_000); // two or three browsers and axe on a shared 2-core machine
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
   const [daan, lotte] = await Promise.all(contexts.map((c) => c.newPage()));
   await login(daan!, "student2@demo.nl");

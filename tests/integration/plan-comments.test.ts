@@ -33,7 +33,7 @@ describe("plan comments", () => {
       anchor,
     });
     expect(created.status).toBe(302);
-    expect(created.headers.get("location")).toBe(`/plannen/${plan.id}#sectie-onderzoeksvraag`);
+    expect(created.headers.get("location")).toBe(`/plannen/${plan.id}#onderzoeksvraag`);
     const db = openDb(server.databasePath);
     const thread = db.prepare("select id, anchor, quote from plan_comments where plan_id = ? and parent_id is null").get(plan.id) as {
       id: string;

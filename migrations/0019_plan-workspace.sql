@@ -1,0 +1,2 @@
+ALTER TABLE `plan_comments` ADD `suggestion` text;--> statement-breakpoint
+ALTER TABLE `plan_comments` ADD `suggestion_accepted_at` text;

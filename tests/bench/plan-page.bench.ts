@@ -1,0 +1,145 @@
+import zlib from "node:zlib";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { findChromium } from "../../scripts/find-chromium.mjs";
+import { Client } from "../support/http";
+import { startServer, type RunningServer } from "../support/server";
+import { round } from "./stats";
+
+/**
+ * The plan page's weight and speed (issue 24), in Debian's Chromium:
+ * - first-load JavaScript: gzipped bytes of the scripts a cold browser loads
+ *   before the page's `load` event (the editor chunk comes after, counted apart);
+ * - time to editable: two people open the plan at once, each in a cold browser
+ *   context; the time until both have an editable Tiptap editor.
+ * Reference in the same run: the same two people opening /plannen (a light page
+ * of the same app, same root chunks), whose spread is the noise floor.
+ * `BENCH_BASE_URL` measures an already running server instead (e.g. an older build).
+ */
+type Sample = { both: number; first: number };
+
+async function signedInState(baseUrl: string, email: string) {
+  const client = new Client(baseUrl);
+  await client.login(email, "samen-onderzoeken");
+  const url = new URL(baseUrl);
+  const cookie = client.cookieHeader();
+  const cookies = cookie.split("; ").map((pair) => {
+    const [name, ...rest] = pair.split("=");
+    return { name: name!, value: rest.join("="), domain: url.hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
+  });
+  return { cookies, origins: [] };
+}
+
+async function planId(baseUrl: string, state: Awaited<ReturnType<typeof signedInState>>): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/plans`, { headers: { cookie: state.cookies.map((c) => `${c.name}=${c.value}`).join("; ") } });
+  const body = (await response.json()) as { plans: { id: string; title: string }[] };
+  const plan = body.plans.find((p) => p.title.includes("leesmotivatie")) ?? body.plans[0];
+  if (!plan) throw new Error("geen plan om te meten");
+  return plan.id;
+}
+
+/** Opens `path` in a cold context and resolves when `ready` holds; returns ms since navigation start. */
+async function open(browser: Browser, state: Awaited<ReturnType<typeof signedInState>>, baseUrl: string, path: string, ready: (page: Page) => Promise<unknown>) {
+  const context: BrowserContext = await browser.newContext({ baseURL: baseUrl, storageState: state });
+  try {
+    const page = await context.newPage();
+    const start = performance.now();
+    await page.goto(path, { waitUntil: "commit" });
+    await ready(page);
+    return performance.now() - start;
+  } finally {
+    await context.close();
+  }
+}
+
+async function pair(browser: Browser, states: Awaited<ReturnType<typeof signedInState>>[], baseUrl: string, path: string, ready: (page: Page) => Promise<unknown>): Promise<Sample> {
+  const times = await Promise.all(states.map((s) => open(browser, s, baseUrl, path, ready)));
+  return { both: Math.max(...times), first: Math.min(...times) };
+}
+
+/** Gzipped bytes of the JavaScript loaded before `load`, and of what came after (the lazy editor). */
+async function scriptBytes(browser: Browser, state: Awaited<ReturnType<typeof signedInState>>, baseUrl: string, path: string, ready: (page: Page) => Promise<unknown>) {
+  const context = await browser.newContext({ baseURL: baseUrl, storageState: state });
+  const page = await context.newPage();
+  let loaded = false;
+  const pending: Promise<void>[] = [];
+  const sizes = { firstLoad: 0, later: 0, files: 0 };
+  page.on("load", () => (loaded = true));
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    const beforeLoad = !loaded;
+    pending.push(
+      response.body().then(
+        (body) => {
+          const gz = zlib.gzipSync(body).length;
+          if (beforeLoad) {
+            sizes.firstLoad += gz;
+            sizes.files++;
+          } else sizes.later += gz;
+        },
+        () => undefined,
+      ),
+    );
+  });
+  await page.goto(path, { waitUntil: "load" });
+  await ready(page);
+  await Promise.all(pending);
+  await context.close();
+  return sizes;
+}
+
+const editable = (page: Page) => page.locator('[contenteditable="true"][aria-label="Tekst van Aanleiding"]').waitFor({ timeout: 30_000 });
+const textShown = (page: Page) => page.getByText("Basisschool De Regenboog", { exact: false }).first().waitFor({ timeout: 30_000 });
+const listShown = (page: Page) => page.locator("h1").first().waitFor({ timeout: 30_000 });
+
+export async function runPlanPageBench(options: { rounds?: number } = {}): Promise<Record<string, string | number>[]> {
+  const rounds = Math.max(5, options.rounds ?? 7);
+  let server: RunningServer | null = null;
+  const baseUrl = process.env.BENCH_BASE_URL ?? (server = await startServer({ env: { LOG_LEVEL: "warn" } })).url;
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
+  });
+  try {
+    const states = [await signedInState(baseUrl, "student@demo.nl"), await signedInState(baseUrl, "student2@demo.nl")];
+    const id = await planId(baseUrl, states[0]!);
+    const planPath = `/plannen/${id}`;
+    // Warm the server (route modules, plan loaded in the collab room) once; each round is a cold browser.
+    await pair(browser, states, baseUrl, planPath, editable);
+    const reference: number[] = [];
+    const text: number[] = [];
+    const edit: number[] = [];
+    const editFirst: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      reference.push((await pair(browser, states, baseUrl, "/plannen", listShown)).both);
+      text.push((await pair(browser, states, baseUrl, planPath, textShown)).both);
+      const e = await pair(browser, states, baseUrl, planPath, editable);
+      edit.push(e.both);
+      editFirst.push(e.first);
+    }
+    const bytes = await scriptBytes(browser, states[0]!, baseUrl, planPath, editable);
+    const refBytes = await scriptBytes(browser, states[0]!, baseUrl, "/plannen", listShown);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const refMedian = median(reference);
+    const row = (name: string, xs: number[]) => ({
+      name,
+      rounds: xs.length,
+      medianMs: round(median(xs), 0),
+      minMs: round(Math.min(...xs), 0),
+      maxMs: round(Math.max(...xs), 0),
+      ratioToReference: round(median(xs) / refMedian, 2),
+      noiseFloorMs: round(spread(reference), 0),
+    });
+    return [
+      row("reference: /plannen, two people at once", reference),
+      row("/plannen/:id text shown, two at once", text),
+      row("/plannen/:id editable, two at once (slowest)", edit),
+      row("/plannen/:id editable, two at once (fastest)", editFirst),
+      { name: "first-load JS gzipped kB (/plannen/:id)", rounds: 1, medianMs: round(bytes.firstLoad / 1024, 1), minMs: bytes.files, maxMs: round(bytes.later / 1024, 1), ratioToReference: round(bytes.firstLoad / refBytes.firstLoad, 2), noiseFloorMs: 0 },
+      { name: "first-load JS gzipped kB (reference /plannen)", rounds: 1, medianMs: round(refBytes.firstLoad / 1024, 1), minMs: refBytes.files, maxMs: round(refBytes.later / 1024, 1), ratioToReference: 1, noiseFloorMs: 0 },
+    ];
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+}
