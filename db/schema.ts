@@ -34,6 +34,9 @@ export const regions = sqliteTable("regions", {
   createdAt: createdAt(),
 });
 
+export const MAIL_PREFERENCES = ["direct", "digest", "off"] as const;
+export type MailPreference = (typeof MAIL_PREFERENCES)[number];
+
 export const partnerships = sqliteTable("partnerships", {
   id: id(),
   regionId: text("region_id")
@@ -45,6 +48,11 @@ export const partnerships = sqliteTable("partnerships", {
    * says 16; a partnership may choose to ask parents of older pupils too).
    */
   parentalConsentUnderAge: integer("parental_consent_under_age").notNull().default(16),
+  /**
+   * Single sign-on only (issue 21, record 0022b): people whose every membership
+   * lies in such partnerships cannot sign in with a password.
+   */
+  ssoOnly: integer("sso_only", { mode: "boolean" }).notNull().default(false),
   /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
   archivedAt: text("archived_at"),
   createdAt: createdAt(),
@@ -135,6 +143,10 @@ export const users = sqliteTable("users", {
   locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
   createdAt: createdAt(),
   disabledAt: text("disabled_at"),
+  /** How notifications reach this person by mail (issue 21): each one at once, one mail a day, or none. */
+  mailPreference: text("mail_preference", { enum: MAIL_PREFERENCES }).notNull().default("digest"),
+  /** When the last daily digest was queued for this person (the worker sends at most one per day). */
+  digestSentAt: text("digest_sent_at"),
 });
 
 /** Stored as text; the list lives in the pure domain so UI and DB agree. */
@@ -195,6 +207,8 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),
     userAgent: text("user_agent"),
+    /** Refreshed at most every few minutes by page requests, for the session list on /account. */
+    lastSeenAt: text("last_seen_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
@@ -258,6 +272,12 @@ export const AUDIT_EVENTS = [
   "organisation.renamed",
   "organisation.archived",
   "organisation.restored",
+  "password.reset_requested",
+  "password.reset",
+  "password.changed",
+  "sessions.ended",
+  "login.sso",
+  "account.updated",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */
@@ -388,6 +408,8 @@ export const notifications = sqliteTable(
     link: text("link"),
     createdAt: createdAt(),
     readAt: text("read_at"),
+    /** Set once a mail about it was queued (direct or digest) or none is wanted; null: waits for the digest. */
+    mailedAt: text("mailed_at"),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.id)],
 );
@@ -958,3 +980,85 @@ export const oaiRecords = sqliteTable(
   },
   (t) => [index("oai_records_datestamp_idx").on(t.datestamp, t.resultId)],
 );
+
+// ───────────────────────── Mail, password resets and single sign-on (issue 21) ─────────────────────────
+
+export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Outgoing mail, queued in the transaction of the event that causes it and
+ * sent by the worker (server/mail-worker.ts, record 0022). The rendered text is
+ * stored, so a restart or a template change never alters a mail already promised.
+ */
+export const mailQueue = sqliteTable(
+  "mail_queue",
+  {
+    id: id(),
+    toAddress: text("to_address").notNull(),
+    /** The account it is for, when there is one: checked again at send time (deactivated or erased: not sent). */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** Fixed at queueing: a retry after a crash carries the same Message-ID, so receivers can drop the duplicate. */
+    messageId: text("message_id").notNull().unique(),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    claimedAt: text("claimed_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    index("mail_queue_due_idx").on(t.status, t.nextAttemptAt),
+    index("mail_queue_created_idx").on(t.createdAt),
+    check("mail_queue_status_check", sql`${t.status} in ('queued','sending','sent','failed','cancelled')`),
+  ],
+);
+
+/** Password reset links: single use, at most an hour; only the token's hash is stored. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The address that asked, for the per-client throttle. */
+    ip: text("ip").notNull(),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId, t.createdAt), index("password_resets_ip_idx").on(t.ip, t.createdAt)],
+);
+
+/** Requests for a reset link, counted per address and per client (also for unknown addresses). */
+export const passwordResetRequests = sqliteTable(
+  "password_reset_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("password_reset_requests_email_idx").on(t.email, t.at), index("password_reset_requests_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * An OpenID Connect login in progress: the state (hashed), nonce and PKCE
+ * verifier stay on the server; the browser holds only the state in a
+ * short-lived cookie, and the row is deleted when the callback uses it.
+ */
+export const ssoLogins = sqliteTable("sso_logins", {
+  stateHash: text("state_hash").primaryKey(),
+  provider: text("provider").notNull(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  redirectTo: text("redirect_to").notNull().default("/"),
+  expiresAt: text("expires_at").notNull(),
+});
