@@ -6,6 +6,7 @@ import type { OrganisationColumns } from "./organisation-admin.server";
 import { normaliseEmail } from "../utils/email";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { recordAudit } from "./audit.server";
+import { queueInvitationMail } from "./mail.server";
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -33,9 +34,21 @@ export type NewInvitation = {
   ip: string;
   /** Extra facts for the audit log entry (e.g. that it came from an import). */
   auditDetail?: Record<string, unknown>;
+  /** The request's origin, for the link in the mail when APP_ORIGIN is not set. */
+  origin?: string | null;
 };
 
-/** Inserts one invitation and its audit entry inside the caller's transaction. */
+function organisationName(tx: DbOrTx, org: OrganisationColumns): string {
+  if (org.partnershipId) return tx.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, org.partnershipId)).get()?.name ?? "";
+  if (org.schoolId) return tx.select({ name: schools.name }).from(schools).where(eq(schools.id, org.schoolId)).get()?.name ?? "";
+  if (org.instituteId) return tx.select({ name: institutes.name }).from(institutes).where(eq(institutes.id, org.instituteId)).get()?.name ?? "";
+  return "Samen Onderzoeken";
+}
+
+/**
+ * Inserts one invitation, its audit entry and its mail (the only way the link
+ * travels: it is never shown to the inviter) inside the caller's transaction.
+ */
 export function insertInvitation(tx: DbOrTx, input: NewInvitation): { token: string; id: string; expiresAt: string } {
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 3600 * 1000).toISOString();
@@ -62,6 +75,17 @@ export function insertInvitation(tx: DbOrTx, input: NewInvitation): { token: str
     },
     tx,
   );
+  const inviter = input.invitedById ? tx.select({ name: users.name }).from(users).where(eq(users.id, input.invitedById)).get()?.name ?? null : null;
+  queueInvitationMail(tx, {
+    email: normaliseEmail(input.email),
+    name: input.name,
+    role: input.role,
+    organisation: organisationName(tx, input.org),
+    inviter,
+    token,
+    expiresAt,
+    origin: input.origin,
+  });
   return { token, id: row.id, expiresAt };
 }
 
