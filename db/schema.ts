@@ -3,6 +3,8 @@ import { QUESTION_STATUSES } from "../app/domain/question-lifecycle";
 import { ROLES } from "../app/domain/roles";
 import { ACTION_STATUSES, RESULT_TYPES, RESULT_VISIBILITIES } from "../app/domain/result-types";
 import { SECTOR_VALUES } from "../app/domain/sectors";
+import { MAIL_PREFERENCES, MAIL_STATUSES } from "../app/domain/mail/kinds";
+export { MAIL_PREFERENCES, MAIL_STATUSES, type MailPreference, type MailStatus } from "../app/domain/mail/kinds";
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -33,9 +35,6 @@ export const regions = sqliteTable("regions", {
   archivedAt: text("archived_at"),
   createdAt: createdAt(),
 });
-
-export const MAIL_PREFERENCES = ["direct", "digest", "off"] as const;
-export type MailPreference = (typeof MAIL_PREFERENCES)[number];
 
 export const partnerships = sqliteTable("partnerships", {
   id: id(),
@@ -982,9 +981,6 @@ export const oaiRecords = sqliteTable(
 );
 
 // ───────────────────────── Mail, password resets and single sign-on (issue 21) ─────────────────────────
-
-export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const;
-export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**
  * Outgoing mail, queued in the transaction of the event that causes it and

@@ -38,7 +38,9 @@ export function AppHeader({
                   </span>
                 ) : null}
               </NavLink>
-              <span className="user-menu__name">{t("nav.signedInAs", { name: user.name })}</span>
+              <NavLink to="/account" className="user-menu__name" aria-label={`${t("nav.signedInAs", { name: user.name })}: ${t("account.nav")}`}>
+                {t("nav.signedInAs", { name: user.name })}
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button--secondary button--small">
                   {t("nav.logout")}
@@ -118,6 +120,16 @@ export function AppHeader({
             {nav?.audit ? (
               <li>
                 <NavLink to="/beheer/logboek">{t("nav.audit")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.mail ? (
+              <li>
+                <NavLink to="/beheer/mail">{t("mail.admin.nav")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.sso ? (
+              <li>
+                <NavLink to="/beheer/inloggen">{t("account.ssoAdmin.nav")}</NavLink>
               </li>
             ) : null}
           </ul>

@@ -1,3 +1,4 @@
+import { accountRules } from "./policies/account";
 import { knowActor, type Actor } from "./policies/actor";
 import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
@@ -31,6 +32,7 @@ const RULES = {
   ...matchingRules,
   ...scanRules,
   ...importRules,
+  ...accountRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */

@@ -38,6 +38,7 @@ const mailEn: Translation["mail"] = {
     open: "See all notifications",
   },
   admin: {
+    nav: "Mail",
     title: "Mail queue",
     intro: "All mail the platform sends: invitations, password links and notifications. Mail is stored here first and then sent by the background worker, retrying when the mail server cannot be reached.",
     noSmtp: "No mail server is configured (SMTP_URL). Mail stays in the queue and goes out by itself once SMTP_URL is set and the server restarts.",

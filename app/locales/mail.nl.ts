@@ -36,6 +36,7 @@ const mailNl = {
     open: "Alle meldingen bekijken",
   },
   admin: {
+    nav: "Mail",
     title: "Mailwachtrij",
     intro: "Alle mail die het platform verstuurt: uitnodigingen, wachtwoordlinks en meldingen. Mail wordt eerst hier bewaard en daarna door de achtergrondtaak verstuurd, met nieuwe pogingen als de mailserver niet bereikbaar is.",
     noSmtp: "Er is geen mailserver ingesteld (SMTP_URL). Mail blijft in de wachtrij staan en gaat vanzelf weg zodra SMTP_URL is ingesteld en de server opnieuw start.",

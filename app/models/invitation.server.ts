@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../../db/client";
 import { institutes, invitations, memberships, partnerships, schools, users } from "../../db/schema";
 import type { Role } from "../domain/roles";
@@ -130,6 +130,21 @@ export function revokeInvitation(id: string, actorUserId: string, ip: string): b
   });
 }
 
+/** Every open invitation of an address (single sign-on proves the address, so it may accept them). */
+export function openInvitationsFor(email: string): InvitationDetails[] {
+  const now = new Date().toISOString();
+  const rows = getDb()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.email, normaliseEmail(email)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .orderBy(asc(invitations.createdAt))
+    .all();
+  return rows.flatMap((r) => {
+    const found = lookupInvitationById(r.id);
+    return found ? [found] : [];
+  });
+}
+
 export type InvitationLookup =
   | { status: "valid"; invitation: InvitationDetails }
   | { status: "notFound" | "expired" | "used" | "revoked" };
@@ -147,6 +162,15 @@ export type InvitationDetails = {
 
 export function lookupInvitation(token: string): InvitationLookup {
   if (!token || token.length > 200) return { status: "notFound" };
+  return lookupWhere(eq(invitations.tokenHash, hashToken(token)));
+}
+
+function lookupInvitationById(id: string): InvitationDetails | null {
+  const found = lookupWhere(eq(invitations.id, id));
+  return found.status === "valid" ? found.invitation : null;
+}
+
+function lookupWhere(condition: SQL): InvitationLookup {
   const db = getDb();
   const row = db
     .select({
@@ -161,7 +185,7 @@ export function lookupInvitation(token: string): InvitationLookup {
     .leftJoin(schools, eq(schools.id, invitations.schoolId))
     .leftJoin(institutes, eq(institutes.id, invitations.instituteId))
     .leftJoin(users, eq(users.id, invitations.invitedById))
-    .where(eq(invitations.tokenHash, hashToken(token)))
+    .where(condition)
     .get();
   if (!row) return { status: "notFound" };
   const inv = row.invitation;
@@ -192,7 +216,8 @@ export function lookupInvitation(token: string): InvitationLookup {
  */
 export function acceptInvitation(
   invitation: InvitationDetails,
-  account: { name: string; passwordHash: string } | { existingUserId: string },
+  /** A new account; passwordHash null when it comes in through single sign-on. */
+  account: { name: string; passwordHash: string | null } | { existingUserId: string },
   ip: string,
 ): string | null {
   const db = getDb();
