@@ -15,7 +15,6 @@ import { logger } from "../app/utils/logger.server";
  */
 const BATCH = 25;
 const CONCURRENCY = 5;
-const DIGEST_EVERY_MS = 60_000;
 const STALE_SENDING_MS = 10 * 60_000;
 
 export type MailWorker = { wake: () => void; stop: () => Promise<void>; sendingEnabled: boolean };
@@ -74,7 +73,7 @@ export function startMailWorker(env: Env): MailWorker {
 
   async function cycle(): Promise<void> {
     const now = Date.now();
-    if (now - lastHousekeeping >= DIGEST_EVERY_MS) {
+    if (now - lastHousekeeping >= env.MAIL_DIGEST_CHECK_MS) {
       lastHousekeeping = now;
       const digests = queueDueDigests();
       if (digests > 0) logger.info({ digests }, "mail: dagelijkse samenvattingen in de wachtrij");

@@ -76,6 +76,8 @@ export const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1, "moet 1 of hoger zijn").max(50, "moet 50 of lager zijn").default(10),
   /** How often the worker looks for due mail (ms). */
   MAIL_POLL_MS: z.coerce.number().int().min(10, "moet 10 of hoger zijn").max(600_000, "moet 600000 of lager zijn").default(2000),
+  /** How often the worker checks whether digests are due (ms). */
+  MAIL_DIGEST_CHECK_MS: z.coerce.number().int().min(10, "moet 10 of hoger zijn").default(60_000),
   /** Hour of the day (Europe/Amsterdam) from which the daily digest goes out. */
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0, "moet 0 tot 23 zijn").max(23, "moet 0 tot 23 zijn").default(7),
   /** Single sign-on, first provider (record 0022b): e.g. SURFconext. */

@@ -145,7 +145,7 @@ export async function finishSsoLogin(provider: SsoProvider, request: Request, in
   // The URL as the provider redirected to it (behind a proxy request.url may name an inner address).
   const current = new URL(redirectUri(provider, input.origin));
   current.search = url.search;
-  let claims: oidc.IDToken | undefined;
+  let claims: Record<string, unknown> | undefined;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, current, {
       pkceCodeVerifier: login.codeVerifier,
@@ -153,7 +153,10 @@ export async function finishSsoLogin(provider: SsoProvider, request: Request, in
       expectedNonce: login.nonce,
       idTokenExpected: true,
     });
-    claims = tokens.claims();
+    const idToken = tokens.claims()!;
+    claims = idToken;
+    // Many providers put email and name only in the userinfo answer; its `sub` must match the ID token's.
+    if (typeof idToken.email !== "string") claims = { ...idToken, ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)) };
   } catch (error) {
     // Wrong or replayed code, an ID token for another audience, a bad signature, a nonce mismatch.
     logger.warn({ issuer: provider.issuer, error: error instanceof Error ? error.message : String(error) }, "sso: code of ID-token geweigerd");
