@@ -163,7 +163,10 @@ export async function finishSsoLogin(provider: SsoProvider, request: Request, in
     return { status: "badRequest", reason: "token" };
   }
   const rawEmail = typeof claims?.email === "string" ? claims.email : null;
-  if (!rawEmail || claims?.email_verified === false || rawEmail.length > 320) return { status: "noEmail" };
+  if (!rawEmail || claims?.email_verified === false || rawEmail.length > 320) {
+    logger.warn({ issuer: provider.issuer, claims: Object.keys(claims ?? {}) }, "sso: geen (bevestigd) e-mailadres in de claims");
+    return { status: "noEmail" };
+  }
   const email = normaliseEmail(rawEmail);
   const claimedName = typeof claims?.name === "string" ? claims.name.trim().slice(0, 200) : "";
 

