@@ -206,11 +206,14 @@ describe("notifications by mail", () => {
     const direct = await smtp.waitFor("schoolleider2@demo.nl", (raw) => raw.includes(`/vragen/${question.id}`));
     expect(direct.raw).toMatch(/Subject: .*Nieuwe(_| )melding/);
 
-    // The school sends it in again: the programmaleider (default `digest`) gets it in the daily digest (digest hour 0 here).
-    expect((await school.post(`/vragen/${question.id}`, { intent: "transition", to: "ingediend" })).status).toBe(302);
-    const digest = await smtp.waitFor("programmaleider@demo.nl", (raw) => raw.includes(`/vragen/${question.id}`));
+    // Someone on the default `digest` gets it in the daily digest instead (digest hour 0 here).
+    const other = db
+      .prepare("select q.id, u.email from questions q join schools s on s.id = q.school_id join memberships m on m.school_id = s.id and m.role = 'schoolleider' join users u on u.id = m.user_id where q.status = 'ingediend' and s.name = 'Techniek College Lingedelta' limit 1")
+      .get() as { id: string; email: string };
+    expect((await lead.post(`/vragen/${other.id}`, { intent: "transition", to: "teruggestuurd", reason: "Welke klas, en in welke periode?" })).status).toBe(302);
+    const digest = await smtp.waitFor(other.email, (raw) => raw.includes(`/vragen/${other.id}`));
     expect(digest.raw).toMatch(/Subject: Samen Onderzoeken: \d+ nieuwe melding/);
-    expect(db.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where n.mailed_at is null and u.email = 'programmaleider@demo.nl'").get()).toEqual({ n: 0 });
+    expect(db.prepare("select count(*) as n from notifications n join users u on u.id = n.user_id where n.mailed_at is null and u.email = ?").get(other.email)).toEqual({ n: 0 });
   });
 });
 
