@@ -4,6 +4,7 @@ import { runBackupBench } from "./backup.bench";
 import { runFoundationBench } from "./foundation.bench";
 import { runImportBench } from "./import.bench";
 import { runCollabBench } from "./collab.bench";
+import { runMailBench } from "./mail.bench";
 import { runMatchingBench } from "./matching.bench";
 import { runQuestionsBench } from "./questions.bench";
 import { printTable } from "./stats";
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<Record<string, string | number>[]>> 
   collab: () => runCollabBench(),
   import: () => runImportBench({ iterations: Math.min(iterations, 20) }),
   backup: () => runBackupBench(),
+  mail: () => runMailBench(),
 };
 
 const only = process.argv.slice(2);

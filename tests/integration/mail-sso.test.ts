@@ -69,7 +69,7 @@ beforeAll(async () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: "Samen Onderzoeken <noreply@samen.test>",
       MAIL_POLL_MS: "100",
-      MAIL_RETRY_BASE_MS: "200",
+      MAIL_RETRY_BASE_MS: "50",
       MAIL_DIGEST_CHECK_MS: "200",
       MAIL_DIGEST_HOUR: "0",
       OIDC_ISSUER: issuer,
