@@ -38,6 +38,8 @@ export async function startSmtp(): Promise<TestSmtp> {
     new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS"],
+      // Stopping must not wait for the app's pooled (idle) connections.
+      closeTimeout: 100,
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
