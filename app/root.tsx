@@ -53,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     import: can(actor, "import:use"),
     audit: can(actor, "audit:view"),
     people: can(actor, "person:erase"),
+    mail: can(actor, "mail:view-queue"),
+    sso: can(actor, "partnership:set-sso-only"),
   };
   const unread = user ? unreadNotificationCount(user.id) : 0;
   // Contract 6.11: while demo accounts (public password) can sign in, every page says so.

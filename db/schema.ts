@@ -3,6 +3,8 @@ import { QUESTION_STATUSES } from "../app/domain/question-lifecycle";
 import { ROLES } from "../app/domain/roles";
 import { ACTION_STATUSES, RESULT_TYPES, RESULT_VISIBILITIES } from "../app/domain/result-types";
 import { SECTOR_VALUES } from "../app/domain/sectors";
+import { MAIL_PREFERENCES, MAIL_STATUSES } from "../app/domain/mail/kinds";
+export { MAIL_PREFERENCES, MAIL_STATUSES, type MailPreference, type MailStatus } from "../app/domain/mail/kinds";
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
@@ -50,6 +52,11 @@ export const partnerships = sqliteTable("partnerships", {
    * before it is erased (issue 22, record 0024). Default two years.
    */
   leaverRetentionMonths: integer("leaver_retention_months").notNull().default(24),
+  /**
+   * Single sign-on only (issue 21, record 0022b): people whose every membership
+   * lies in such partnerships cannot sign in with a password.
+   */
+  ssoOnly: integer("sso_only", { mode: "boolean" }).notNull().default(false),
   /** Set when an admin archived it: kept with its history, no longer offered for new work (issue 19). */
   archivedAt: text("archived_at"),
   createdAt: createdAt(),
@@ -145,6 +152,10 @@ export const users = sqliteTable("users", {
    * shared work keeps its links, but name and email are replaced and sign-in is impossible.
    */
   erasedAt: text("erased_at"),
+  /** How notifications reach this person by mail (issue 21): each one at once, one mail a day, or none. */
+  mailPreference: text("mail_preference", { enum: MAIL_PREFERENCES }).notNull().default("digest"),
+  /** When the last daily digest was queued for this person (the worker sends at most one per day). */
+  digestSentAt: text("digest_sent_at"),
 });
 
 /** Stored as text; the list lives in the pure domain so UI and DB agree. */
@@ -205,6 +216,8 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),
     userAgent: text("user_agent"),
+    /** Refreshed at most every few minutes by page requests, for the session list on /account. */
+    lastSeenAt: text("last_seen_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
@@ -282,6 +295,12 @@ export const AUDIT_EVENTS = [
   "expert_group.updated",
   "round.closed",
   "year.closed",
+  "password.reset_requested",
+  "password.reset",
+  "password.changed",
+  "sessions.ended",
+  "login.sso",
+  "account.updated",
 ] as const;
 
 /** Security-relevant events: who did what to whom, from where. Append-only. */
@@ -450,6 +469,8 @@ export const notifications = sqliteTable(
     link: text("link"),
     createdAt: createdAt(),
     readAt: text("read_at"),
+    /** Set once a mail about it was queued (direct or digest) or none is wanted; null: waits for the digest. */
+    mailedAt: text("mailed_at"),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.id)],
 );
@@ -1081,3 +1102,82 @@ export const oaiRecords = sqliteTable(
   },
   (t) => [index("oai_records_datestamp_idx").on(t.datestamp, t.resultId)],
 );
+
+// ───────────────────────── Mail, password resets and single sign-on (issue 21) ─────────────────────────
+
+/**
+ * Outgoing mail, queued in the transaction of the event that causes it and
+ * sent by the worker (server/mail-worker.ts, record 0022). The rendered text is
+ * stored, so a restart or a template change never alters a mail already promised.
+ */
+export const mailQueue = sqliteTable(
+  "mail_queue",
+  {
+    id: id(),
+    toAddress: text("to_address").notNull(),
+    /** The account it is for, when there is one: checked again at send time (deactivated or erased: not sent). */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** Fixed at queueing: a retry after a crash carries the same Message-ID, so receivers can drop the duplicate. */
+    messageId: text("message_id").notNull().unique(),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    claimedAt: text("claimed_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    index("mail_queue_due_idx").on(t.status, t.nextAttemptAt),
+    index("mail_queue_created_idx").on(t.createdAt),
+    check("mail_queue_status_check", sql`${t.status} in ('queued','sending','sent','failed','cancelled')`),
+  ],
+);
+
+/** Password reset links: single use, at most an hour; only the token's hash is stored. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The address that asked, for the per-client throttle. */
+    ip: text("ip").notNull(),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId, t.createdAt), index("password_resets_ip_idx").on(t.ip, t.createdAt)],
+);
+
+/** Requests for a reset link, counted per address and per client (also for unknown addresses). */
+export const passwordResetRequests = sqliteTable(
+  "password_reset_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("password_reset_requests_email_idx").on(t.email, t.at), index("password_reset_requests_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * An OpenID Connect login in progress: the state (hashed), nonce and PKCE
+ * verifier stay on the server; the browser holds only the state in a
+ * short-lived cookie, and the row is deleted when the callback uses it.
+ */
+export const ssoLogins = sqliteTable("sso_logins", {
+  stateHash: text("state_hash").primaryKey(),
+  provider: text("provider").notNull(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  redirectTo: text("redirect_to").notNull().default("/"),
+  expiresAt: text("expires_at").notNull(),
+});

@@ -24,6 +24,7 @@ import { demoLoginHint, reportDemoData, reportMigrations } from "./startup-repor
 import { metricsHandler } from "./collab/metrics-route";
 import { startBackgroundCheckpoints } from "./db/checkpointer";
 import { startRetentionSchedule } from "../app/models/retention.server";
+import { startMailWorker } from "./mail-worker";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -107,7 +108,18 @@ async function createApp(env: Env) {
   // single fetch posts them (`.data`); failed guesses are also counted per
   // account and address in the database (app/utils/login-throttle.server.ts).
   app.post(
-    ["/login", "/login.data", "/uitnodiging/:token", "/uitnodiging/:token.data"],
+    [
+      "/login",
+      "/login.data",
+      "/uitnodiging/:token",
+      "/uitnodiging/:token.data",
+      "/account",
+      "/account.data",
+      "/wachtwoord-vergeten",
+      "/wachtwoord-vergeten.data",
+      "/wachtwoord-herstellen/:token",
+      "/wachtwoord-herstellen/:token.data",
+    ],
     rateLimit({
       windowMs: 15 * 60 * 1000,
       limit: 300,
@@ -172,6 +184,7 @@ async function main() {
   const db = await prepareDatabase(env);
   const checkpoints = startBackgroundCheckpoints(db, env.DATABASE_PATH, env.DB_CHECKPOINT_MS);
   const app = await createApp(env);
+  const mail = startMailWorker(env);
   const server = http.createServer(app);
   const collab = createCollabServer({ appOrigin: env.APP_ORIGIN });
   registerUpgrade("/collab/", collab.handleUpgrade);
@@ -207,7 +220,7 @@ async function main() {
     collab.shutdown();
     retention.stop();
     server.close(() => {
-      void checkpoints.stop().then(() => {
+      void Promise.all([mail.stop(), checkpoints.stop()]).then(() => {
         closeDb(); // closing the last connection checkpoints what is left
         logger.info("afgesloten");
         process.exit(0);

@@ -45,7 +45,9 @@ export function AppHeader({
                   </span>
                 ) : null}
               </NavLink>
-              <span className="user-menu__name">{t("nav.signedInAs", { name: user.name })}</span>
+              <NavLink to="/account" className="user-menu__name" aria-label={`${t("nav.signedInAs", { name: user.name })}: ${t("account.nav")}`}>
+                {t("nav.signedInAs", { name: user.name })}
+              </NavLink>
               {/* A full page load (reloadDocument) leaves nothing of the session in memory; the
                   plans kept in this browser for offline writing go first (shared computers). */}
               <Form
@@ -157,6 +159,16 @@ export function AppHeader({
             {nav?.people ? (
               <li>
                 <NavLink to="/beheer/personen">{t("privacy.people.title")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.mail ? (
+              <li>
+                <NavLink to="/beheer/mail">{t("mail.admin.nav")}</NavLink>
+              </li>
+            ) : null}
+            {nav?.sso ? (
+              <li>
+                <NavLink to="/beheer/inloggen">{t("account.ssoAdmin.nav")}</NavLink>
               </li>
             ) : null}
           </ul>

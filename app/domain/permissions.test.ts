@@ -83,6 +83,9 @@ const TABLE: Row[] = [
   { action: "invitation:manage", label: "manage invitations", allowed: ["admin"] },
   { action: "audit:view", label: "audit log", allowed: ["admin"] },
   { action: "metrics:view", label: "collaboration metrics", allowed: ["admin"] },
+  { action: "account:manage", label: "own account page", allowed: [...ROLES] },
+  { action: "mail:view-queue", label: "mail queue", allowed: ["admin"] },
+  { action: "partnership:set-sso-only", label: "turn passwords off for a partnership", allowed: ["admin"] },
   {
     action: "plan:read",
     scope: demoPlan,

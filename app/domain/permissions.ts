@@ -1,3 +1,4 @@
+import { accountRules } from "./policies/account";
 import { knowActor, type Actor } from "./policies/actor";
 import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
@@ -37,6 +38,7 @@ const RULES = {
   ...personalDataRules,
   ...installationRules,
   ...schoolRules,
+  ...accountRules,
 } satisfies Record<string, Rule>;
 
 /** Every action the product knows; the doc comment of each sits on its rule in ./policies/. */

@@ -9,6 +9,8 @@ import schoolEn from "./school.en";
 import showcaseEn from "./showcase.en";
 import importEn from "./import.en";
 import privacyEn from "./privacy.en";
+import mailEn from "./mail.en";
+import accountEn from "./account.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
@@ -22,6 +24,8 @@ const en: Translation = {
   school: schoolEn,
   showcase: showcaseEn,
   privacy: privacyEn,
+  mail: mailEn,
+  account: accountEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",
@@ -252,7 +256,7 @@ const en: Translation = {
   invitations: {
     title: "Invitations",
     intro:
-      "Invite someone to a role in an organisation. You get a one-time link to pass on yourself; it is valid for 7 days.",
+      "Invite someone to a role in an organisation. The invitation goes by mail, with a one-time link valid for 7 days.",
     formTitle: "New invitation",
     name: "Name",
     nameHelp: "First and last name, as the person uses them.",
@@ -264,7 +268,7 @@ const en: Translation = {
     roleHelp: "School roles belong to a school; students and educators to a teacher education institute.",
     submit: "Create invitation",
     pending: "Working…",
-    created: "Invitation created for {{name}}. Copy the link and pass it on.",
+    created: "Invitation created for {{name}}.",
     linkLabel: "One-time link for {{name}}",
     copy: "Copy link",
     copied: "Link copied",

@@ -162,19 +162,18 @@ const importEn: typeof importNl = {
     invitationsUpdated_one: "{{count}} invitation updated",
     invitationsUpdated_other: "{{count}} invitations updated",
     nothing: "Nothing changed.",
-    linksTitle: "Invitation links",
+    linksTitle: "Invitations",
     linksIntro:
-      "There is no mail server: send everyone their own link. The links are valid for 7 days and can be downloaded here until {{time}}; after that only through a new invitation.",
-    linksDownload: "Download all links (CSV)",
+      "Everyone gets the invitation by mail (or it is still in the queue): the link is valid for 7 days and is shown nowhere else. This overview can be downloaded until {{time}}.",
+    linksDownload: "Download overview (CSV)",
     linksMore: "The first {{shown}} of {{total}} are below; the CSV has all of them.",
-    linkOtherBrowser: "Only visible in the browser you imported with (links are not stored readably). If needed, create a new invitation under Invitations.",
     linksCaption: "Invitations from this import",
-    columns: { name: "Name", email: "E-mail address", role: "Role", organisation: "Organisation", link: "Link" },
+    columns: { name: "Name", email: "E-mail address", role: "Role", organisation: "Organisation", link: "Invitation" },
     again: "Import another file",
     gone: "The result of this import is no longer available.",
   },
   report: { row: "row", column: "column", value: "value", message: "message" },
-  links: { name: "name", email: "e-mail", role: "role", organisation: "organisation", link: "invitation link", expires: "valid until" },
+  links: { name: "name", email: "e-mail", role: "role", organisation: "organisation", link: "invitation", expires: "valid until" },
 };
 
 export default importEn;

@@ -162,19 +162,18 @@ const importNl = {
     invitationsUpdated_one: "{{count}} uitnodiging bijgewerkt",
     invitationsUpdated_other: "{{count}} uitnodigingen bijgewerkt",
     nothing: "Er is niets veranderd.",
-    linksTitle: "Uitnodigingslinks",
+    linksTitle: "Uitnodigingen",
     linksIntro:
-      "Er is geen mailserver: stuur iedereen de eigen link. De links zijn 7 dagen geldig en tot {{time}} hier te downloaden; daarna alleen via een nieuwe uitnodiging.",
-    linksDownload: "Alle links downloaden (CSV)",
+      "Iedereen krijgt de uitnodiging per mail (of die staat nog in de wachtrij): de link is 7 dagen geldig en wordt nergens anders getoond. Dit overzicht is tot {{time}} te downloaden.",
+    linksDownload: "Overzicht downloaden (CSV)",
     linksMore: "Hieronder de eerste {{shown}} van {{total}}; de CSV bevat ze allemaal.",
-    linkOtherBrowser: "Alleen te zien in de browser waarmee je importeerde (de links worden niet leesbaar bewaard). Maak zo nodig een nieuwe uitnodiging bij Uitnodigingen.",
     linksCaption: "Uitnodigingen uit deze import",
-    columns: { name: "Naam", email: "E-mailadres", role: "Rol", organisation: "Organisatie", link: "Link" },
+    columns: { name: "Naam", email: "E-mailadres", role: "Rol", organisation: "Organisatie", link: "Uitnodiging" },
     again: "Nog een bestand importeren",
     gone: "Het resultaat van deze import is niet meer beschikbaar.",
   },
   report: { row: "rij", column: "kolom", value: "waarde", message: "melding" },
-  links: { name: "naam", email: "e-mail", role: "rol", organisation: "organisatie", link: "uitnodigingslink", expires: "geldig tot" },
+  links: { name: "naam", email: "e-mail", role: "rol", organisation: "organisatie", link: "uitnodiging", expires: "geldig tot" },
 };
 
 export default importNl;

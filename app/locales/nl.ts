@@ -8,6 +8,8 @@ import schoolNl from "./school.nl";
 import showcaseNl from "./showcase.nl";
 import importNl from "./import.nl";
 import privacyNl from "./privacy.nl";
+import mailNl from "./mail.nl";
+import accountNl from "./account.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -25,6 +27,8 @@ const nl = {
   school: schoolNl,
   showcase: showcaseNl,
   privacy: privacyNl,
+  mail: mailNl,
+  account: accountNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",
@@ -265,7 +269,7 @@ const nl = {
   invitations: {
     title: "Uitnodigingen",
     intro:
-      "Nodig iemand uit voor een rol bij een organisatie. Je krijgt een eenmalige link die je zelf doorstuurt; die is 7 dagen geldig.",
+      "Nodig iemand uit voor een rol bij een organisatie. De uitnodiging gaat per mail, met een eenmalige link die 7 dagen geldig is.",
     formTitle: "Nieuwe uitnodiging",
     name: "Naam",
     nameHelp: "Voor- en achternaam, zoals de persoon ze gebruikt.",
@@ -277,7 +281,7 @@ const nl = {
     roleHelp: "Schoolrollen horen bij een school, studenten en opleiders bij een lerarenopleiding.",
     submit: "Uitnodiging maken",
     pending: "Bezig…",
-    created: "Uitnodiging aangemaakt voor {{name}}. Kopieer de link en stuur hem door.",
+    created: "Uitnodiging aangemaakt voor {{name}}.",
     linkLabel: "Eenmalige link voor {{name}}",
     copy: "Kopieer link",
     copied: "Link gekopieerd",

@@ -14,7 +14,6 @@ import type { Role } from "../domain/roles";
 import { logger } from "../utils/logger.server";
 import { readXlsx } from "../utils/xlsx.server";
 import { recordAudit } from "./audit.server";
-import { sealToken, unsealToken } from "../utils/link-seal.server";
 import { insertInvitation } from "./invitation.server";
 
 /**
@@ -34,15 +33,16 @@ export function importsDir(): string {
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
-/** `sealedToken`: the invitation token encrypted under the importer's browser key (utils/link-seal.server.ts), never the link itself. */
-export type StoredInvitationLink = { name: string; email: string; role: Role; organisation: string; sealedToken: string; expiresAt: string };
+/**
+ * Who was invited by an import. The links travel only by mail (issue 21), so
+ * no token is stored here at all; `sealedToken` may still be in results stored
+ * before that and is never read.
+ */
+export type StoredInvitationLink = { name: string; email: string; role: Role; organisation: string; expiresAt: string; sealedToken?: string };
 
-/** The stored links opened with the importer's key; `link` is null without the right key. */
-export function openInvitationLinks(links: StoredInvitationLink[], key: Buffer | null, origin: string) {
-  return links.map(({ sealedToken, ...rest }) => {
-    const token = unsealToken(sealedToken, key);
-    return { ...rest, link: token ? `${origin}/uitnodiging/${token}` : null };
-  });
+/** The invitations of an import for the result page and its CSV: who, never a link. */
+export function importedInvitations(links: StoredInvitationLink[]) {
+  return links.map(({ name, email, role, organisation, expiresAt }) => ({ name, email, role, organisation, expiresAt }));
 }
 
 export type StoredImport = {
@@ -280,7 +280,7 @@ class PlanChanged extends Error {
  * again against the database as it is now and must match the preview's
  * fingerprint; any error or difference rolls everything back.
  */
-export function confirmImport(input: { id: string; actor: Actor; userId: string; ip: string; linkKey: Buffer }): ConfirmOutcome {
+export function confirmImport(input: { id: string; actor: Actor; userId: string; ip: string; origin?: string | null }): ConfirmOutcome {
   const stored = loadStoredImport(input.id, input.userId);
   if (!stored) return { status: "notFound" };
   if (stored.result) return { status: "alreadyImported", stored };
@@ -364,7 +364,7 @@ function refreshStored(stored: StoredImport, plan: ImportPlan): StoredImport {
 function applyOperations(
   tx: DbOrTx,
   operations: Operation[],
-  context: { snapshot: ImportSnapshot; importId: string; kind: ImportKind; userId: string; ip: string; linkKey: Buffer },
+  context: { snapshot: ImportSnapshot; importId: string; kind: ImportKind; userId: string; ip: string; origin?: string | null },
 ): StoredInvitationLink[] {
   const now = new Date().toISOString();
   const links: StoredInvitationLink[] = [];
@@ -403,13 +403,13 @@ function applyOperations(
           invitedById: context.userId,
           ip: context.ip,
           auditDetail: { via: "import", importId: context.importId, row: op.row },
+          origin: context.origin,
         });
         links.push({
           name: op.name,
           email: op.email,
           role: op.role,
           organisation: op.organisationName,
-          sealedToken: sealToken(created.token, context.linkKey),
           expiresAt: created.expiresAt,
         });
         break;

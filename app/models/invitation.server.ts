@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "../../db/client";
 import { institutes, invitations, memberships, partnerships, schools, users } from "../../db/schema";
 import type { Role } from "../domain/roles";
@@ -6,6 +6,7 @@ import type { OrganisationColumns } from "./organisation-admin.server";
 import { normaliseEmail } from "../utils/email";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { recordAudit } from "./audit.server";
+import { queueInvitationMail } from "./mail.server";
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -33,9 +34,21 @@ export type NewInvitation = {
   ip: string;
   /** Extra facts for the audit log entry (e.g. that it came from an import). */
   auditDetail?: Record<string, unknown>;
+  /** The request's origin, for the link in the mail when APP_ORIGIN is not set. */
+  origin?: string | null;
 };
 
-/** Inserts one invitation and its audit entry inside the caller's transaction. */
+function organisationName(tx: DbOrTx, org: OrganisationColumns): string {
+  if (org.partnershipId) return tx.select({ name: partnerships.name }).from(partnerships).where(eq(partnerships.id, org.partnershipId)).get()?.name ?? "";
+  if (org.schoolId) return tx.select({ name: schools.name }).from(schools).where(eq(schools.id, org.schoolId)).get()?.name ?? "";
+  if (org.instituteId) return tx.select({ name: institutes.name }).from(institutes).where(eq(institutes.id, org.instituteId)).get()?.name ?? "";
+  return "Samen Onderzoeken";
+}
+
+/**
+ * Inserts one invitation, its audit entry and its mail (the only way the link
+ * travels: it is never shown to the inviter) inside the caller's transaction.
+ */
 export function insertInvitation(tx: DbOrTx, input: NewInvitation): { token: string; id: string; expiresAt: string } {
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 3600 * 1000).toISOString();
@@ -62,6 +75,17 @@ export function insertInvitation(tx: DbOrTx, input: NewInvitation): { token: str
     },
     tx,
   );
+  const inviter = input.invitedById ? tx.select({ name: users.name }).from(users).where(eq(users.id, input.invitedById)).get()?.name ?? null : null;
+  queueInvitationMail(tx, {
+    email: normaliseEmail(input.email),
+    name: input.name,
+    role: input.role,
+    organisation: organisationName(tx, input.org),
+    inviter,
+    token,
+    expiresAt,
+    origin: input.origin,
+  });
   return { token, id: row.id, expiresAt };
 }
 
@@ -106,6 +130,21 @@ export function revokeInvitation(id: string, actorUserId: string, ip: string): b
   });
 }
 
+/** Every open invitation of an address (single sign-on proves the address, so it may accept them). */
+export function openInvitationsFor(email: string): InvitationDetails[] {
+  const now = new Date().toISOString();
+  const rows = getDb()
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.email, normaliseEmail(email)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .orderBy(asc(invitations.createdAt))
+    .all();
+  return rows.flatMap((r) => {
+    const found = lookupInvitationById(r.id);
+    return found ? [found] : [];
+  });
+}
+
 export type InvitationLookup =
   | { status: "valid"; invitation: InvitationDetails }
   | { status: "notFound" | "expired" | "used" | "revoked" };
@@ -123,6 +162,15 @@ export type InvitationDetails = {
 
 export function lookupInvitation(token: string): InvitationLookup {
   if (!token || token.length > 200) return { status: "notFound" };
+  return lookupWhere(eq(invitations.tokenHash, hashToken(token)));
+}
+
+function lookupInvitationById(id: string): InvitationDetails | null {
+  const found = lookupWhere(eq(invitations.id, id));
+  return found.status === "valid" ? found.invitation : null;
+}
+
+function lookupWhere(condition: SQL): InvitationLookup {
   const db = getDb();
   const row = db
     .select({
@@ -137,7 +185,7 @@ export function lookupInvitation(token: string): InvitationLookup {
     .leftJoin(schools, eq(schools.id, invitations.schoolId))
     .leftJoin(institutes, eq(institutes.id, invitations.instituteId))
     .leftJoin(users, eq(users.id, invitations.invitedById))
-    .where(eq(invitations.tokenHash, hashToken(token)))
+    .where(condition)
     .get();
   if (!row) return { status: "notFound" };
   const inv = row.invitation;
@@ -168,7 +216,8 @@ export function lookupInvitation(token: string): InvitationLookup {
  */
 export function acceptInvitation(
   invitation: InvitationDetails,
-  account: { name: string; passwordHash: string } | { existingUserId: string },
+  /** A new account; passwordHash null when it comes in through single sign-on. */
+  account: { name: string; passwordHash: string | null } | { existingUserId: string },
   ip: string,
 ): string | null {
   const db = getDb();

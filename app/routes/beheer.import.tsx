@@ -20,14 +20,13 @@ import {
   discardStoredImport,
   importPartnerships,
   loadStoredImport,
-  openInvitationLinks,
+  importedInvitations,
   sweepExpiredImports,
   type StoredImport,
 } from "../models/import.server";
 import { toActor } from "../models/user.server";
 import { forbidden, requirePermission } from "../utils/guard.server";
 import { readForm } from "../utils/forms.server";
-import { linkKeyCookie, newLinkKey, readLinkKey } from "../utils/link-seal.server";
 import { getLocale, getT } from "../utils/i18n.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { FILTERS, type Filter } from "../components/import/filters";
@@ -82,7 +81,7 @@ function previewView(stored: StoredImport, params: URLSearchParams) {
   };
 }
 
-function resultView(stored: StoredImport, linkKey: Buffer | null, origin: string) {
+function resultView(stored: StoredImport) {
   const result = stored.result!;
   return {
     id: stored.id,
@@ -90,13 +89,13 @@ function resultView(stored: StoredImport, linkKey: Buffer | null, origin: string
     fileName: stored.fileName,
     partnershipName: stored.partnershipName,
     counts: result.counts,
-    invitations: openInvitationLinks(result.invitations.slice(0, LINKS_SHOWN), linkKey, origin),
+    invitations: importedInvitations(result.invitations.slice(0, LINKS_SHOWN)),
     totalInvitations: result.invitations.length,
     expiresAt: stored.expiresAt,
   };
 }
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "import:use");
   const actor = toActor(user);
   sweepExpiredImports();
@@ -114,7 +113,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     limits: { mb: MAX_IMPORT_BYTES / 1024 / 1024, rows: MAX_IMPORT_ROWS, bytes: MAX_IMPORT_BYTES },
     preview: preview && !preview.result ? previewView(preview, params) : null,
     previewGone: !!previewId && !preview,
-    result: result?.result ? resultView(result, readLinkKey(request), context.origin) : null,
+    result: result?.result ? resultView(result) : null,
     resultGone: !!resultId && !result?.result,
     locale: await getLocale(request),
   };
@@ -162,9 +161,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/beheer/import");
     }
     if (form.intent !== "confirm") return data<ActionData>({ problems: [t("errors.badRequest")] }, { status: 400 });
-    // The links are stored sealed under a key that only this browser holds (utils/link-seal.server.ts).
-    const linkKey = readLinkKey(request) ?? newLinkKey();
-    const outcome = confirmImport({ id, actor, userId: user.id, ip: context.clientIp, linkKey });
+    // Every invitation's link goes by mail, queued in the import's transaction (issue 21).
+    const outcome = confirmImport({ id, actor, userId: user.id, ip: context.clientIp, origin: context.origin });
     switch (outcome.status) {
       case "notFound":
         return data<ActionData>({ problems: [t("import.preview.expired")] }, { status: 404 });
@@ -177,7 +175,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirectWithToast(
           `/beheer/import?resultaat=${outcome.stored.id}`,
           { kind: "success", message: resultSummary(t, outcome.stored.result!.counts) },
-          { status: 303, headers: { "Set-Cookie": linkKeyCookie(linkKey, context.isSecure) } },
+          { status: 303 },
         );
     }
   }

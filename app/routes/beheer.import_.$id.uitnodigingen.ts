@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "../utils/csv.server";
-import { loadStoredImport, openInvitationLinks } from "../models/import.server";
+import { importedInvitations, loadStoredImport } from "../models/import.server";
 import { requirePermission } from "../utils/guard.server";
 import { getT } from "../utils/i18n.server";
-import { readLinkKey } from "../utils/link-seal.server";
 
-/** The invitation links of a finished import as CSV, for its importer only, until the result expires. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+/** Who a finished import invited, as CSV, for its importer only, until the result expires; the links went by mail. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "import:use");
   const t = await getT(request);
   const stored = loadStoredImport(params.id ?? "", user.id);
@@ -19,13 +18,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     link: t("import.links.link"),
     expires: t("import.links.expires"),
   };
-  // Sealed under the importer's browser key; from another browser the links stay closed.
-  const rows = openInvitationLinks(stored.result.invitations, readLinkKey(request), context.origin).map((inv) => ({
+  const rows = importedInvitations(stored.result.invitations).map((inv) => ({
     [f.name]: inv.name,
     [f.email]: inv.email,
     [f.role]: t(`roles.${inv.role}`),
     [f.organisation]: inv.organisation,
-    [f.link]: inv.link ?? t("import.result.linkOtherBrowser"),
+    [f.link]: t("mail.invitationSent"),
     [f.expires]: inv.expiresAt.slice(0, 10),
   }));
   return csvResponse(rows, Object.values(f), `uitnodigingen-${stored.kind}.csv`);

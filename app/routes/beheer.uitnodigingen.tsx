@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
-import { CopyLink } from "../components/copy-link";
 import { organisationKindForRole, ROLES, rolesForOrganisationKind, type OrganisationKind } from "../domain/roles";
 import {
   createInvitation,
@@ -51,7 +50,7 @@ type ActionData = {
   errors?: Record<string, string>;
   formError?: string;
   values?: Record<string, string>;
-  created?: { name: string; email: string; link: string };
+  created?: { id: string; name: string; email: string };
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -105,18 +104,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  const { token, id } = createInvitation({
+  // The link travels only by mail, queued in the same transaction (contract 6.12); the log names the invitation, never its token.
+  const { id } = createInvitation({
     email: parsed.data.email,
     name: parsed.data.name,
     role: parsed.data.role,
     org,
     invitedById: user.id,
     ip: context.clientIp,
+    origin: context.origin,
   });
-  const link = `${context.origin}/uitnodiging/${token}`;
-  // There is no mail server: the admin passes the link on. The log names the invitation, never its token.
-  logger.info({ invitationId: id, email: parsed.data.email, role: parsed.data.role }, "uitnodiging aangemaakt");
-  return data<ActionData>({ created: { name: parsed.data.name, email: parsed.data.email, link } });
+  logger.info({ invitationId: id, email: parsed.data.email, role: parsed.data.role }, "uitnodiging aangemaakt en per mail in de wachtrij");
+  return data<ActionData>({ created: { id, name: parsed.data.name, email: parsed.data.email } });
 }
 
 export default function InvitationsPage() {
@@ -147,7 +146,12 @@ export default function InvitationsPage() {
       {actionData?.created ? (
         <div className="alert alert--success" role="status">
           <p>{t("invitations.created", { name: actionData.created.name })}</p>
-          <CopyLink label={t("invitations.linkLabel", { name: actionData.created.name })} link={actionData.created.link} />
+          <p>{t("mail.invitationSentTo", { name: actionData.created.name, email: actionData.created.email })}</p>
+          {canManage ? (
+            <p>
+              <Link to="/beheer/mail">{t("mail.invitationQueueLink")}</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
       {actionData?.formError ? (
@@ -158,7 +162,7 @@ export default function InvitationsPage() {
 
       <section className="card" aria-labelledby="new-invitation">
         <h2 id="new-invitation">{t("invitations.formTitle")}</h2>
-        <Form method="post" className="stack" noValidate key={actionData?.created?.link ?? "form"}>
+        <Form method="post" className="stack" noValidate key={actionData?.created?.id ?? "form"}>
           <input type="hidden" name="intent" value="create" />
           <FormField
             label={t("invitations.name")}
@@ -272,6 +276,8 @@ export default function InvitationsPage() {
                     {inv.partnershipName ?? inv.schoolName ?? inv.instituteName ?? t("home.platform")}
                     <br />
                     <span className="muted">{t("invitations.expires", { date: dateFormat.format(new Date(inv.expiresAt)) })}</span>
+                    <br />
+                    <span className="muted">{t("mail.invitationSent")}</span>
                   </td>
                   <td>
                     <Form method="post">

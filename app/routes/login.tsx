@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
 import type { loader as rootLoader } from "../root";
+import { isPasswordLoginAllowed } from "../models/account.server";
 import { recordAudit } from "../models/audit.server";
 import { findUserByEmail } from "../models/user.server";
 import { loginSchema } from "../schemas/login";
@@ -18,6 +19,7 @@ import {
   readSessionToken,
   serializeSessionCookie,
 } from "../utils/session.server";
+import { ssoProviders } from "../utils/sso.server";
 import { toastHeader } from "../utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Samen Onderzoeken" }];
@@ -33,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   }
-  return null;
+  // Single sign-on buttons (contract 6.13): only the label and where to start; nothing secret.
+  return { sso: ssoProviders().map((p) => ({ href: p.startPath, label: p.label })) };
 }
 
 type ActionData = { formError?: string; errors?: Record<string, string>; email?: string };
@@ -61,6 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ formError: t(message.key, message.values), email }, { status: 429, headers: message.headers });
   }
   if (!guess.ok || !user) return data<ActionData>({ formError: t("login.invalid"), email }, { status: 401 });
+  // Checked only after a right password, so it tells strangers nothing about the account (record 0022b).
+  if (!isPasswordLoginAllowed(user.id)) return data<ActionData>({ formError: t("account.sso.passwordsOff"), email }, { status: 401 });
 
   // Rotate: whatever session this browser had is ended, a new one starts.
   const previous = await readSessionToken(request);
@@ -77,6 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
+  const { sso } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const rootData = useRouteLoaderData<typeof rootLoader>("root");
@@ -114,6 +120,22 @@ export default function LoginPage() {
           {pending ? t("login.pending") : t("login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/wachtwoord-vergeten">{t("account.forgot.loginLink")}</Link>
+      </p>
+      {sso.length > 0 ? (
+        <div className="stack-sm sso-buttons">
+          <p className="sso-buttons__or">{t("account.sso.or")}</p>
+          {sso.map((p) => {
+            const back = searchParams.get("redirectTo");
+            return (
+              <a key={p.href} className="button button--secondary" href={back ? `${p.href}?${new URLSearchParams({ redirectTo: back })}` : p.href}>
+                {p.label}
+              </a>
+            );
+          })}
+        </div>
+      ) : null}
       {/* Demo accounts are named only while they exist (contract 6.11). */}
       {rootData?.demo ? <p className="hint">{t("login.demoHint")}</p> : null}
     </div>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { notificationText } from "../domain/notification-text";
 import { listNotifications, markNotificationsRead } from "../models/notification.server";
 import { requirePermission } from "../utils/guard.server";
 import { getLocale, getT } from "../utils/i18n.server";
@@ -19,25 +19,6 @@ export async function action({ request }: ActionFunctionArgs) {
   markNotificationsRead(user.id);
   const t = await getT(request);
   return redirectWithToast("/meldingen", { kind: "success", message: t("questions.notifications.marked") });
-}
-
-type NotificationItem = { kind: string; params: Record<string, string> };
-
-/** The sentence for one notification; each kind has its own text, an unknown kind a neutral one. */
-function notificationText(n: NotificationItem, t: TFunction): string {
-  switch (n.kind) {
-    case "question.sentBack":
-      return t("questions.notifications.sentBack", { title: n.params.title ?? "" });
-    case "question.status":
-      return n.params.title && n.params.to
-        ? t("questions.notifications.statusChanged", { title: n.params.title, to: t(`questions.status.${n.params.to}`) })
-        : t("questions.notifications.generic");
-    case "matching.published":
-      return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
-    default:
-      // Kinds added since (issue 20) read their text from the school locale, e.g. school.notifications.matching.placed.
-      return t(`school.notifications.${n.kind}`, { ...n.params, defaultValue: t("questions.notifications.generic") });
-  }
 }
 
 export default function NotificationsPage() {

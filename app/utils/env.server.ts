@@ -63,6 +63,33 @@ export const envSchema = z.object({
   OAI_TOKEN_SECRET: z.string().min(16, "moet minstens 16 tekens lang zijn").optional(),
   /** OAI-PMH: the adminEmail in Identify; default MAIL_FROM's address, else beheer@<host>. */
   OAI_ADMIN_EMAIL: z.string().email("moet een e-mailadres zijn").optional(),
+  /** Outgoing mail (record 0022): smtp://user:pass@host:port or smtps://…; unset: mail waits in the queue. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "moet beginnen met smtp:// of smtps://, bijv. smtp://gebruiker:wachtwoord@mail.example.nl:587")
+    .optional(),
+  /** Sender of every mail, e.g. "Samen Onderzoeken <noreply@example.nl>". */
+  MAIL_FROM: z.string().min(3, "moet een afzender zijn, bijv. Samen Onderzoeken <noreply@example.nl>").default("Samen Onderzoeken <noreply@localhost>"),
+  /** First wait after a failed send (ms); doubles per attempt, at most six hours. */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10, "moet 10 of hoger zijn").default(60_000),
+  /** Attempts before a mail is given up (status failed). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1, "moet 1 of hoger zijn").max(50, "moet 50 of lager zijn").default(10),
+  /** How often the worker looks for due mail (ms). */
+  MAIL_POLL_MS: z.coerce.number().int().min(10, "moet 10 of hoger zijn").max(600_000, "moet 600000 of lager zijn").default(2000),
+  /** How often the worker checks whether digests are due (ms). */
+  MAIL_DIGEST_CHECK_MS: z.coerce.number().int().min(10, "moet 10 of hoger zijn").default(60_000),
+  /** Hour of the day (Europe/Amsterdam) from which the daily digest goes out. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0, "moet 0 tot 23 zijn").max(23, "moet 0 tot 23 zijn").default(7),
+  /** Single sign-on, first provider (record 0022b): e.g. SURFconext. */
+  OIDC_ISSUER: z.string().url("moet een volledige URL zijn, bijv. https://connect.surfconext.nl").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(80).default("Inloggen met SURFconext"),
+  /** Second provider beside it (e.g. Entree), at /login/sso/2 with callback /login/sso/2/callback. */
+  OIDC2_ISSUER: z.string().url("moet een volledige URL zijn, bijv. https://connect.test.entree.kennisnet.nl").optional(),
+  OIDC2_CLIENT_ID: z.string().min(1).optional(),
+  OIDC2_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC2_LABEL: z.string().min(1).max(80).default("Inloggen met Entree"),
 });
 
 /** SEED_DEMO is resolved at parse time: true or false, whether it was set or not (contract 6.11). */

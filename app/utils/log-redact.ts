@@ -6,10 +6,13 @@
  */
 const TOKEN_PATH = /(\/|%2F)(uitnodiging|wachtwoord-herstellen)(\/|%2F)[A-Za-z0-9_~-]+/gi;
 
+/** The one-time code and state of a single sign-on callback (`/login/sso/callback?code=…&state=…`). */
+const SSO_QUERY = /([?&](?:code|state|session_state)=)[^&#\s]+/gi;
+
 export const REDACTED = "[verborgen]";
 
 export function redactTokens(text: string): string {
-  return text.replace(TOKEN_PATH, `$1$2$3${REDACTED}`);
+  return text.replace(TOKEN_PATH, `$1$2$3${REDACTED}`).replace(SSO_QUERY, `$1${REDACTED}`);
 }
 
 /** A copy of a log object with every string (a few levels deep) passed through redactTokens. */

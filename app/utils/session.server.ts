@@ -33,19 +33,29 @@ export function createSession(userId: string, userAgent: string | null): string 
   const expiresAt = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString();
   getDb()
     .insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
+    .values({ tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null, lastSeenAt: new Date().toISOString() })
     .run();
   return token;
 }
 
-/** The user id of a live session, or null. */
+/** How stale "last seen" may get before a request refreshes it: one write per session per few minutes, not per request. */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+
+/** The user id of a live session, or null; refreshes its "last seen" (shown on /account) when that is stale. */
 export function userIdForSessionToken(token: string): string | null {
-  const row = getDb()
-    .select({ userId: sessions.userId })
+  const db = getDb();
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  const row = db
+    .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date().toISOString())))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now.toISOString())))
     .get();
-  return row?.userId ?? null;
+  if (!row) return null;
+  if (!row.lastSeenAt || Date.parse(row.lastSeenAt) < now.getTime() - LAST_SEEN_RESOLUTION_MS) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+  }
+  return row.userId;
 }
 
 /**

@@ -5,6 +5,7 @@ import { runErasureBench } from "./erasure.bench";
 import { runFoundationBench } from "./foundation.bench";
 import { runImportBench } from "./import.bench";
 import { runCollabBench } from "./collab.bench";
+import { runMailBench } from "./mail.bench";
 import { runMatchingBench } from "./matching.bench";
 import { runPlanPageBench } from "./plan-page.bench";
 import { runQuestionsBench } from "./questions.bench";
@@ -30,6 +31,7 @@ const benches: Record<string, () => Promise<Record<string, string | number>[]>> 
   erasure: () => runErasureBench(),
   // Byte rows: medianMs = first-load kB gzipped, minMs = script files, maxMs = kB loaded after (the editor).
   "plan-page": () => runPlanPageBench({ rounds: Number(process.env.BENCH_ROUNDS ?? 7) }),
+  mail: () => runMailBench(),
 };
 
 const only = process.argv.slice(2);

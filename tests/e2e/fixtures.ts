@@ -35,3 +35,21 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD,
   await page.getByRole("button", { name: "Inloggen" }).click();
   if (!expectFailure) await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/**
+ * The link in the newest mail of a kind queued for an address (issue 21: links travel only by
+ * mail; the e2e server has no SMTP server, so the mail waits in the queue, where the worker would
+ * pick it up).
+ */
+export async function queuedMailLink(to: string, kind: "invitation" | "password-reset", pattern: RegExp): Promise<string> {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true });
+  try {
+    const row = db.prepare("select text from mail_queue where to_address = ? and kind = ? order by created_at desc, rowid desc limit 1").get(to.toLowerCase(), kind) as { text: string } | undefined;
+    const match = row ? pattern.exec(row.text) : null;
+    if (!match) throw new Error(`no ${kind} mail queued for ${to}`);
+    return new URL(match[0]).pathname;
+  } finally {
+    db.close();
+  }
+}

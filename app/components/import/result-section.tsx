@@ -44,19 +44,7 @@ export function ResultSection() {
                     <td>{inv.email}</td>
                     <td>{t(`roles.${inv.role}`)}</td>
                     <td>{inv.organisation}</td>
-                    <td>
-                      {inv.link ? (
-                        <input
-                          className="import-link"
-                          readOnly
-                          value={inv.link}
-                          aria-label={t("invitations.linkLabel", { name: inv.name })}
-                          onFocus={(e) => e.currentTarget.select()}
-                        />
-                      ) : (
-                        t("import.result.linkOtherBrowser")
-                      )}
-                    </td>
+                    <td>{t("mail.invitationSent")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,24 @@
+import type { TFunction } from "i18next";
+
+export type NotificationItem = { kind: string; params: Record<string, string> };
+
+/**
+ * The sentence for one notification; each kind has its own text, an unknown
+ * kind a neutral one. Shared by the bell (/meldingen) and the mails, so a new
+ * kind needs one case here to read well in both.
+ */
+export function notificationText(n: NotificationItem, t: TFunction): string {
+  switch (n.kind) {
+    case "question.sentBack":
+      return t("questions.notifications.sentBack", { title: n.params.title ?? "" });
+    case "question.status":
+      return n.params.title && n.params.to
+        ? t("questions.notifications.statusChanged", { title: n.params.title, to: t(`questions.status.${n.params.to}`) })
+        : t("questions.notifications.generic");
+    case "matching.published":
+      return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
+    default:
+      // Kinds added since (issue 20) read their text from the school locale, e.g. school.notifications.matching.placed.
+      return t(`school.notifications.${n.kind}`, { ...n.params, defaultValue: t("questions.notifications.generic") });
+  }
+}

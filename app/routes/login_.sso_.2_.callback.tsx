@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SsoProblem } from "../components/account/sso-problem";
+import { ssoCallback } from "../utils/sso-routes.server";
+
+export const meta: MetaFunction = () => [{ title: "Inloggen — Samen Onderzoeken" }];
+
+/** /login/sso/2/callback: signs in (303) or explains in Dutch why not (400/403). */
+export const loader = ({ request, context }: LoaderFunctionArgs) => ssoCallback("2", request, context);
+
+export default function SsoCallbackPage() {
+  const problem = useLoaderData<typeof loader>();
+  return <SsoProblem {...problem} />;
+}
