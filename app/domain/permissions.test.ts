@@ -212,7 +212,7 @@ describe("can(): every role against every action", () => {
 
 describe("can(): edge cases", () => {
   it("refuses anonymous callers and users without memberships, except about their own data", () => {
-    const selfService = ["personal-data:export-own"];
+    const selfService = ["personal-data:export-own", "account:manage"];
     for (const action of ACTIONS.filter((a) => a !== "result:view")) {
       expect(can(null, action)).toBe(false);
       expect(can({ userId: "u", memberships: [] }, action)).toBe(selfService.includes(action));

@@ -60,7 +60,7 @@ export function can(actor: Actor | null | undefined, action: Action, scope?: Sco
 }
 
 /** Actions about one's own account and data: open to every signed-in person, memberships or not. */
-const SELF_SERVICE_ACTIONS: ReadonlySet<Action> = new Set<Action>(["personal-data:export-own"]);
+const SELF_SERVICE_ACTIONS: ReadonlySet<Action> = new Set<Action>(["personal-data:export-own", "account:manage"]);
 
 /** A refusal by the permission module; the request guard turns it into a Dutch 403 or 404. */
 export class NotAllowedError extends Error {

@@ -21,6 +21,15 @@ export const MIN_LEAVER_RETENTION_MONTHS = 1;
 export const MAX_LEAVER_RETENTION_MONTHS = 120;
 
 /** The pruning job runs at start and then every this many minutes. */
+/** Sent (or cancelled) mail is kept this long for the admin's queue page, then deleted (issue 21). */
+export const SENT_MAIL_DAYS = 30;
+
+/** Mail that could not be sent stays longer, so an admin can find out why. */
+export const FAILED_MAIL_DAYS = 90;
+
+/** Used or expired password reset links, and reset requests counted for the throttle, are deleted after this. */
+export const PASSWORD_RESET_DAYS = 1;
+
 export const PRUNE_INTERVAL_MINUTES = 60;
 
 /** How far ahead the admin's list of upcoming erasures looks. */

@@ -100,6 +100,8 @@ const privacyEn: Translation["privacy"] = {
       sessions: "{{count}} expired sessions",
       loginFailures: "{{count}} old failed logins",
       invitations: "{{count}} expired invitations",
+      mail: "{{count}} old mails",
+      passwordResets: "{{count}} expired password links and requests",
       auditLog: "{{count}} old audit entries",
       erasedLeavers: "{{count}} students who left erased",
     },
@@ -150,6 +152,16 @@ const privacyEn: Translation["privacy"] = {
         kind: "Invitations (name, email address)",
         why: "To give new people access",
         howLong: "Valid {{valid}} days; unused ones are deleted {{days}} days after they expired.",
+      },
+      passwordResets: {
+        kind: "Password reset links (only a hashed code) and requests for them",
+        why: "To sign in again when you lost your password, without anyone abusing it",
+        howLong: "A link is valid for {{minutes}} minutes; used and expired links and requests go after {{days}} day.",
+      },
+      mail: {
+        kind: "Mail sent (address, subject, text)",
+        why: "Invitations, password links and notifications; admins see whether a mail arrived",
+        howLong: "Sent: {{sent}} days. Could not be sent: {{failed}} days.",
       },
       audit: {
         kind: "Audit log (who did what, when, from which IP address)",

@@ -98,6 +98,8 @@ const privacyNl = {
       sessions: "{{count}} verlopen sessies",
       loginFailures: "{{count}} oude mislukte inlogpogingen",
       invitations: "{{count}} verlopen uitnodigingen",
+      mail: "{{count}} oude mails",
+      passwordResets: "{{count}} verlopen wachtwoordlinks en -aanvragen",
       auditLog: "{{count}} oude logboekregels",
       erasedLeavers: "{{count}} vertrokken studenten gewist",
     },
@@ -148,6 +150,16 @@ const privacyNl = {
         kind: "Uitnodigingen (naam, e-mailadres)",
         why: "Om nieuwe mensen toegang te geven",
         howLong: "Geldig {{valid}} dagen; niet gebruikt: {{days}} dagen na verlopen verwijderd.",
+      },
+      passwordResets: {
+        kind: "Links om je wachtwoord opnieuw in te stellen (alleen een versleutelde code), aanvragen daarvoor",
+        why: "Om weer in te loggen als je je wachtwoord kwijt bent, zonder dat iemand dat kan misbruiken",
+        howLong: "Een link is {{minutes}} minuten geldig; gebruikte en verlopen links en aanvragen gaan na {{days}} dag weg.",
+      },
+      mail: {
+        kind: "Verstuurde mail (adres, onderwerp, tekst)",
+        why: "Uitnodigingen, wachtwoordlinks en meldingen; beheerders zien of een mail aankwam",
+        howLong: "Verstuurd: {{sent}} dagen. Niet te versturen: {{failed}} dagen.",
       },
       audit: {
         kind: "Logboek (wie deed wat, wanneer, vanaf welk IP-adres)",

@@ -20,14 +20,26 @@ import { applyPlanChange, compactPlanNow } from "./plan-live.server";
 export type ErasureResult = { status: "erased" | "already-erased"; plansScrubbed: number; versionsScrubbed: number };
 
 /**
- * Other areas' tables that hold a person's data, run inside the erasure's
- * transaction with the person's old email. Named so the lead sees where they go:
- * - mail queue (issue 21): delete unsent mail to `oldEmail`;
- * - password reset tokens (issue 21): delete the person's tokens.
- * Neither table exists on this branch; register the statement here when it does.
+ * Other areas' tables that hold a person's data (issue 21), run inside the
+ * erasure's transaction with the person's old email: every mail to or about
+ * them (sent ones hold the address and name too), reset links and requests.
  */
 export type ErasureHook = { name: string; run: (sqlite: Database.Database, person: { id: string; oldEmail: string }) => void };
-export const ERASURE_HOOKS: ErasureHook[] = [];
+export const ERASURE_HOOKS: ErasureHook[] = [
+  {
+    name: "mail",
+    run: (sqlite, person) => {
+      sqlite.prepare("delete from mail_queue where user_id = ? or lower(to_address) = lower(?)").run(person.id, person.oldEmail);
+    },
+  },
+  {
+    name: "passwordResets",
+    run: (sqlite, person) => {
+      sqlite.prepare("delete from password_resets where user_id = ?").run(person.id);
+      sqlite.prepare("delete from password_reset_requests where lower(email) = lower(?)").run(person.oldEmail);
+    },
+  },
+];
 
 /** The admin erases `userId`; `null` when there is no such person. */
 export function erasePerson(userId: string, actor: { id: string | null; ip?: string | null }): ErasureResult | null {

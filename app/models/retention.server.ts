@@ -11,8 +11,7 @@ import {
   STALE_INVITATION_DAYS,
   UPCOMING_ERASURE_DAYS,
   type Leaver,
-  type ScheduledErasure,
-} from "../domain/retention";
+  type ScheduledErasure, SENT_MAIL_DAYS, FAILED_MAIL_DAYS, PASSWORD_RESET_DAYS } from "../domain/retention";
 import { logger } from "../utils/logger.server";
 import { recordAudit } from "./audit.server";
 import { erasePerson } from "./erasure.server";
@@ -27,14 +26,31 @@ import { sweepExpiredImports } from "./import.server";
 
 export type PruneCounts = Record<string, number>;
 
-/**
- * Other areas' tables with a lifetime, pruned in the same run. Named so the
- * lead sees where they go (neither table exists on this branch):
- * - mail queue (issue 21): sent mail after N days, failed mail after M days;
- * - password reset tokens (issue 21): used or expired tokens.
- */
+/** Other areas' tables with a lifetime (issue 21), pruned in the same run. */
 export type PruneHook = { name: string; run: (sqlite: Database.Database, now: Date) => number };
-export const PRUNE_HOOKS: PruneHook[] = [];
+export const PRUNE_HOOKS: PruneHook[] = [
+  {
+    name: "mail",
+    run: (sqlite, now) =>
+      sqlite
+        .prepare(
+          `delete from mail_queue where (status in ('sent', 'cancelled') and coalesce(sent_at, created_at) < @sent)
+             or (status = 'failed' and created_at < @failed)`,
+        )
+        .run({ sent: daysBefore(now, SENT_MAIL_DAYS).toISOString(), failed: daysBefore(now, FAILED_MAIL_DAYS).toISOString() }).changes,
+  },
+  {
+    name: "passwordResets",
+    run: (sqlite, now) => {
+      const before = daysBefore(now, PASSWORD_RESET_DAYS).toISOString();
+      return (
+        sqlite.prepare("delete from password_resets where expires_at < @now or (used_at is not null and used_at < @before)").run({ now: now.toISOString(), before }).changes +
+        sqlite.prepare("delete from password_reset_requests where at < ?").run(before).changes +
+        sqlite.prepare("delete from sso_logins where expires_at < ?").run(now.toISOString()).changes
+      );
+    },
+  },
+];
 
 /** Deletes what has outlived its purpose; returns counts per kind. */
 export function pruneExpired(now = new Date()): PruneCounts {

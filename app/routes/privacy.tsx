@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { RESET_VALID_MS } from "../models/password-reset.server";
 import { useTranslation } from "react-i18next";
 import privacyStyles from "../components/privacy/privacy.css?url";
 import { RIGHTS_KEYS, STATEMENT_ROW_KEYS } from "../components/privacy/keys";
@@ -9,6 +10,9 @@ import {
   AUDIT_LOG_MONTHS,
   DEFAULT_LEAVER_RETENTION_MONTHS,
   LOGIN_FAILURE_DAYS,
+  PASSWORD_RESET_DAYS,
+  SENT_MAIL_DAYS,
+  FAILED_MAIL_DAYS,
   PRUNE_INTERVAL_MINUTES,
   STALE_INVITATION_DAYS,
 } from "../domain/retention";
@@ -40,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       sessions: { days: Math.round(SESSION_MAX_AGE_SECONDS / 86400) },
       loginFailures: { days: LOGIN_FAILURE_DAYS },
       invitations: { valid: INVITATION_VALID_DAYS, days: STALE_INVITATION_DAYS },
+      passwordResets: { minutes: Math.round(RESET_VALID_MS / 60000), days: PASSWORD_RESET_DAYS },
+      mail: { sent: SENT_MAIL_DAYS, failed: FAILED_MAIL_DAYS },
       audit: { months: AUDIT_LOG_MONTHS },
       imports: { minutes: Math.round(PREVIEW_VALID_MS / 60000) },
     } satisfies Record<(typeof STATEMENT_ROW_KEYS)[number], Record<string, number>>,
