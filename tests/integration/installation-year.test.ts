@@ -194,7 +194,7 @@ describe("a partnership year from an empty database", () => {
     ids.round = row<{ id: string }>("select id from matching_rounds").id;
     expect((await people.student.post("/matching", { intent: "rank", roundId: ids.round, choice1: ids.question })).status).toBe(302);
     expect((await people.lead.post("/matching", { intent: "run", roundId: ids.round })).status).toBe(302);
-    expect((await people.lead.post("/matching", { intent: "publish", roundId: ids.round })).status).toBe(302);
+    expect((await people.lead.post("/matching", { intent: "publish", roundId: ids.round, confirm: "ja" })).status).toBe(302);
     expect((await people.student.post("/matching", { intent: "respond", side: "student", roundId: ids.round, answer: "accept" })).status).toBe(302);
     expect((await people.head.post("/matching", { intent: "respond", side: "school", roundId: ids.round, studentId: ids.student, answer: "accept" })).status).toBe(302);
     ids.project = row<{ id: string }>("select id from projects").id;

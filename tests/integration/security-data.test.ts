@@ -249,7 +249,7 @@ describe("finding 9e: schoolleiders see placements, not students' ranks and expl
     const round = () => t.db.prepare("select * from matching_rounds order by created_at desc limit 1").get() as { id: string };
     const lead = await t.signedIn("programmaleider@demo.nl");
     expect((await lead.post("/matching", { intent: "run", roundId: round().id })).status).toBe(302);
-    expect((await lead.post("/matching", { intent: "publish", roundId: round().id })).status).toBe(302);
+    expect((await lead.post("/matching", { intent: "publish", roundId: round().id, confirm: "ja" })).status).toBe(302);
     const placed = t.db
       .prepare(
         `select a.explanation, u.email from round_assignments a join questions q on q.id = a.question_id
