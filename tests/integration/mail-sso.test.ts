@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
 import Provider from "oidc-provider";
@@ -23,12 +24,21 @@ let nextAccount = "";
 
 const CLIENT_ID = "samen-onderzoeken";
 const CLIENT_SECRET = "een-lang-geheim-voor-de-test-provider";
+/** Another application registered at the same provider: its tokens carry its own audience. */
+const OTHER_CLIENT_ID = "een-andere-toepassing";
+const OTHER_CLIENT_SECRET = "het-geheim-van-de-andere-toepassing";
+const OTHER_REDIRECT_URI = "http://127.0.0.1:9/andere-toepassing/callback";
+/** When set, the provider's next token answer is this instead (a provider that answers with another client's tokens). */
+let nextTokenAnswer: string | null = null;
 
 async function startIdp(redirectUri: string) {
   const port = await freePort();
   issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], response_types: ["code"], grant_types: ["authorization_code"] }],
+    clients: [
+      { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], response_types: ["code"], grant_types: ["authorization_code"] },
+      { client_id: OTHER_CLIENT_ID, client_secret: OTHER_CLIENT_SECRET, redirect_uris: [OTHER_REDIRECT_URI], response_types: ["code"], grant_types: ["authorization_code"] },
+    ],
     cookies: { keys: ["test-cookie-key-1"] },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     features: { devInteractions: { enabled: false } },
@@ -41,6 +51,13 @@ async function startIdp(redirectUri: string) {
   const callback = provider.callback();
   // The interaction a real provider shows (login + consent), answered at once for `nextAccount`.
   idp = http.createServer((req, res) => {
+    if (nextTokenAnswer && req.method === "POST" && req.url?.startsWith("/token")) {
+      const answer = nextTokenAnswer;
+      nextTokenAnswer = null;
+      req.resume();
+      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(answer));
+      return;
+    }
     if (!req.url?.startsWith("/interaction/")) return void callback(req, res);
     void (async () => {
       const details = await provider.interactionDetails(req, res);
@@ -356,6 +373,87 @@ describe("single sign-on (OpenID Connect)", () => {
     const replay = new Client(server.url);
     replay.setCookie("so_sso", "x");
     expect((await replay.get(first.location.pathname + first.location.search)).status).toBe(400);
+  });
+
+  /** The other application's own walk at the provider, with the nonce it is given: its code. */
+  async function otherClientCode(account: string, nonce: string) {
+    nextAccount = account;
+    const verifier = randomBytes(32).toString("base64url");
+    const authorize = new URL("/auth", issuer);
+    authorize.search = new URLSearchParams({
+      client_id: OTHER_CLIENT_ID,
+      response_type: "code",
+      redirect_uri: OTHER_REDIRECT_URI,
+      scope: "openid email profile",
+      state: "staat-van-de-andere-toepassing",
+      nonce,
+      code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+      code_challenge_method: "S256",
+    }).toString();
+    const idpBrowser = new Client(issuer);
+    let location = authorize;
+    for (let hop = 0; hop < 10 && location.origin === issuer; hop++) {
+      const answer = await idpBrowser.get(location.href);
+      expect([302, 303], await answer.clone().text()).toContain(answer.status);
+      location = new URL(answer.headers.get("location")!, issuer);
+    }
+    expect(location.href.startsWith(OTHER_REDIRECT_URI)).toBe(true);
+    return { code: location.searchParams.get("code")!, verifier };
+  }
+
+  /** Our app's start: its state and nonce, as the browser carries them to the provider. */
+  async function startAtApp() {
+    const browser = new Client(server.url);
+    const start = await browser.get("/login/sso");
+    const location = new URL(start.headers.get("location")!);
+    return { browser, state: location.searchParams.get("state")!, nonce: location.searchParams.get("nonce")! };
+  }
+
+  async function expectRefusedWithoutSession(browser: Client, callback: Response) {
+    expect(callback.status).toBe(400);
+    expect(await callback.text()).toContain("Inloggen mislukt");
+    expect(browser.cookie("so_session")).toBeUndefined();
+    expect((await browser.get("/api/v1/me")).status).toBe(401);
+  }
+
+  it("refuses an ID token issued for another client of the same provider", async () => {
+    const sessionsBefore = db.prepare("select count(*) as n from sessions").get();
+
+    // 1. The other application's code, brought to our callback with our own state and nonce:
+    // our app redeems it with its own client credentials and PKCE verifier, and the real
+    // provider refuses, because the code was issued to another client.
+    const first = await startAtApp();
+    const stolen = await otherClientCode("begeleider@demo.nl", first.nonce);
+    const params = new URLSearchParams({ code: stolen.code, state: first.state, iss: issuer });
+    await expectRefusedWithoutSession(first.browser, await first.browser.get(`/login/sso/callback?${params}`));
+
+    // 2. The other application's real ID token itself: signed by this provider, right issuer,
+    // right account, even our nonce, but `aud` is the other client. The provider answers our
+    // token request with that client's token answer (as a confused or hostile provider might);
+    // only the audience check in our app (openid-client) stands between it and a session.
+    const second = await startAtApp();
+    const other = await otherClientCode("begeleider@demo.nl", second.nonce);
+    const tokenAnswer = await fetch(new URL("/token", issuer), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${OTHER_CLIENT_ID}:${OTHER_CLIENT_SECRET}`).toString("base64")}` },
+      body: new URLSearchParams({ grant_type: "authorization_code", code: other.code, redirect_uri: OTHER_REDIRECT_URI, code_verifier: other.verifier }),
+    });
+    expect(tokenAnswer.status).toBe(200);
+    const tokens = (await tokenAnswer.json()) as { id_token: string };
+    const idTokenClaims = JSON.parse(Buffer.from(tokens.id_token.split(".")[1]!, "base64url").toString()) as { aud: string; nonce: string; sub: string };
+    // (The email comes from userinfo, which the other client's access token would answer too.)
+    expect(idTokenClaims).toMatchObject({ aud: OTHER_CLIENT_ID, nonce: second.nonce, sub: "begeleider@demo.nl" });
+    nextTokenAnswer = JSON.stringify(tokens);
+    const callbackParams = new URLSearchParams({ code: "een-code-die-de-provider-niet-meer-bekijkt", state: second.state, iss: issuer });
+    await expectRefusedWithoutSession(second.browser, await second.browser.get(`/login/sso/callback?${callbackParams}`));
+    // The app did ask the token endpoint (the substitute answer was used), and no session was made.
+    expect(nextTokenAnswer).toBeNull();
+    expect(db.prepare("select count(*) as n from sessions").get()).toEqual(sessionsBefore);
+    // Refused for the reasons named above: the provider's answer to the first (invalid_grant),
+    // openid-client's claim check (`aud`; issuer, nonce and signature were right) for the second.
+    const refusals = server.logs().split("\n").filter((line) => line.includes("sso: code of ID-token geweigerd"));
+    expect(refusals.at(-2)).toContain("server responded with an error");
+    expect(refusals.at(-1)).toContain("unexpected JWT claim value");
   });
 
   it("answers another email with a Dutch 403 and creates no account", async () => {
