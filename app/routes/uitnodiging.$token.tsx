@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
 import { acceptInvitation, lookupInvitation, type InvitationLookup } from "../models/invitation.server";
-import { acceptExistingAccountSchema, acceptNewAccountSchema, PASSWORD_MIN } from "../schemas/invitation";
+import { acceptExistingAccountSchema, acceptNewAccountSchema } from "../schemas/invitation";
 import { findUserById } from "../models/user.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
@@ -12,6 +12,7 @@ import { hashPassword } from "../utils/password.server";
 import { checkPasswordGuess, throttleMessage } from "../utils/password-guard.server";
 import { createSession, destroySession, readSessionToken, serializeSessionCookie } from "../utils/session.server";
 import { toastHeader } from "../utils/toast.server";
+import { NewPasswordFields } from "../components/ui/new-password-fields";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging — Samen Onderzoeken" }];
 
@@ -167,24 +168,7 @@ export default function AcceptInvitationPage() {
               defaultValue={actionData?.name ?? lookup.name}
               error={errors.name}
             />
-            <FormField
-              label={t("accept.password")}
-              help={t("accept.passwordHelp")}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN}
-              error={errors.password}
-            />
-            <FormField
-              label={t("accept.passwordConfirm")}
-              name="passwordConfirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={errors.passwordConfirm}
-            />
+            <NewPasswordFields label={t("accept.password")} help={t("accept.passwordHelp")} confirmLabel={t("accept.passwordConfirm")} errors={errors} />
           </>
         )}
         <div>

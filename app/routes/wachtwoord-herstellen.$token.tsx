@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField } from "../components/ui/form-field";
 import { completePasswordReset, lookupPasswordReset, type ResetLookup } from "../models/password-reset.server";
 import { resetPasswordSchema } from "../schemas/account";
-import { PASSWORD_MIN } from "../schemas/invitation";
 import { fieldErrors, readForm } from "../utils/forms.server";
 import { getT } from "../utils/i18n.server";
 import { hashPassword } from "../utils/password.server";
 import { clearSessionCookie } from "../utils/session.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { NewPasswordFields } from "../components/ui/new-password-fields";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord — Samen Onderzoeken" }, { name: "referrer", content: "no-referrer" }];
 
@@ -74,17 +73,7 @@ export default function ResetPasswordPage() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="email" name="username" value={lookup.email} autoComplete="username" readOnly hidden />
-        <FormField
-          label={t("account.reset.password")}
-          help={t("account.reset.passwordHelp")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          error={errors.password}
-        />
-        <FormField label={t("account.reset.confirm")} name="passwordConfirm" type="password" autoComplete="new-password" required error={errors.passwordConfirm} />
+        <NewPasswordFields label={t("account.reset.password")} help={t("account.reset.passwordHelp")} confirmLabel={t("account.reset.confirm")} errors={errors} />
         <div>
           <button type="submit" className="button" disabled={pending} aria-busy={pending}>
             {pending ? t("account.reset.pending") : t("account.reset.submit")}

@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MailPreference } from "../../domain/mail/kinds";
-import { PASSWORD_MIN } from "../../schemas/invitation";
 import { FormField } from "../ui/form-field";
+import { NewPasswordFields } from "../ui/new-password-fields";
 
 /** The sections of /account; each form posts its own `intent` and works before JavaScript loads. */
 export type AccountActionData = { intent?: string; errors?: Record<string, string>; formError?: string; values?: Record<string, string> };
@@ -97,17 +97,7 @@ export function PasswordSection({ hasPassword, passwordsAllowed, email, reply }:
         <input type="hidden" name="intent" value="password" />
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
         <FormField label={t("account.password.current")} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-        <FormField
-          label={t("account.password.new")}
-          help={t("account.password.newHelp")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          error={errors.password}
-        />
-        <FormField label={t("account.password.confirm")} name="passwordConfirm" type="password" autoComplete="new-password" required error={errors.passwordConfirm} />
+        <NewPasswordFields label={t("account.password.new")} help={t("account.password.newHelp")} confirmLabel={t("account.password.confirm")} errors={errors} />
         <div>
           <button type="submit" className="button" disabled={pending} aria-busy={pending}>
             {pending ? t("account.password.pending") : t("account.password.submit")}
