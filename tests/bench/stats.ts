@@ -24,6 +24,18 @@ export function round(value: number, digits = 2): number {
 
 export function printTable(rows: Record<string, string | number>[]): void {
   if (rows.length === 0) return;
+  // Rows of different shapes (e.g. a throughput row and a latency row) each get their own table.
+  const shape = (row: Record<string, string | number>) => Object.keys(row).join("\u0000");
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && shape(rows[i]!) === shape(rows[start]!)) continue;
+    if (start > 0) console.log("");
+    printOneTable(rows.slice(start, i));
+    start = i;
+  }
+}
+
+function printOneTable(rows: Record<string, string | number>[]): void {
   const columns = Object.keys(rows[0]!);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ");
