@@ -27,16 +27,31 @@ function fontFor(inline: Inline): string {
   return "Helvetica";
 }
 
+/**
+ * A hard line break (Markdown's two trailing spaces) arrives as an inline of
+ * "\n"; pdfkit's `continued` text would swallow it, so each line is written as
+ * its own run of inlines.
+ */
+function linesOf(inlines: Inline[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  for (const inline of inlines) {
+    if (inline.text === "\n") lines.push([]);
+    else lines.at(-1)!.push(inline);
+  }
+  return lines.map((line) => (line.length ? line : [{ text: "" }]));
+}
+
 function writeInlines(doc: Doc, inlines: Inline[], options: { indent?: number; size?: number } = {}): void {
-  const parts = inlines.length ? inlines : [{ text: "" }];
   doc.fontSize(options.size ?? 11).fillColor(TEXT);
-  parts.forEach((inline, i) => {
-    const last = i === parts.length - 1;
-    doc.font(fontFor(inline)).text(printable(inline.text), {
-      continued: !last,
-      strike: inline.strike,
-      indent: i === 0 ? options.indent : undefined,
-      lineGap: 2,
+  linesOf(inlines).forEach((parts, lineNumber) => {
+    parts.forEach((inline, i) => {
+      const last = i === parts.length - 1;
+      doc.font(fontFor(inline)).text(printable(inline.text), {
+        continued: !last,
+        strike: inline.strike,
+        indent: i === 0 && lineNumber === 0 ? options.indent : undefined,
+        lineGap: 2,
+      });
     });
   });
   doc.moveDown(0.5);

@@ -67,6 +67,8 @@ describe("plan exports", () => {
 
     const pdf = await pdfText(await begeleider.get(`/plannen/${plan.id}/toestemmingsformulier.pdf`));
     for (const text of ["Toestemmingsformulier (concept)", plan.title, "Basisschool De Regenboog", "Handtekening"]) expect(pdf).toContain(text);
+    // The Markdown's hard line break keeps "School:" on a line of its own (not run into the title).
+    expect(pdf).toMatch(/Onderzoek:[^\n]*\n\s*School:/);
 
     const stranger = await signedIn(server.url, "schoolleider2@demo.nl");
     for (const path of ["toestemmingsformulier.docx", "toestemmingsformulier.pdf", "onderzoeksplan.pdf"]) {
