@@ -1,13 +1,31 @@
 import { expect, expectAccessible, login, queuedMailLink, test } from "./fixtures";
 
-// schoolleider2@demo.nl is signed in by no other spec, so changing its password here breaks none
-// of them (they all use the demo password on the shared e2e server).
-const EMAIL = "schoolleider2@demo.nl";
+/**
+ * A seeded leraar outside the named demo accounts (6.2): the other specs sign in with those on the
+ * same e2e server and the demo password, so this spec changes the password of someone none of them uses.
+ */
+async function unnamedDemoPerson(): Promise<string> {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `select u.email from users u join memberships m on m.user_id = u.id
+         where m.role = 'leraar' and u.email not like '%@demo.nl' and u.disabled_at is null order by u.email limit 1`,
+      )
+      .get() as { email: string } | undefined;
+    if (!row) throw new Error("no seeded leraar outside the named demo accounts");
+    return row.email;
+  } finally {
+    db.close();
+  }
+}
 const RESET_PASSWORD = "nieuw wachtwoord via de mail";
 const CHANGED_PASSWORD = "en nog een ander wachtwoord";
 
 test("a person recovers a forgotten password by mail, changes it on /account and signs out everywhere", async ({ page }) => {
   test.setTimeout(40_000); // three accessibility scans and four sign-ins
+  const EMAIL = await unnamedDemoPerson();
   await page.goto("/login");
   await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Wachtwoord vergeten" })).toBeVisible();
