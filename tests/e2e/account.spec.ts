@@ -10,8 +10,10 @@ async function unnamedDemoPerson(): Promise<string> {
   try {
     const row = db
       .prepare(
-        `select u.email from users u join memberships m on m.user_id = u.id
-         where m.role = 'leraar' and u.email not like '%@demo.nl' and u.disabled_at is null order by u.email limit 1`,
+        // Not a teacher of A1 (De Regenboog): scan.spec signs in with the first two of those.
+        `select u.email from users u join memberships m on m.user_id = u.id join schools s on s.id = m.school_id
+         where m.role = 'leraar' and u.email not like '%@demo.nl' and u.disabled_at is null and s.name <> 'Basisschool De Regenboog'
+         order by u.email desc limit 1`,
       )
       .get() as { email: string } | undefined;
     if (!row) throw new Error("no seeded leraar outside the named demo accounts");
