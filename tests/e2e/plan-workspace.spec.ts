@@ -70,10 +70,14 @@ test("typed offline: safe on this device within 5 s, survives closing the tab, r
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.type());
-    void d.dismiss();
+    void d.accept(); // leave anyway, so the test fails on the assertion below rather than hanging
   });
   await page.waitForTimeout(300); // the IndexedDB write of the last keystroke
+  // With runBeforeUnload, close() returns before the tab is gone; changing the context's network
+  // while the tab is still closing fails with "Target page ... has been closed" (seen in CI).
+  const closed = page.waitForEvent("close");
   await page.close({ runBeforeUnload: true });
+  await closed;
   expect(dialogs).toEqual([]);
 
   // Later, online again: the page opens, finds the copy and syncs it.
