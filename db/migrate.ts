@@ -18,11 +18,3 @@ function appliedCount(db: DB): number {
   const exists = db.$client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   return exists ? (db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n : 0;
 }
-
-// `npm run db:migrate` applies migrations without starting the server.
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { getDb, closeDb } = await import("./client");
-  const { applied, total } = runMigrations(getDb());
-  closeDb();
-  console.log(`Migraties toegepast: ${applied} nieuw, ${total} in totaal.`);
-}

@@ -12,7 +12,7 @@ import { changedFiles, describeFiles, hashInputs } from "./build-inputs.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, "build/.inputs.json");
-const outputs = ["build/server/index.js", "build/client"];
+const outputs = ["build/server/index.js", "build/client", "build/server.mjs"];
 
 function reasonToBuild(current) {
   if (!outputs.every((file) => fs.existsSync(path.join(root, file)))) return "er is nog geen build";

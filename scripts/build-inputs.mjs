@@ -4,9 +4,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-/** The app imports db/client.ts and db/schema.ts, so db/ is an input too. */
-export const INPUT_DIRS = ["app", "public", "db"];
-export const INPUT_FILES = ["vite.config.ts", "tsconfig.json", "package.json", "package-lock.json"];
+/**
+ * The app imports db/client.ts and db/schema.ts, so db/ is an input too; build/server.mjs bundles
+ * server/ and the seed in scripts/seed/ (scripts/build-server.mjs).
+ */
+export const INPUT_DIRS = ["app", "public", "db", "server", "scripts/seed"];
+export const INPUT_FILES = ["vite.config.ts", "tsconfig.json", "package.json", "package-lock.json", "scripts/build-server.mjs"];
 // Tests never reach the bundle (vite.config.ts ignores them as routes); editing one needs no rebuild.
 const NOT_AN_INPUT = /\.test\.tsx?$/;
 

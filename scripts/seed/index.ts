@@ -1,5 +1,3 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { count } from "drizzle-orm";
 import { hashPassword } from "../../app/utils/password.server";
 import type { DB } from "../../db/client";
@@ -202,15 +200,4 @@ function isEmpty(db: DB): boolean {
   const userCount = db.select({ n: count() }).from(users).get()!.n;
   const regionCount = db.select({ n: count() }).from(regions).get()!.n;
   return userCount === 0 && regionCount === 0;
-}
-
-// `npm run db:seed` seeds a database by hand (migrating it first).
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { getDb, closeDb } = await import("../../db/client");
-  const { runMigrations } = await import("../../db/migrate");
-  const db = getDb();
-  runMigrations(db);
-  const summary = await seedDemo(db);
-  closeDb();
-  console.log(summary.seeded ? `Demodata geladen: ${summary.users} mensen.` : "Database is niet leeg; niets gedaan.");
 }

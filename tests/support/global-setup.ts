@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * Integration tests run the production server, which serves the Remix build.
+ * Integration tests run the production server (build/server.mjs), which serves the Remix build.
  * `npm test` builds first; when vitest runs on its own and there is no build
  * yet, build once here so the tests never run against a missing bundle.
  */
@@ -15,4 +15,6 @@ export default function setup() {
     delete env.VITEST;
     execSync("npx remix vite:build", { cwd: root, stdio: "inherit", env });
   }
+  // The server bundle takes about a second: always rebuild it, so a test never starts yesterday's server code.
+  execSync("node scripts/build-server.mjs", { cwd: root, stdio: "inherit" });
 }

@@ -5,6 +5,13 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * What `npm start` runs: the bundle `npm run build` makes (scripts/build-server.mjs), so tests
+ * exercise the same artefact and start in about a second instead of transpiling through tsx.
+ * tests/support/global-setup.ts rebuilds it before every vitest run.
+ */
+const SERVER_ENTRY = ["--enable-source-maps", "build/server.mjs"];
+
 export type RunningServer = {
   url: string;
   databasePath: string;
@@ -17,7 +24,7 @@ export type RunningServer = {
 };
 
 /**
- * Starts the real production server (server/index.ts on the Remix build) on an
+ * Starts the real production server (build/server.mjs, the bundled server/index.ts, on the Remix build) on an
  * ephemeral port with its own fresh SQLite file, and resolves once it listens.
  */
 export async function startServer(
@@ -32,7 +39,7 @@ export async function startServer(
   const profile = process.env.SERVER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : [];
   // SERVER_NODE_ARGS="--trace-gc" passes V8 flags that NODE_OPTIONS refuses.
   profile.push(...(process.env.SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean));
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...profile, ...SERVER_ENTRY], {
     cwd: root,
     env: {
       ...process.env,
@@ -84,7 +91,7 @@ export async function startServer(
 /** Runs the server entry expecting it to exit (e.g. on bad configuration). */
 export function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    const child = spawn(process.execPath, SERVER_ENTRY, {
       cwd: root,
       env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
