@@ -37,6 +37,13 @@ const teacherResearchEn: Translation["teacherResearch"] = {
   notifications: {
     started: "You are co-writing the research plan for ‘{{title}}’ (research by teachers).",
   },
+  contact: {
+    column: "School contact",
+    none: "no school-based teacher educator or school leader yet",
+    roles: { schoolopleider: "school-based teacher educator", schoolleider: "school leader" },
+    inGroup: "The school's contact:",
+    chosenSchools: "Or contact the schools you chose:",
+  },
   api: {
     questionRequired: "Name the question (questionId).",
     teacherIdsInvalid: "teacherIds must be a list of user ids.",

@@ -35,6 +35,13 @@ const teacherResearchNl = {
   notifications: {
     started: "Je schrijft mee aan het onderzoeksplan voor ‘{{title}}’ (onderzoek door leraren).",
   },
+  contact: {
+    column: "Contactpersoon school",
+    none: "nog geen schoolopleider of schoolleider",
+    roles: { schoolopleider: "schoolopleider", schoolleider: "schoolleider" },
+    inGroup: "Contactpersoon van de school:",
+    chosenSchools: "Of neem contact op met de scholen die je koos:",
+  },
   api: {
     questionRequired: "Geef de vraag op (questionId).",
     teacherIdsInvalid: "teacherIds moet een lijst met gebruikers-id's zijn.",

@@ -299,3 +299,43 @@ describe("the werkplekbegeleider picked on a question", () => {
     expect(theirs.plans.find((p) => p.id === planId)?.access).toBe("comment");
   });
 });
+
+describe("the school's contact in the matching round", () => {
+  /** The contact the round should name: the schoolopleider(s), else the schoolleider(s). */
+  const contactOf = (schoolId: string) => {
+    const staff = t.db
+      .prepare("select u.email, m.role from users u join memberships m on m.user_id = u.id where m.school_id = ? and m.role in ('schoolopleider', 'schoolleider') order by u.email")
+      .all(schoolId) as { email: string; role: string }[];
+    const opleiders = staff.filter((s) => s.role === "schoolopleider");
+    return { emails: (opleiders.length ? opleiders : staff).map((s) => s.email), leaders: staff.filter((s) => s.role === "schoolleider").map((s) => s.email), hasOpleider: opleiders.length > 0 };
+  };
+
+  it("is the schoolopleider (else the schoolleider) in the round summary and for the unplaced student", async () => {
+    const lead = await t.signedIn("programmaleider@demo.nl");
+    const round = one<{ id: string }>("select id from matching_rounds where status = 'gepubliceerd' order by published_at desc limit 1");
+    const page = await (await lead.get("/matching")).text();
+    expect(page).toContain("Contactpersoon school");
+    const schools = (t.db.prepare("select school_id as id from round_school_settings where round_id = ?").all(round.id) as { id: string }[]).map((s) => contactOf(s.id));
+    const withOpleider = schools.find((s) => s.hasOpleider)!;
+    expect(withOpleider).toBeDefined();
+    for (const email of withOpleider.emails) expect(page).toContain(`mailto:${email}`);
+    // A school with a schoolopleider is not represented by its schoolleider.
+    for (const email of withOpleider.leaders) expect(page).not.toContain(`mailto:${email}`);
+    const withoutOpleider = schools.find((s) => !s.hasOpleider && s.emails.length > 0);
+    if (withoutOpleider) expect(page).toContain(`mailto:${withoutOpleider.emails[0]}`);
+
+    const unplaced = one<{ id: string; email: string }>(
+      `select u.id, u.email from round_assignments a join users u on u.id = a.student_id
+       where a.round_id = ? and a.question_id is null and exists (select 1 from round_rankings r where r.round_id = a.round_id and r.student_id = a.student_id) limit 1`,
+      round.id,
+    );
+    const chosen = (t.db
+      .prepare("select distinct q.school_id as id from round_rankings r join questions q on q.id = r.question_id where r.round_id = ? and r.student_id = ?")
+      .all(round.id, unplaced.id) as { id: string }[]).map((s) => contactOf(s.id));
+    const studentPage = await (await (await t.signedIn(unplaced.email)).get("/matching")).text();
+    expect(studentPage).toContain("Of neem contact op met de scholen die je koos:");
+    for (const school of chosen) for (const email of school.emails) expect(studentPage).toContain(`mailto:${email}`);
+    // The programmaleider stays named as well.
+    expect(studentPage).toContain("programmaleider@demo.nl");
+  });
+});
