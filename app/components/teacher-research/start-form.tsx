@@ -28,7 +28,7 @@ export function TeacherResearchStartForm({ questionId, schoolName, teachers, lab
           {errors.form}
         </div>
       ) : null}
-      <fieldset className={`checkbox-group${teacherError ? " field--invalid" : ""}`} aria-describedby={teacherError ? "teachers-error teachers-help" : "teachers-help"}>
+      <fieldset className={`teacher-research__team stack-sm${teacherError ? " field--invalid" : ""}`} aria-describedby={teacherError ? "teachers-error teachers-help" : "teachers-help"}>
         <legend>{t("teacherResearch.teachersLegend", { school: schoolName })}</legend>
         <p className="field__help" id="teachers-help">
           {teachers.length > 0 ? t("teacherResearch.teachersHelp") : t("teacherResearch.noTeachers")}
@@ -38,14 +38,18 @@ export function TeacherResearchStartForm({ questionId, schoolName, teachers, lab
             {teacherError}
           </p>
         ) : null}
-        {teachers.map((teacher) => (
-          <label key={teacher.id} className="checkbox">
-            <input type="checkbox" name="teacherIds" value={teacher.id} defaultChecked={chosen?.teacherIds.includes(teacher.id)} />
-            <span>
-              {teacher.name} <span className="muted">({t(`teacherResearch.roles.${teacher.role}`)})</span>
-            </span>
-          </label>
-        ))}
+        {teachers.length > 0 ? (
+          <div className="teacher-research__choices">
+            {teachers.map((teacher) => (
+              <label key={teacher.id} className="checkbox">
+                <input type="checkbox" name="teacherIds" value={teacher.id} defaultChecked={chosen?.teacherIds.includes(teacher.id)} />
+                <span>
+                  {teacher.name} <span className="muted">({t(`teacherResearch.roles.${teacher.role}`)})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        ) : null}
       </fieldset>
       <div className={`field${labError ? " field--invalid" : ""}`}>
         <label htmlFor="teacher-research-lab">{t("teacherResearch.labLabel")}</label>
