@@ -150,6 +150,7 @@ export function startTeacherResearch(input: TeacherResearchInput, actorUserId: s
       .run().changes;
     if (changed !== 1) throw new Error("question changed during teacher research");
     tx.insert(questionEvents).values({ questionId: current.id, actorId: actorUserId, fromStatus: "open", toStatus: "gematcht", reason: "Onderzoek door leraren" }).run();
+    recordAudit({ event: "project.created", actorUserId, ip, detail: { projectId, questionId: current.id, kind: "teacher-research", labId: input.labId } }, tx);
     for (const userId of authors) {
       recordAudit({ event: "project.member_added", actorUserId, subjectUserId: userId, ip, detail: { projectId, role: "leraar" } }, tx);
       notify(tx, { userId, kind: "teacherResearch.started", params: { title: current.title }, link: `/plannen/${planId}` });

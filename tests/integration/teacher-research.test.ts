@@ -158,6 +158,7 @@ describe("teacher research", () => {
     expect(members.some((m) => m.role === "student")).toBe(false);
     expect(one("select status, teacher_research as tr from questions where id = ?", question.id)).toEqual({ status: "gematcht", tr: 1 });
     expect(count("select count(*) n from notifications where user_id = ? and kind = 'teacherResearch.started'", teacher.id)).toBe(1);
+    expect(count("select count(*) n from audit_log where event = 'project.created' and detail like ?", `%${project.id}%`)).toBe(1);
 
     const projectPage = await (await leader.get(`/projecten/${project.id}`)).text();
     expect(projectPage).toContain(teacher.name);
