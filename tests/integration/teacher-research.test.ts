@@ -125,6 +125,12 @@ describe("teacher research", () => {
       ["an unknown lab", [["labId", "bestaat-niet"]], 400, "Dit lab bestaat niet (meer) in het partnerschap van deze school."],
       ["a known teacher beside one of another school", [["teacherIds", teacher.id], ["teacherIds", foreignTeacher.id]], 400, "Kies alleen leraren"],
     ];
+    const emptyLab = one<{ id: string } | undefined>(
+      `select l.id from labs l join partnership_schools ps on ps.partnership_id = l.partnership_id
+       where ps.school_id = ? and l.archived_at is null and l.id not in (select lab_id from lab_members) limit 1`,
+      a1,
+    );
+    if (emptyLab) refusals.push(["a lab without teachers", [["labId", emptyLab.id]], 400, "Dit lab heeft nog geen leraren."]);
     for (const [label, fields, status, message] of refusals) {
       const refused = await postForm(leader, `/vragen/${question.id}/leraren`, fields);
       expect(refused.status, label).toBe(status);
