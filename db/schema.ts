@@ -291,6 +291,7 @@ export const AUDIT_EVENTS = [
   "lab.archived",
   "project.member_added",
   "project.member_removed",
+  "project.created",
   "expert_group.created",
   "expert_group.updated",
   "round.closed",

@@ -17,6 +17,8 @@ export function notificationText(n: NotificationItem, t: TFunction): string {
         : t("questions.notifications.generic");
     case "matching.published":
       return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
+    case "teacherResearch.started":
+      return t("teacherResearch.notifications.started", { title: n.params.title ?? "" });
     default:
       // Kinds added since (issue 20) read their text from the school locale, e.g. school.notifications.matching.placed.
       return t(`school.notifications.${n.kind}`, { ...n.params, defaultValue: t("questions.notifications.generic") });

@@ -6,6 +6,7 @@ import matchingEn from "./matching.en";
 import resultsEn from "./results.en";
 import scanEn from "./scan.en";
 import schoolEn from "./school.en";
+import teacherResearchEn from "./teacher-research.en";
 import showcaseEn from "./showcase.en";
 import importEn from "./import.en";
 import privacyEn from "./privacy.en";
@@ -22,6 +23,7 @@ const en: Translation = {
   import: importEn,
   install: installEn,
   school: schoolEn,
+  teacherResearch: teacherResearchEn,
   showcase: showcaseEn,
   privacy: privacyEn,
   mail: mailEn,

@@ -5,6 +5,7 @@ import matchingNl from "./matching.nl";
 import resultsNl from "./results.nl";
 import scanNl from "./scan.nl";
 import schoolNl from "./school.nl";
+import teacherResearchNl from "./teacher-research.nl";
 import showcaseNl from "./showcase.nl";
 import importNl from "./import.nl";
 import privacyNl from "./privacy.nl";
@@ -25,6 +26,7 @@ const nl = {
   import: importNl,
   install: installNl,
   school: schoolNl,
+  teacherResearch: teacherResearchNl,
   showcase: showcaseNl,
   privacy: privacyNl,
   mail: mailNl,

@@ -54,11 +54,15 @@ export function nextStepsFor(actor: KnownActor): NextSteps {
         .where(and(eq(questionProposals.status, "open"), inArray(questionProposals.schoolId, owned)))
         .get()!.n
     : 0;
-  const plans = actor.memberships.some((m) => m.role === "student" || m.role === "instituutsopleider" || m.role === "werkplekbegeleider" || m.role === "leraar")
-    ? listPlansFor(actor)
-        .filter((p) => p.access !== "read")
-        .map((p) => ({ id: p.plan.id, title: p.plan.title, access: p.access }))
-    : [];
+  const writesOrSupervises = actor.memberships.some((m) => m.role === "student" || m.role === "instituutsopleider" || m.role === "werkplekbegeleider" || m.role === "leraar");
+  // A schoolopleider comments on every plan at the school (listed under the school's projects); here only the ones they co-write (teacher research).
+  const coWrites = actor.memberships.some((m) => m.role === "schoolopleider");
+  const plans =
+    writesOrSupervises || coWrites
+      ? listPlansFor(actor)
+          .filter((p) => (writesOrSupervises ? p.access !== "read" : p.access === "edit"))
+          .map((p) => ({ id: p.plan.id, title: p.plan.title, access: p.access }))
+      : [];
   const isStudent = actor.memberships.some((m) => m.role === "student");
   const latest = isStudent
     ? db

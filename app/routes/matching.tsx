@@ -26,6 +26,7 @@ import {
   rankedStudentIds,
 } from "../models/matching.server";
 import { createFollowUpRound, isRoundLocked, nextStepForUnplaced, publishConfirmedRound, roundSummaryOf, schoolSettingsWithShortage } from "../models/matching-publish.server";
+import { contactsOfChosenSchools, schoolContactsOf } from "../models/school-contact.server";
 import { studentProfile } from "../models/student-profile.server";
 import { toActor } from "../models/user.server";
 import { forbidden, refuseUnless, requirePermission } from "../utils/guard.server";
@@ -61,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             round: null,
             choices: {} as Record<string, { id: string; title: string }[]>,
             settings: [] as ReturnType<typeof schoolSettingsWithShortage>,
+            contacts: {} as ReturnType<typeof schoolContactsOf>,
             summary: null,
             ranked: { done: 0, total: 0 },
             notRanked: [] as string[],
@@ -80,11 +82,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
             rankingOf(round.id, a.studentId).flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id)! }] : [])),
           ]),
         );
+        const settings = schoolSettingsWithShortage(round.id, partnershipId);
         return {
           partnershipId,
           round,
           choices,
-          settings: schoolSettingsWithShortage(round.id, partnershipId),
+          settings,
+          // The school's contact in the round is its schoolopleider (issue 20).
+          contacts: schoolContactsOf(settings.map((s) => s.schoolId)),
           summary: round.status === "open" ? null : roundSummaryOf(round),
           ranked: { done: students.filter((s) => rankedIds.has(s.id)).length, total: students.length },
           notRanked: students.filter((s) => !rankedIds.has(s.id)).map((s) => s.name),
@@ -118,7 +123,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         // In a follow-up round the student still sees what the published round before it gave them.
         const publishedRound = studentRound.status === "gepubliceerd" ? studentRound : studentRound.followUpOfId ? findRound(studentRound.followUpOfId) : undefined;
         const mine = publishedRound?.status === "gepubliceerd" ? assignmentsOf(publishedRound.id).find((a) => a.studentId === user.id) ?? null : null;
-        const nextStep = mine && !mine.questionId && publishedRound ? nextStepForUnplaced(publishedRound) : null;
+        const nextStep =
+          mine && !mine.questionId && publishedRound
+            ? { ...nextStepForUnplaced(publishedRound), schoolContacts: contactsOfChosenSchools(publishedRound.id, user.id) }
+            : null;
         return { round: studentRound, open, ranking: rankingOf(studentRound.id, user.id), hasProfile: !!profile, proposal: mine, nextStep };
       })()
     : null;

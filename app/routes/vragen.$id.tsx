@@ -43,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     canEdit: can(actor, "question:edit", question.scope),
     canLink: isProgramme,
+    // Teacher research (issue 20): the school's leadership or the programmaleider, while the question is open.
+    canStartTeacherResearch: can(actor, "question:start-teacher-research", question.scope),
     lab: isProgramme ? labOptionsFor(question.id, question.schoolId) : null,
     similar: isProgramme ? similarQuestions(actor, question).filter((s) => !question.links.some((l) => l.id === s.id)) : [],
     related: relatedResults(actor, {
@@ -123,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
-  const { question, transitions, canEdit, canLink, lab, similar, related, controlHint, locale } = useLoaderData<typeof loader>();
+  const { question, transitions, canEdit, canLink, canStartTeacherResearch, lab, similar, related, controlHint, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -151,6 +153,7 @@ export default function QuestionPage() {
           <StatusBadge status={question.status} />
           <span>{question.schoolName}</span>
           <span>{question.schoolYear}</span>
+          {question.teacherResearch ? <span className="badge">{t("teacherResearch.badge")}</span> : null}
         </p>
         <h1>{question.title}</h1>
         {question.authorName ? <p className="muted">{t("questions.detail.author", { name: question.authorName })}</p> : null}
@@ -287,6 +290,18 @@ export default function QuestionPage() {
                 </Form>
                 );
               })}
+            </section>
+          ) : null}
+
+          {canStartTeacherResearch ? (
+            <section className="card stack" aria-labelledby="teacher-research-title">
+              <h2 id="teacher-research-title">{t("teacherResearch.title")}</h2>
+              <p className="muted">{t("teacherResearch.startHint")}</p>
+              <p>
+                <Link to={`/vragen/${question.id}/leraren`} className="button button--secondary">
+                  {t("teacherResearch.startLink")}
+                </Link>
+              </p>
             </section>
           ) : null}
 

@@ -1,11 +1,14 @@
 import { Form, type useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RoundRow } from "../../models/matching.server";
 import type { loader } from "../../routes/matching";
 import type { RoundSummary } from "../../domain/round-summary";
+import { fte, RoundFields, SchoolContacts, ScrollTable } from "./round-parts";
 import { FollowUpForm, RoundSummaryView } from "./round-summary";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Manage = NonNullable<LoaderData["manage"]>;
 
 export function ManageView({
   manage,
@@ -13,7 +16,7 @@ export function ManageView({
   busy,
   running,
 }: {
-  manage: NonNullable<LoaderData["manage"]>;
+  manage: Manage;
   date: Intl.DateTimeFormat;
   busy: boolean;
   running: boolean;
@@ -40,6 +43,9 @@ export function ManageView({
       a,
     ]);
   const summary = manage.summary as RoundSummary | null;
+  // Hand adjustment only while the round is computed and not yet published.
+  const adjust = round.status === "berekend" ? { roundId: round.id, choices: manage.choices, busy } : null;
+  const schoolIdByName = new Map(manage.settings.map((s) => [s.name, s.schoolId]));
   return (
     <section className="stack-lg" aria-labelledby="manage-round">
       <h2 id="manage-round">
@@ -73,6 +79,7 @@ export function ManageView({
         <RoundSummaryView
           roundId={round.id}
           summary={summary}
+          contacts={manage.contacts}
           canPublish={round.status === "berekend"}
           busy={busy}
         />
@@ -86,7 +93,7 @@ export function ManageView({
           <p className="muted">{t("matching.manage.settingsIntro")}</p>
           <input type="hidden" name="intent" value="settings" />
           <input type="hidden" name="roundId" value={round.id} />
-          <div className="table-scroll">
+          <ScrollTable>
             <table>
               <thead>
                 <tr>
@@ -94,6 +101,7 @@ export function ManageView({
                   <th scope="col">{t("matching.manage.capacity")}</th>
                   <th scope="col">{t("matching.manage.minimum")}</th>
                   <th scope="col">{t("school.round.shortage")}</th>
+                  <th scope="col">{t("teacherResearch.contact.column")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,16 +132,15 @@ export function ManageView({
                         }`}
                       />
                     </td>
+                    <td>{fte(s.shortageTenths)}</td>
                     <td>
-                      {s.shortageTenths === null
-                        ? "–"
-                        : (s.shortageTenths / 10).toFixed(1).replace(".", ",")}
+                      <SchoolContacts contacts={manage.contacts[s.schoolId]} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <div>
             <button
               type="submit"
@@ -167,9 +174,7 @@ export function ManageView({
         <>
           <section className="card stack" aria-labelledby="profile-title">
             <h3 id="profile-title">{t("matching.manage.profileTitle")}</h3>
-            {/* A table that scrolls sideways on a phone must be reachable by keyboard (WCAG 2.1.1). */}
-            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t("matching.manage.profileTitle")}>
+            <ScrollTable label={t("matching.manage.profileTitle")}>
               <table>
                 <thead>
                   <tr>
@@ -190,7 +195,7 @@ export function ManageView({
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </section>
           <section className="stack" aria-labelledby="result-title">
             <h3 id="result-title">{t("matching.manage.resultTitle")}</h3>
@@ -202,46 +207,24 @@ export function ManageView({
                     count: rows.length,
                   })}
                 </summary>
-                <div className="table-scroll">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("matching.manage.question")}</th>
-                        <th scope="col">{t("matching.manage.student")}</th>
-                        <th scope="col">{t("matching.manage.rank")}</th>
-                        <th scope="col">{t("matching.manage.responses")}</th>
-                        {round.status === "berekend" ? (
-                          <th scope="col">{t("matching.manage.adjust")}</th>
-                        ) : null}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((a) => (
-                        <tr key={a.studentId}>
-                          <td>{a.questionTitle}</td>
-                          <td>{a.studentName}</td>
-                          <td>{a.rank}</td>
-                          <td>
-                            {t(`matching.response.${a.studentResponse}`)} /{" "}
-                            {t(`matching.response.${a.schoolResponse}`)}
-                          </td>
-                          {round.status === "berekend" ? (
-                            <td>
-                              <AdjustForm
-                                roundId={round.id}
-                                studentId={a.studentId}
-                                studentName={a.studentName}
-                                current={a.questionId}
-                                choices={manage.choices[a.studentId] ?? []}
-                                busy={busy}
-                              />
-                            </td>
-                          ) : null}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                {schoolIdByName.has(school) ? (
+                  <p>
+                    {t("teacherResearch.contact.inGroup")} <SchoolContacts contacts={manage.contacts[schoolIdByName.get(school)!]} />
+                  </p>
+                ) : null}
+                <AssignmentTable
+                  headers={[t("matching.manage.question"), t("matching.manage.student"), t("matching.manage.rank"), t("matching.manage.responses")]}
+                  rows={rows}
+                  cells={(a) => [
+                    a.questionTitle,
+                    a.studentName,
+                    a.rank,
+                    <>
+                      {t(`matching.response.${a.studentResponse}`)} / {t(`matching.response.${a.schoolResponse}`)}
+                    </>,
+                  ]}
+                  adjust={adjust}
+                />
               </details>
             ))}
           </section>
@@ -250,44 +233,74 @@ export function ManageView({
               <summary id="unplaced-title">
                 {t("matching.manage.unplacedTitle")} ({unplaced.length})
               </summary>
-              <div className="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("matching.manage.student")}</th>
-                      <th scope="col">{t("matching.manage.why")}</th>
-                      {round.status === "berekend" ? (
-                        <th scope="col">{t("matching.manage.adjust")}</th>
-                      ) : null}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {unplaced.map((a) => (
-                      <tr key={a.studentId}>
-                        <td>{a.studentName}</td>
-                        <td>{a.explanation}</td>
-                        {round.status === "berekend" ? (
-                          <td>
-                            <AdjustForm
-                              roundId={round.id}
-                              studentId={a.studentId}
-                              studentName={a.studentName}
-                              current={null}
-                              choices={manage.choices[a.studentId] ?? []}
-                              busy={busy}
-                            />
-                          </td>
-                        ) : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <AssignmentTable
+                headers={[t("matching.manage.student"), t("matching.manage.why")]}
+                rows={unplaced}
+                cells={(a) => [a.studentName, a.explanation]}
+                adjust={adjust}
+              />
             </details>
           ) : null}
         </>
       ) : null}
     </section>
+  );
+}
+
+type AssignmentRow = Manage["assignments"][number];
+
+/**
+ * One table of assignments (placed per school, or unplaced), with the hand
+ * adjustment as a last column while the round is computed.
+ */
+function AssignmentTable({
+  headers,
+  rows,
+  cells,
+  adjust,
+}: {
+  headers: string[];
+  rows: AssignmentRow[];
+  cells: (row: AssignmentRow) => ReactNode[];
+  adjust: { roundId: string; choices: Manage["choices"]; busy: boolean } | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ScrollTable>
+      <table>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+            {adjust ? <th scope="col">{t("matching.manage.adjust")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.studentId}>
+              {cells(a).map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+              {adjust ? (
+                <td>
+                  <AdjustForm
+                    roundId={adjust.roundId}
+                    studentId={a.studentId}
+                    studentName={a.studentName}
+                    current={a.questionId}
+                    choices={adjust.choices[a.studentId] ?? []}
+                    busy={adjust.busy}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }
 
@@ -348,14 +361,7 @@ function NewRoundForm({
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="create" />
       <input type="hidden" name="partnershipId" value={partnershipId} />
-      <div className="field">
-        <label htmlFor="round-name">{t("matching.manage.name")}</label>
-        <input id="round-name" name="name" required maxLength={200} />
-      </div>
-      <div className="field">
-        <label htmlFor="round-deadline">{t("matching.manage.deadline")}</label>
-        <input id="round-deadline" name="deadline" type="date" required />
-      </div>
+      <RoundFields idPrefix="round" />
       <div>
         <button type="submit" className="button" disabled={busy}>
           {t("matching.manage.create")}

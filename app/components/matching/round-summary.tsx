@@ -1,20 +1,30 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RoundSummary, UnplacedReason } from "../../domain/round-summary";
+import type { SchoolContact } from "../../domain/school-contact";
+import { fte, RoundFields, SchoolContacts, ScrollTable } from "./round-parts";
 
 const REASONS: UnplacedReason[] = ["noChoices", "noSupervision", "full"];
-
-/** Tenths of an fte as Dutch text ("2,5"), or a dash without data. */
-function fte(tenths: number | null): string {
-  return tenths === null ? "–" : (tenths / 10).toFixed(1).replace(".", ",");
-}
 
 /**
  * The summary the programmaleider checks before publishing (issue 20), and
  * after publishing the same figures as a record. Publishing asks for an
  * explicit confirmation; the server refuses it without one.
  */
-export function RoundSummaryView({ roundId, summary, canPublish, busy }: { roundId: string; summary: RoundSummary; canPublish: boolean; busy: boolean }) {
+export function RoundSummaryView({
+  roundId,
+  summary,
+  contacts,
+  canPublish,
+  busy,
+}: {
+  roundId: string;
+  summary: RoundSummary;
+  /** Each school's contact (its schoolopleider, issue 20), by school id. */
+  contacts: Record<string, SchoolContact[]>;
+  canPublish: boolean;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="summary-title">
@@ -31,9 +41,7 @@ export function RoundSummaryView({ roundId, summary, canPublish, busy }: { round
         ))}
       </ul>
       <h4>{t("school.round.placesTitle")}</h4>
-      {/* A table that scrolls sideways on a phone must be reachable by keyboard (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("school.round.placesTitle")}>
+      <ScrollTable label={t("school.round.placesTitle")}>
         <table>
           <thead>
             <tr>
@@ -43,6 +51,7 @@ export function RoundSummaryView({ roundId, summary, canPublish, busy }: { round
               <th scope="col">{t("school.round.placed")}</th>
               <th scope="col">{t("school.round.shortage")}</th>
               <th scope="col">{t("school.round.minimum")}</th>
+              <th scope="col">{t("teacherResearch.contact.column")}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,11 +68,14 @@ export function RoundSummaryView({ roundId, summary, canPublish, busy }: { round
                     {s.minimum}
                     {s.minimum > 0 ? ` (${t(s.minimumMet ? "school.round.minimumMet" : "school.round.minimumMissed")})` : null}
                   </td>
+                  <td>
+                    <SchoolContacts contacts={contacts[s.id]} />
+                  </td>
                 </tr>
               ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {summary.labs.length ? (
         <>
           <h4>{t("school.round.labsTitle")}</h4>
@@ -114,14 +126,7 @@ export function FollowUpForm({ roundId, roundName, busy }: { roundId: string; ro
       <p className="muted">{t("school.round.followUpIntro")}</p>
       <input type="hidden" name="intent" value="followUp" />
       <input type="hidden" name="roundId" value={roundId} />
-      <div className="field">
-        <label htmlFor="follow-up-name">{t("matching.manage.name")}</label>
-        <input id="follow-up-name" name="name" required maxLength={200} defaultValue={t("school.round.followUpName", { name: roundName })} />
-      </div>
-      <div className="field">
-        <label htmlFor="follow-up-deadline">{t("matching.manage.deadline")}</label>
-        <input id="follow-up-deadline" name="deadline" type="date" required />
-      </div>
+      <RoundFields idPrefix="follow-up" defaultName={t("school.round.followUpName", { name: roundName })} />
       <div>
         <button type="submit" className="button button--secondary" disabled={busy}>
           {t("school.round.followUpCreate")}

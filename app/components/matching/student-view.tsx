@@ -2,6 +2,7 @@ import { Form, Link, type useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MAX_RANKS } from "../../domain/round-rules";
 import type { loader } from "../../routes/matching";
+import { SchoolContacts } from "./round-parts";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -136,6 +137,18 @@ function NextStep({ nextStep, date }: { nextStep: NonNullable<NonNullable<Loader
                 {c.name} (<a href={`mailto:${c.email}`}>{c.email}</a>)
               </span>
             ))}
+          </li>
+        ) : null}
+        {nextStep.schoolContacts.length ? (
+          <li>
+            {t("teacherResearch.contact.chosenSchools")}
+            <ul>
+              {nextStep.schoolContacts.map((s) => (
+                <li key={s.schoolId}>
+                  {s.schoolName}: <SchoolContacts contacts={s.contacts} />
+                </li>
+              ))}
+            </ul>
           </li>
         ) : null}
       </ul>

@@ -36,6 +36,14 @@ export const questionRules = {
     // Programme leaders never act on a school's private concept.
     return !!status && status !== "concept" && (actor.isAdmin || leadsOneOf(actor, orgOf(scope)?.partnershipIds));
   },
+  /**
+   * Give an open question to the school's own teachers or a lab instead of
+   * students (teacher research, issue 20): the school's leadership or the
+   * partnership's programmaleider (scope: QuestionScope; only while open).
+   */
+  "question:start-teacher-research": (actor, scope) =>
+    statusOf(scope) === "open" &&
+    (isSchoolStaffOf(actor, orgOf(scope)?.schoolId, SCHOOL_QUESTION_OWNERS) || actor.isAdmin || leadsOneOf(actor, orgOf(scope)?.partnershipIds)),
   /** See the triage queue of submitted questions. */
   "question:triage": (actor) => actor.isAdmin || hasRole(actor, "programmaleider"),
   /** See a school's onderzoeksagenda (scope: the school). */
