@@ -42,6 +42,14 @@ const actionOwnersEn: Translation["actionOwners"] = {
     consentsWaiting_one: "{{count}} result waits for your consent",
     consentsWaiting_other: "{{count}} results wait for your consent",
   },
+  scan: {
+    empty: "Fill in an agreed phase for at least one aspect. Aspects you leave empty keep their agreement.",
+    priorityFirst: "Choose at least one priority with a concrete action before you close the scan.",
+    agreed: "Agreed: {{phase}}",
+    notYet: "No agreement yet",
+    progress: "{{count}} of {{total}} aspects have an agreement.",
+    partialHelp: "You can save the agreements aspect by aspect: aspects you leave empty stay as they were.",
+  },
   notifications: {
     assigned: "You own the action ‘{{title}}’ (for ‘{{result}}’).",
     assignedDue: "You own the action ‘{{title}}’ (for ‘{{result}}’), due {{due}}.",

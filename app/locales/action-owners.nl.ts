@@ -40,6 +40,14 @@ const actionOwnersNl = {
     consentsWaiting_one: "{{count}} opbrengst wacht op jouw toestemming",
     consentsWaiting_other: "{{count}} opbrengsten wachten op jouw toestemming",
   },
+  scan: {
+    empty: "Vul voor minstens één aspect een afgesproken fase in. Aspecten die je leeg laat, houden hun afspraak.",
+    priorityFirst: "Kies minstens één prioriteit met een concrete actie voordat je de scan sluit.",
+    agreed: "Afgesproken: {{phase}}",
+    notYet: "Nog geen afspraak",
+    progress: "{{count}} van {{total}} aspecten hebben een afspraak.",
+    partialHelp: "Je kunt de afspraken per aspect opslaan: aspecten die je leeg laat, blijven zoals ze waren.",
+  },
   notifications: {
     assigned: "Je bent eigenaar van de actie ‘{{title}}’ (bij ‘{{result}}’).",
     assignedDue: "Je bent eigenaar van de actie ‘{{title}}’ (bij ‘{{result}}’), streefdatum {{due}}.",
