@@ -270,11 +270,7 @@ export default function ResultPage() {
                       <h3>{a.title}</h3>
                       <p className="result__meta">
                         <span className="status">{t(`results.actionStatus.${a.status}`)}</span>
-                        {a.reason ? (
-                          <span>
-                            {t("results.detail.reason")}: {a.reason}
-                          </span>
-                        ) : null}
+                        {a.reason ? <span>{`${t("results.detail.reason")}: ${a.reason}`}</span> : null}
                         {a.ownerName ? (
                           <span>
                             {t("results.detail.owner")}: {a.ownerName}
