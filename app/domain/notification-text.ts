@@ -19,6 +19,14 @@ export function notificationText(n: NotificationItem, t: TFunction): string {
       return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
     case "teacherResearch.started":
       return t("teacherResearch.notifications.started", { title: n.params.title ?? "" });
+    case "action.assigned":
+      return n.params.due
+        ? t("actionOwners.notifications.assignedDue", { title: n.params.title ?? "", result: n.params.result ?? "", due: n.params.due })
+        : t("actionOwners.notifications.assigned", { title: n.params.title ?? "", result: n.params.result ?? "" });
+    case "result.consentAsked":
+      return t("actionOwners.notifications.consentAsked", { title: n.params.title ?? "", level: t(`results.visibility.${n.params.level ?? "school"}`) });
+    case "plan.ethicsLapsed":
+      return t("actionOwners.notifications.ethicsLapsed", { title: n.params.title ?? "" });
     default:
       // Kinds added since (issue 20) read their text from the school locale, e.g. school.notifications.matching.placed.
       return t(`school.notifications.${n.kind}`, { ...n.params, defaultValue: t("questions.notifications.generic") });

@@ -136,6 +136,11 @@ const TABLE: Row[] = [
   { action: "result:view", scope: resultAt("region", "elsewhere"), label: "a region result of another region", allowed: ["admin"] },
   { action: "result:view", scope: resultAt("public", "elsewhere"), label: "a public result anywhere", allowed: [...ROLES] },
   { action: "result:manage-actions", scope: resultAt("school", "A1"), label: "manage actions of an A1 result", allowed: QUESTION_OWNERS },
+  // Actions spread ownership (issue 20): the school's owners, or the action's owner while they work at the school.
+  { action: "action:update-status", scope: { ...schoolA1, actionOwnerId: "user-leraar" }, label: "update an A1 action a leraar owns", allowed: [...QUESTION_OWNERS, "leraar"] },
+  { action: "action:update-status", scope: { ...schoolA1, actionOwnerId: "user-werkplekbegeleider" }, label: "update an A1 action a werkplekbegeleider owns", allowed: [...QUESTION_OWNERS, "werkplekbegeleider"] },
+  { action: "action:update-status", scope: { ...schoolA1, actionOwnerId: null }, label: "update an A1 action nobody owns", allowed: QUESTION_OWNERS },
+  { action: "action:update-status", scope: { schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B], actionOwnerId: "user-leraar" }, label: "update a B1 action 'owned' by an A1 leraar", allowed: [] },
   { action: "result:publish", scope: projectA1, label: "publish a result of the demo project", allowed: [...QUESTION_OWNERS, "student"] },
   { action: "result:publish", scope: { ...projectA1, schoolId: "school-b1", partnershipIds: [PARTNERSHIP_B], projectStudentIds: [] }, label: "publish a result of a project elsewhere", allowed: [] },
   { action: "result:set-visibility", scope: resultAt("public", "A1"), label: "change the visibility of an A1 result (owners, project)", allowed: [...QUESTION_OWNERS, "student"] },

@@ -1,4 +1,5 @@
 import { accountRules } from "./policies/account";
+import { actionRules } from "./policies/action";
 import { knowActor, type Actor } from "./policies/actor";
 import { expertGroupRules } from "./policies/expert-group";
 import { importRules } from "./policies/import";
@@ -31,6 +32,7 @@ const RULES = {
   ...planRules,
   ...questionRules,
   ...resultRules,
+  ...actionRules,
   ...expertGroupRules,
   ...matchingRules,
   ...scanRules,
@@ -80,6 +82,7 @@ export { planAccess } from "./policies/plan";
 export { transitionActorsFor } from "./policies/question";
 export { canViewResult } from "./policies/result";
 export type {
+  ActionScope,
   ExpertGroupScope,
   OrganisationScope,
   PlanAccess,

@@ -25,8 +25,9 @@ describe("parseScanAction", () => {
     expect(parseScanAction({ intent: "wissen", scanId: "s" })).toEqual({ ok: false, error: "scan.errors.unknownIntent" });
   });
 
-  it("agreements: between one and the maximum of priorities, each with an action; no action kept without priority", () => {
-    expect(parseScanAction(agreements(0))).toEqual({ ok: false, error: "scan.errors.priorityCount" });
+  it("agreements: at most the maximum of priorities, each with an action; no action kept without priority", () => {
+    // Aspect by aspect (issue 20): saving without a priority is fine; closing asks for one (the route).
+    expect(parseScanAction(agreements(0)).ok).toBe(true);
     expect(parseScanAction(agreements(MAX_PRIORITIES + 1))).toEqual({ ok: false, error: "scan.errors.priorityCount" });
     const first = ASPECTS[0]!.id;
     expect(parseScanAction(agreements(1, { [`action-${first}`]: "  " }))).toEqual({ ok: false, error: "scan.errors.actionRequired" });
@@ -34,5 +35,14 @@ describe("parseScanAction", () => {
     const ok = parseScanAction(agreements(1, { [`action-${ASPECTS[1]!.id}`]: "zonder prioriteit", [`question-${ASPECTS[1]!.id}`]: "q-1" }));
     expect(ok.ok && ok.action.intent === "agree" && ok.action.agreements[1]).toMatchObject({ priority: false, action: "", questionId: null });
     expect(ok.ok && ok.action.intent === "agree" && ok.action.agreements[0]).toMatchObject({ priority: true, action: "Teamoverleg plannen", agreedPhase: 2 });
+  });
+
+  it("agreements aspect by aspect: only filled-in aspects are saved; an empty form is refused; a priority needs its phase", () => {
+    const [first, second] = [ASPECTS[0]!.id, ASPECTS[1]!.id];
+    expect(parseScanAction({ intent: "agree", scanId: "scan-1" })).toEqual({ ok: false, error: "actionOwners.scan.empty" });
+    expect(parseScanAction({ intent: "agree", scanId: "scan-1", [`agreed-${first}`]: "", [`action-${first}`]: " " })).toEqual({ ok: false, error: "actionOwners.scan.empty" });
+    const one = parseScanAction({ intent: "agree", scanId: "scan-1", [`agreed-${first}`]: "3", [`agreed-${second}`]: "" });
+    expect(one.ok && one.action.intent === "agree" && one.action.agreements).toEqual([{ aspectId: first, agreedPhase: 3, priority: false, action: "", questionId: null }]);
+    expect(parseScanAction({ intent: "agree", scanId: "scan-1", [`priority-${second}`]: "on", [`action-${second}`]: "Doen" })).toEqual({ ok: false, error: "scan.errors.phaseMissing" });
   });
 });

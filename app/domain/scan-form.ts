@@ -42,12 +42,11 @@ export const scanActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("agree"),
       scanId,
+      // Aspect by aspect (issue 20): only the aspects filled in are saved, the others keep what they had.
       agreements: z
         .array(agreementSchema.and(z.object({ aspectId: z.string() })))
-        .refine((rows) => {
-          const priorities = rows.filter((r) => r.priority).length;
-          return priorities >= 1 && priorities <= MAX_PRIORITIES;
-        }, "scan.errors.priorityCount"),
+        .min(1, "actionOwners.scan.empty")
+        .refine((rows) => rows.filter((r) => r.priority).length <= MAX_PRIORITIES, "scan.errors.priorityCount"),
     }),
     z.object({ intent: z.literal("close"), scanId }),
   ],
@@ -64,13 +63,16 @@ function shape(form: Record<string, string | undefined>): unknown {
   });
   if (prefixed.some((id) => !isAspectId(id))) return null;
   const answers = Object.fromEntries(aspectIds.flatMap((id) => (form[`phase-${id}`] === undefined ? [] : [[id, form[`phase-${id}`]]])));
-  const agreements = aspectIds.map((id) => ({
-    aspectId: id,
-    agreedPhase: form[`agreed-${id}`] || undefined,
-    priority: form[`priority-${id}`] === "on",
-    action: form[`action-${id}`] ?? "",
-    questionId: form[`question-${id}`] || null,
-  }));
+  // An aspect left entirely empty is not part of this save; one with only a priority or action still needs its phase.
+  const agreements = aspectIds
+    .map((id) => ({
+      aspectId: id,
+      agreedPhase: form[`agreed-${id}`] || undefined,
+      priority: form[`priority-${id}`] === "on",
+      action: form[`action-${id}`] ?? "",
+      questionId: form[`question-${id}`] || null,
+    }))
+    .filter((row) => row.agreedPhase !== undefined || row.priority || row.action.trim() !== "");
   return { intent: form.intent, schoolId: form.schoolId, schoolYear: form.schoolYear || undefined, scanId: form.scanId, answers, agreements };
 }
 

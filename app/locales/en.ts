@@ -12,6 +12,7 @@ import importEn from "./import.en";
 import privacyEn from "./privacy.en";
 import mailEn from "./mail.en";
 import accountEn from "./account.en";
+import actionOwnersEn from "./action-owners.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
@@ -28,6 +29,7 @@ const en: Translation = {
   privacy: privacyEn,
   mail: mailEn,
   account: accountEn,
+  actionOwners: actionOwnersEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

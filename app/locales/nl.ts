@@ -11,6 +11,7 @@ import importNl from "./import.nl";
 import privacyNl from "./privacy.nl";
 import mailNl from "./mail.nl";
 import accountNl from "./account.nl";
+import actionOwnersNl from "./action-owners.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -31,6 +32,7 @@ const nl = {
   privacy: privacyNl,
   mail: mailNl,
   account: accountNl,
+  actionOwners: actionOwnersNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

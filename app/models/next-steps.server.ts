@@ -4,6 +4,8 @@ import { matchingRounds, partnershipSchools, projects, questionProposals, questi
 import { SCHOOL_QUESTION_OWNERS, SCHOOL_ROLES, type KnownActor } from "../domain/permissions";
 import { schoolsWhere } from "../domain/policies/actor";
 import { listPlansFor } from "./plan.server";
+import { openActionsOwnedBy } from "./action-owners.server";
+import { consentsWaitingFor } from "./consent-notices.server";
 
 /**
  * "Nobody waits in silence" (issue 20): what each person should do next, for
@@ -25,6 +27,10 @@ export type NextSteps = {
   schoolProjects: { id: string; title: string }[];
   /** Leraar/schoolopleider: they can bring a question to their school's leadership. */
   canPropose: boolean;
+  /** Anyone who owns implementation actions: their open ones (issue 20, actions that spread ownership). */
+  myActions: ReturnType<typeof openActionsOwnedBy>;
+  /** Schoolleiders and students: results waiting for their consent to be shared beyond the school. */
+  consentsWaiting: { id: string; title: string }[];
 };
 
 export function nextStepsFor(actor: KnownActor): NextSteps {
@@ -100,5 +106,7 @@ export function nextStepsFor(actor: KnownActor): NextSteps {
       : null,
     schoolProjects,
     canPropose: schoolsWhere(actor, ["leraar", "schoolopleider"]).length > 0,
+    myActions: openActionsOwnedBy(actor.userId),
+    consentsWaiting: consentsWaitingFor(actor.userId),
   };
 }

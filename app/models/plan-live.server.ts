@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { EthicsLapseWatch } from "./ethics-lapse.server";
 import { appendPlanUpdate, compactPlan, loadPersistedPlan } from "./plan-doc.server";
 
 /**
@@ -38,9 +39,14 @@ export function applyChangeToStoredPlan(planId: string, userId: string | null, c
   const { doc } = loadPersistedPlan(planId);
   try {
     const updates: Uint8Array[] = [];
+    // A change here (restoring a version) can make the ethics sign-off lapse, as a live edit can.
+    const watch = new EthicsLapseWatch(planId, doc);
     doc.on("update", (u: Uint8Array) => updates.push(u));
     doc.transact(() => change(doc));
-    if (updates.length > 0) appendPlanUpdate(planId, Y.mergeUpdates(updates), userId);
+    if (updates.length > 0) {
+      appendPlanUpdate(planId, Y.mergeUpdates(updates), userId);
+      watch.afterPersist([userId]);
+    }
   } finally {
     doc.destroy();
   }

@@ -1,3 +1,4 @@
+import { askConsents } from "./consent-notices.server";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -109,6 +110,8 @@ export function createResult(input: {
           .run();
       }
       applyConsents(tx, resultId);
+      // Everyone else whose consent the publisher's wish needs is told (issue 20).
+      askConsents(tx, resultId, input.authorId);
       return resultId;
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { expertGroupResults, resultConsents, results } from "../../db/schema";
 import type { ResultVisibility } from "../domain/permissions";
 import { RESULT_VISIBILITIES } from "../domain/result-types";
+import { askConsents } from "./consent-notices.server";
 import { consentState, giveConsent } from "./result-publish.server";
 
 /** school < partnership < region < public */
@@ -52,5 +53,8 @@ export function changeVisibility(resultId: string, userId: string, wanted: Resul
     .run();
   giveConsent(resultId, userId);
   const after = db.select({ visibility: results.visibility }).from(results).where(eq(results.id, resultId)).get();
-  return after?.visibility === wanted ? "raised" : "requested";
+  if (after?.visibility === wanted) return "raised";
+  // Still missing consents: those asked are told (issue 20).
+  db.transaction((tx) => askConsents(tx, resultId, userId));
+  return "requested";
 }

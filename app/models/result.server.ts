@@ -13,6 +13,7 @@ import {
   users,
 } from "../../db/schema";
 import { can, canViewResult, type Actor } from "../domain/permissions";
+import { amsterdamToday } from "../domain/action-owners";
 import { parseList } from "../domain/json-list";
 import { anyWordQuery, trigramQuery, wordQuery } from "../domain/dutch-stem";
 import { distinctiveTerms, sharedTermCount } from "../domain/search-query";
@@ -169,7 +170,7 @@ export function getResultForActor(actor: Actor | null, id: string) {
   if (!canViewResult(actor, scope)) return null;
   const school = db.select().from(schools).where(eq(schools.id, result.schoolId)).get()!;
   const themeNames = themeNameMap();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = amsterdamToday(); // a due date lasts until the end of that day in Amsterdam
   const actionRows = db
     .select({ action: actions, ownerName: users.name })
     .from(actions)
@@ -210,38 +211,13 @@ export function getResultForActor(actor: Actor | null, id: string) {
   };
 }
 
-export const ACTION_STATUS_VALUES = ["gepland", "bezig", "gedaan", "losgelaten"] as const;
-
-/** Changes an action's status; letting go needs a reason. Caller checked result:manage-actions. */
-export function updateActionStatus(
-  resultId: string,
-  actionId: string,
-  status: (typeof ACTION_STATUS_VALUES)[number],
-  reason: string,
-): boolean {
-  return (
-    getDb()
-      .update(actions)
-      .set({ status, reason: status === "losgelaten" ? reason : "", updatedAt: new Date().toISOString() })
-      .where(and(eq(actions.id, actionId), eq(actions.resultId, resultId)))
-      .run().changes === 1
-  );
-}
-
-/** Turns a recommendation into an action for the result's school. */
-export function addAction(result: ResultRow, title: string, ownerId: string | null, dueDate: string | null): string {
-  return getDb()
-    .insert(actions)
-    .values({ resultId: result.id, schoolId: result.schoolId, title, ownerId, dueDate, status: "gepland", updatedAt: new Date().toISOString() })
-    .returning({ id: actions.id })
-    .get().id;
-}
+// Actions are created, assigned and updated in action-owners.server.ts (issue 20: owners among the staff).
 
 /** Overdue open actions of the schools where the actor is a question owner (for the dashboard reminder). */
 export function overdueActionsFor(actor: Actor) {
   const schoolIds = actor.memberships.filter((m) => m.schoolId && can(actor, "result:manage-actions", { schoolId: m.schoolId })).map((m) => m.schoolId!);
   if (schoolIds.length === 0) return [];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = amsterdamToday(); // a due date lasts until the end of that day in Amsterdam
   return getDb()
     .select({ id: actions.id, title: actions.title, dueDate: actions.dueDate, resultId: actions.resultId, resultTitle: results.title })
     .from(actions)
@@ -286,7 +262,7 @@ export function relatedResults(
 export function schoolActionsFor(actor: Actor) {
   const schoolIds = actor.memberships.filter((m) => m.schoolId && can(actor, "result:manage-actions", { schoolId: m.schoolId })).map((m) => m.schoolId!);
   if (schoolIds.length === 0) return [];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = amsterdamToday(); // a due date lasts until the end of that day in Amsterdam
   return getDb()
     .select({ id: actions.id, title: actions.title, status: actions.status, dueDate: actions.dueDate, resultId: actions.resultId, resultTitle: results.title })
     .from(actions)

@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { cultureScans, partnershipSchools, questions, scanAgreements, scanResponses, schools } from "../../db/schema";
 import {
   ASPECTS,
+  MAX_PRIORITIES,
   respondentCount,
   summariseScan,
   trendPerAspect,
@@ -125,12 +126,43 @@ export function schoolTrend(schoolId: string): { years: string[]; trend: Record<
 
 export type AgreementInput = { aspectId: string; agreedPhase: Phase; priority: boolean; action: string; questionId: string | null };
 
-/** Replaces the team's agreements for a scan in one transaction. */
-export function saveAgreements(scanId: string, rows: AgreementInput[]): void {
-  getDb().transaction((tx) => {
-    tx.delete(scanAgreements).where(eq(scanAgreements.scanId, scanId)).run();
-    for (const row of rows) tx.insert(scanAgreements).values({ scanId, ...row }).run();
-  });
+/**
+ * Saves the team's agreements for the aspects given and keeps the others
+ * (issue 20: aspect by aspect), in one transaction. Refused, with nothing
+ * stored, when the scan would end up with more than MAX_PRIORITIES priorities.
+ */
+export function saveAgreements(scanId: string, rows: AgreementInput[]): "saved" | "tooManyPriorities" {
+  const tooMany = new Error("tooManyPriorities");
+  try {
+    getDb().transaction((tx) => {
+      for (const row of rows) {
+        const values = { agreedPhase: row.agreedPhase, priority: row.priority, action: row.action, questionId: row.questionId };
+        tx.insert(scanAgreements)
+          .values({ scanId, aspectId: row.aspectId, ...values })
+          .onConflictDoUpdate({ target: [scanAgreements.scanId, scanAgreements.aspectId], set: values })
+          .run();
+      }
+      const priorities = tx
+        .select({ aspectId: scanAgreements.aspectId })
+        .from(scanAgreements)
+        .where(and(eq(scanAgreements.scanId, scanId), eq(scanAgreements.priority, true)))
+        .all().length;
+      if (priorities > MAX_PRIORITIES) throw tooMany;
+    });
+  } catch (error) {
+    if (error === tooMany) return "tooManyPriorities";
+    throw error;
+  }
+  return "saved";
+}
+
+/** Whether the team chose at least one priority: a scan closes only with one. */
+export function hasPriority(scanId: string): boolean {
+  return !!getDb()
+    .select({ aspectId: scanAgreements.aspectId })
+    .from(scanAgreements)
+    .where(and(eq(scanAgreements.scanId, scanId), eq(scanAgreements.priority, true)))
+    .get();
 }
 
 export function closeScan(scanId: string): boolean {

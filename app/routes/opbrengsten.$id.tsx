@@ -8,12 +8,13 @@ import { parseLinks, publicFacts } from "../models/public-result.server";
 import { changeVisibility, GROUP_VISIBILITIES } from "../models/result-visibility.server";
 import { RESULT_VISIBILITIES } from "../domain/result-types";
 import { useNonce } from "../utils/nonce";
-import { z } from "zod";
 import { can } from "../domain/permissions";
-import { ACTION_STATUSES } from "../domain/result-types";
+import { ActionStatusForm, NewActionForm, ReassignForm, type ActionFormError } from "../components/results/action-forms";
+import { amsterdamToday, checkDueDate, checkStatusChange, isOverdue } from "../domain/action-owners";
+import { actionScope, createOwnedAction, findAction, possibleOwners, reassignAction, setActionStatus } from "../models/action-owners.server";
 import { activeGroupsOf, shareResult } from "../models/expert-group.server";
 import { consentState, giveConsent } from "../models/result-publish.server";
-import { addAction, findResult, getResultForActor, updateActionStatus } from "../models/result.server";
+import { findResult, getResultForActor } from "../models/result.server";
 import { scopeForResult } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
 import { getCurrentUser } from "../utils/auth.server";
@@ -43,13 +44,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return refusal(request, { notFound: true });
   }
   // Links go out only as parsed, http(s) ones.
-  const { scope, links: storedLinks, ...rest } = result;
+  const { scope, links: storedLinks, actions: actionRows, ...rest } = result;
+  const canManage = !!actor && can(actor, "result:manage-actions", scope);
   const consent = user ? consentState(result.id) : null;
   // Public results present themselves outside the app: a citation and schema.org data.
   const t = tFor(await getLocale(request));
   const facts = publicFacts(result, context.origin, t(`results.types.${result.type}`));
   return {
-    result: rest,
+    result: {
+      ...rest,
+      // Each action says whether this reader may update it: the school's owners, or its own owner (issue 20).
+      actions: actionRows.map((a) => ({
+        ...a,
+        overdue: isOverdue(a),
+        canUpdate: !!actor && can(actor, "action:update-status", actionScope(a)),
+        mine: !!user && a.ownerId === user.id,
+      })),
+    },
+    owners: canManage ? possibleOwners(result.schoolId) : [],
+    today: amsterdamToday(),
+    // A recommendation's "Maak er een actie van" is a link that prefills the new-action form (works without JS).
+    prefill: canManage ? (rest.recommendationList[Number(new URL(request.url).searchParams.get("aanbeveling") ?? "-1")] ?? "") : "",
     links: parseLinks(storedLinks),
     publication: facts
       ? { url: facts.url, citation: apaCitation(facts), jsonLd: jsonForScript(jsonLd({ ...facts, type: result.type })), authors: facts.authors }
@@ -64,7 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           }
         : null,
     signedIn: !!user,
-    canManage: !!actor && can(actor, "result:manage-actions", scope),
+    canManage,
     canSetVisibility: !!actor && can(actor, "result:set-visibility", scope),
     // Groups the reader is in where this result cannot go yet: say why, and offer to raise it.
     groupsNeedingMore: user && !GROUP_VISIBILITIES.includes(rest.visibility) ? activeGroupsOf(user.id).length : 0,
@@ -75,21 +90,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     locale: await getLocale(request),
   };
 }
-
-const statusSchema = z.object({
-  actionId: z.string().min(1).max(100),
-  status: z.enum(ACTION_STATUSES),
-  reason: z.string().trim().max(2000).optional().default(""),
-});
-const addSchema = z.object({
-  title: z.string().trim().min(1).max(500),
-  dueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((v) => !Number.isNaN(Date.parse(v)))
-    .optional()
-    .or(z.literal("")),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -119,32 +119,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!giveConsent(result.id, user.id)) return forbidden({ error: t("results.publish.errors.noConsentNeeded") });
     return redirectWithToast(`/opbrengsten/${result.id}`, { kind: "success", message: t("results.publish.consentGiven") });
   }
-  const refused = refuseUnless(actor, "result:manage-actions", scope, { error: t("results.errors.notYours") });
+  return actionIntent(form, { result, scope, actor, userId: user.id, t });
+}
+
+type Fail = ActionFormError;
+const fail = (status: number, error: string, form?: string, field?: string) => data<Fail>({ error, form, field }, { status });
+
+/**
+ * Implementation actions (issue 20): the school's owners add and (re)assign
+ * them to one of the school's staff; the owner — or the school's owners —
+ * updates the status. Each check is a Dutch 4xx with nothing stored.
+ */
+function actionIntent(
+  form: Record<string, string | undefined>,
+  ctx: { result: NonNullable<ReturnType<typeof findResult>>; scope: ReturnType<typeof scopeForResult>; actor: ReturnType<typeof toActor>; userId: string; t: Awaited<ReturnType<typeof getT>> },
+) {
+  const { result, scope, actor, userId, t } = ctx;
+  const e = (key: string) => t(`actionOwners.errors.${key}`);
+  const intent = form.intent ?? "status";
+  if (intent === "add" || intent === "assign") {
+    const refused = refuseUnless(actor, "result:manage-actions", scope, { error: e("notManager") });
+    if (refused) return refused;
+    const formName = intent === "add" ? "new" : `assign-${form.actionId ?? ""}`;
+    const existing = intent === "assign" ? findAction(result.id, form.actionId ?? "") : undefined;
+    if (intent === "assign" && !existing) return fail(404, e("notFound"));
+    const title = (form.title ?? "").trim();
+    if (intent === "add" && (!title || title.length > 500)) return fail(400, e("titleRequired"), formName, "title");
+    const ownerId = (form.ownerId ?? "").trim();
+    if (!ownerId) return fail(400, e("ownerRequired"), formName, "ownerId");
+    // An overdue action may keep its date when only the owner changes.
+    const keepsDate = !!existing && (form.dueDate ?? "") === (existing.dueDate ?? "");
+    const due = keepsDate ? ({ ok: true, dueDate: existing!.dueDate } as const) : checkDueDate(form.dueDate ?? "");
+    if (!due.ok) return fail(400, e(due.error), formName, "dueDate");
+    const outcome = existing
+      ? reassignAction(result, existing, { ownerId, dueDate: due.dueDate }, userId)
+      : createOwnedAction(result, { title, ownerId, dueDate: due.dueDate }, userId);
+    if (outcome === "notStaff") return fail(400, e("notStaff"), formName, "ownerId");
+    return redirectWithToast(`/opbrengsten/${result.id}#acties`, {
+      kind: "success",
+      message: existing ? t("actionOwners.form.reassigned") : t("results.detail.actionAdded"),
+    });
+  }
+  if (intent !== "status") return fail(400, t("errors.badRequest"));
+  const action = findAction(result.id, form.actionId ?? "");
+  if (!action) return fail(404, e("notFound"));
+  const refused = refuseUnless(actor, "action:update-status", actionScope(action), { error: e("notAllowed") });
   if (refused) return refused;
-
-  if (form.intent === "add") {
-    const parsed = addSchema.safeParse(form);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path[0];
-      return data({ error: t(field === "dueDate" ? "results.errors.dateInvalid" : "results.errors.titleRequired") }, { status: 400 });
-    }
-    addAction(result, parsed.data.title, user.id, parsed.data.dueDate || null);
-    return redirectWithToast(`/opbrengsten/${result.id}#acties`, { kind: "success", message: t("results.detail.actionAdded") });
-  }
-
-  const parsed = statusSchema.safeParse(form);
-  if (!parsed.success) return data({ error: t("results.errors.badStatus") }, { status: 400 });
-  if (parsed.data.status === "losgelaten" && !parsed.data.reason) {
-    return data({ error: t("results.detail.reasonRequired") }, { status: 400 });
-  }
-  if (!updateActionStatus(result.id, parsed.data.actionId, parsed.data.status, parsed.data.reason)) {
-    return data({ error: t("results.errors.notFound") }, { status: 404 });
-  }
+  const change = checkStatusChange(form.status, form.reason);
+  if (!change.ok) return fail(400, e(change.error), `status-${action.id}`, change.error === "reasonRequired" ? "reason" : "status");
+  setActionStatus(action, change.status, change.reason);
   return redirectWithToast(`/opbrengsten/${result.id}#acties`, { kind: "success", message: t("results.detail.updated") });
 }
 
 export default function ResultPage() {
-  const { result, links, publication, consent, signedIn, canManage, canSetVisibility, groupsNeedingMore, shareTo, locale } =
+  const { result, links, publication, consent, signedIn, canManage, canSetVisibility, groupsNeedingMore, shareTo, locale, owners, today, prefill } =
     useLoaderData<typeof loader>();
   const nonce = useNonce();
   const actionData = useActionData<typeof action>();
@@ -214,13 +242,13 @@ export default function ResultPage() {
                 <li key={i}>
                   {rec}
                   {canManage && !result.actions.some((a) => a.title === rec) ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="add" />
-                      <input type="hidden" name="title" value={rec} />
-                      <button type="submit" className="button button--small button--secondary" disabled={busy}>
-                        {t("results.detail.makeAction")}
-                      </button>
-                    </Form>
+                    <>
+                      {" "}
+                      <Link to={`?aanbeveling=${i}#nieuwe-actie`} className="button button--small button--secondary" preventScrollReset={false}>
+                        {t("actionOwners.form.fromRecommendation")}
+                        <span className="visually-hidden">: {rec}</span>
+                      </Link>
+                    </>
                   ) : null}
                 </li>
               ))}
@@ -238,13 +266,15 @@ export default function ResultPage() {
               {result.actions.length > 0 ? (
                 <ul className="result-list">
                   {result.actions.map((a) => (
-                    <li key={a.id} className={`result${a.overdue ? " result--overdue" : ""}`}>
+                    <li key={a.id} id={`actie-${a.id}`} className={`result${a.overdue ? " result--overdue" : ""}`}>
                       <h3>{a.title}</h3>
                       <p className="result__meta">
                         <span className="status">{t(`results.actionStatus.${a.status}`)}</span>
+                        {a.reason ? <span>{`${t("results.detail.reason")}: ${a.reason}`}</span> : null}
                         {a.ownerName ? (
                           <span>
                             {t("results.detail.owner")}: {a.ownerName}
+                            {a.mine ? ` (${t("actionOwners.status.yours")})` : null}
                           </span>
                         ) : null}
                         {a.dueDate ? (
@@ -254,38 +284,13 @@ export default function ResultPage() {
                         ) : null}
                         {a.overdue ? <strong className="text-error">{t("results.detail.overdue")}</strong> : null}
                       </p>
-                      {a.reason ? (
-                        <p>
-                          {t("results.detail.reason")}: {a.reason}
-                        </p>
-                      ) : null}
-                      {canManage ? (
-                        <Form method="post" className="filters-inline">
-                          <input type="hidden" name="actionId" value={a.id} />
-                          <div className="field">
-                            <label htmlFor={`status-${a.id}`}>{t("results.detail.status")}</label>
-                            <select id={`status-${a.id}`} name="status" defaultValue={a.status}>
-                              {ACTION_STATUSES.map((s) => (
-                                <option key={s} value={s}>
-                                  {t(`results.actionStatus.${s}`)}
-                                </option>
-                              ))}
-                            </select>
-                          </div>
-                          <div className="field field--grow">
-                            <label htmlFor={`reason-${a.id}`}>{t("results.detail.reason")}</label>
-                            <input id={`reason-${a.id}`} name="reason" defaultValue={a.reason} maxLength={2000} />
-                          </div>
-                          <button type="submit" className="button button--small" disabled={busy}>
-                            {t("results.detail.update")}
-                            <span className="visually-hidden">: {a.title}</span>
-                          </button>
-                        </Form>
-                      ) : null}
+                      {a.canUpdate ? <ActionStatusForm action={a} busy={busy} error={actionData} /> : null}
+                      {canManage ? <ReassignForm action={a} owners={owners} today={today} busy={busy} error={actionData} /> : null}
                     </li>
                   ))}
                 </ul>
               ) : null}
+              {canManage ? <NewActionForm owners={owners} title={prefill} today={today} busy={busy} error={actionData} /> : null}
             </section>
           ) : (
             <p>

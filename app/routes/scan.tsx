@@ -7,7 +7,7 @@ import { ASPECTS, PHASES, type Phase } from "../domain/culture-scan";
 import { parseScanAction } from "../domain/scan-form";
 import { can } from "../domain/permissions";
 import { agendaFor } from "../models/agenda.server";
-import { agreementsOf, closeScan, findScan, linkableQuestionIds, myResponses, openScan, saveAgreements, saveResponses, scanSchoolsFor, scansOfSchool, scanSummary, schoolTrend, type AgreementInput } from "../models/scan.server";
+import { agreementsOf, closeScan, hasPriority, findScan, linkableQuestionIds, myResponses, openScan, saveAgreements, saveResponses, scanSchoolsFor, scansOfSchool, scanSummary, schoolTrend, type AgreementInput } from "../models/scan.server";
 import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
 import { currentSchoolYear } from "../domain/question-schema";
@@ -104,12 +104,13 @@ export async function action({ request }: ActionFunctionArgs) {
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
       const linkable = linkableQuestionIds(scan.schoolId, scan.schoolYear);
       if (input.agreements.some((row) => row.questionId && !linkable.has(row.questionId))) return fail(t("scan.errors.questionUnknown"));
-      saveAgreements(scan.id, input.agreements as AgreementInput[]);
+      if (saveAgreements(scan.id, input.agreements as AgreementInput[]) === "tooManyPriorities") return fail(t("scan.errors.priorityCount"));
       return redirectWithToast(`${back}#afspraken`, { kind: "success", message: t("scan.agreements.saved") });
     }
     case "close": {
       if (scan.status !== "open") return fail(t("scan.errors.closed"), 409);
       if (agreementsOf(scan.id).length === 0) return fail(t("scan.errors.agreementsFirst"));
+      if (!hasPriority(scan.id)) return fail(t("actionOwners.scan.priorityFirst"));
       closeScan(scan.id);
       return redirectWithToast(back, { kind: "success", message: t("scan.close.done") });
     }
@@ -356,6 +357,8 @@ export default function ScanPage() {
             {canManage && scan.status === "open" ? (
               <Form method="post" className="card stack">
                 <p>{t("scan.agreements.intro")}</p>
+                <p className="muted">{t("actionOwners.scan.partialHelp")}</p>
+                <p>{t("actionOwners.scan.progress", { count: scan.agreements.length, total: ASPECTS.length })}</p>
                 <input type="hidden" name="intent" value="agree" />
                 <input type="hidden" name="scanId" value={scan.id} />
                 {agenda.length === 0 ? <p className="muted">{t("scan.agreements.noAgendaQuestions")}</p> : null}
@@ -363,11 +366,18 @@ export default function ScanPage() {
                   const current = agreementOf(aspect.id);
                   return (
                     <fieldset key={aspect.id} className="scan-aspect">
-                      <legend>{aspect.name}</legend>
+                      <legend>
+                        {aspect.name}{" "}
+                        <span className={current ? "status status--open" : "status"}>
+                          {current
+                            ? t("actionOwners.scan.agreed", { phase: t("scan.phaseLabel", { phase: current.agreedPhase, name: phaseName(current.agreedPhase) }) })
+                            : t("actionOwners.scan.notYet")}
+                        </span>
+                      </legend>
                       <div className="field">
                         <label htmlFor={`agreed-${aspect.id}`}>{t("scan.agreements.agreedPhase", { aspect: aspect.name })}</label>
-                        <select id={`agreed-${aspect.id}`} name={`agreed-${aspect.id}`} defaultValue={current?.agreedPhase ?? ""} required>
-                          <option value="" disabled>
+                        <select id={`agreed-${aspect.id}`} name={`agreed-${aspect.id}`} defaultValue={current?.agreedPhase ?? ""}>
+                          <option value="" disabled={!!current}>
                             —
                           </option>
                           {PHASES.map((p) => (

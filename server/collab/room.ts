@@ -4,6 +4,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PlanAccess } from "../../app/domain/permissions";
 import { SERVER_ONLY_TYPES } from "../../app/domain/plan-template";
+import { EthicsLapseWatch } from "../../app/models/ethics-lapse.server";
 import { appendPlanUpdates, compactPlan, LOAD_ORIGIN, loadPersistedPlan } from "../../app/models/plan-doc.server";
 import { logger } from "../../app/utils/logger.server";
 import { AccessWatch } from "./access-watch";
@@ -82,6 +83,8 @@ export class Room {
    */
   private docBytes = 0;
   private docBytesExact = false;
+  /** Tells the project when a stored change makes the ethics sign-off lapse (issue 20). */
+  private ethicsWatch: EthicsLapseWatch | null = null;
   private lastRecount = 0;
   /** Bytes of each awareness state in the room, and their sum (the room's budget). */
   private readonly awarenessSizes = new Map<number, number>();
@@ -112,6 +115,7 @@ export class Room {
     }
     this.throughUpdateId = persisted.throughUpdateId;
     this.logRows = persisted.logRows;
+    this.ethicsWatch = new EthicsLapseWatch(this.planId, this.doc);
     this.state = "ready";
     metrics.docsLoaded.inc();
     this.accessWatch.start(this.config.COLLAB_ACCESS_CHECK_MS);
@@ -312,6 +316,7 @@ export class Room {
       stop();
     }
     for (const item of batch) this.broadcast(updateMessage(item.update), item.author);
+    this.ethicsWatch?.afterPersist(batch.map((item) => item.userId));
     const awareness = this.heldAwareness;
     this.heldAwareness = [];
     for (const message of awareness) this.broadcast(message, null);

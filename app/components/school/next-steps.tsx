@@ -1,10 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { endOfDayInAmsterdam, formatDate } from "../../domain/dates";
 import type { NextSteps } from "../../models/next-steps.server";
 
 /** The dashboard's "what to do next" card (issue 20): nobody waits in silence. */
 export function NextStepsCard({ steps }: { steps: NextSteps }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const items: JSX.Element[] = [];
   if (steps.triage !== null) {
     items.push(
@@ -25,6 +26,34 @@ export function NextStepsCard({ steps }: { steps: NextSteps }) {
     items.push(
       <li key="proposals">
         <Link to="/voorstellen">{t("school.dashboard.proposals", { count: steps.proposals })}</Link>
+      </li>,
+    );
+  }
+  if (steps.consentsWaiting.length > 0) {
+    const waiting = steps.consentsWaiting;
+    items.push(
+      <li key="consents">
+        {t("actionOwners.dashboard.consentsWaiting", { count: waiting.length })}:{" "}
+        {waiting.slice(0, 5).map((r, i) => (
+          <span key={r.id}>
+            {i > 0 ? ", " : null}
+            <Link to={`/opbrengsten/${r.id}#consent-title`}>{r.title}</Link>
+          </span>
+        ))}
+        {waiting.length > 5 ? " …" : null}
+      </li>,
+    );
+  }
+  for (const a of steps.myActions) {
+    const status = t(`results.actionStatus.${a.status}`);
+    items.push(
+      <li key={`action-${a.id}`}>
+        <Link to={`/opbrengsten/${a.resultId}#actie-${a.id}`}>
+          {a.dueDate
+            ? t("actionOwners.dashboard.myActionDue", { title: a.title, status, date: formatDate(endOfDayInAmsterdam(a.dueDate) ?? a.dueDate, i18n.language) })
+            : t("actionOwners.dashboard.myActions", { title: a.title, status })}
+        </Link>
+        {a.overdue ? <strong className="text-error"> — {t("actionOwners.dashboard.myActionOverdue")}</strong> : null}
       </li>,
     );
   }

@@ -44,7 +44,10 @@ export type ExpertGroupScope = {
   membership: { role: "member" | "moderator"; status: "active" | "requested" } | null;
 };
 
-export type Scope = OrganisationScope | PlanScope | QuestionScope | ResultScope | ProjectScope | ExpertGroupScope;
+/** An implementation action: its school and the person who owns it (issue 20). */
+export type ActionScope = OrganisationScope & { actionOwnerId: string | null };
+
+export type Scope = OrganisationScope | PlanScope | QuestionScope | ResultScope | ProjectScope | ExpertGroupScope | ActionScope;
 
 export function isPlanScope(scope: Scope | undefined): scope is PlanScope {
   return !!scope && "studentIds" in scope;
@@ -54,6 +57,9 @@ export function isResultScope(scope: Scope | undefined): scope is ResultScope {
 }
 export function isQuestionScope(scope: Scope | undefined): scope is QuestionScope {
   return !!scope && "status" in scope;
+}
+export function isActionScope(scope: Scope | undefined): scope is ActionScope {
+  return !!scope && "actionOwnerId" in scope;
 }
 export function isProjectScope(scope: Scope | undefined): scope is ProjectScope {
   return !!scope && "projectStudentIds" in scope;
