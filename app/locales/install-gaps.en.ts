@@ -7,9 +7,6 @@ const installGapsEn: Translation["installGaps"] = {
     agendaNotice: "This school is archived. Its agenda stays readable, but no new questions or changes are added.",
     agendaReadOnly: "This school is archived: the order of its agenda is fixed.",
   },
-  invitations: {
-    alreadyInvited: "{{email}} already has an open invitation for this role in this organisation.",
-  },
 };
 
 export default installGapsEn;

@@ -5,9 +5,6 @@ const installGapsNl = {
     agendaNotice: "Deze school is gearchiveerd. Haar agenda blijft leesbaar, maar er komen geen nieuwe vragen of wijzigingen meer bij.",
     agendaReadOnly: "Deze school is gearchiveerd: de volgorde van haar agenda ligt vast.",
   },
-  invitations: {
-    alreadyInvited: "{{email}} heeft al een openstaande uitnodiging voor deze rol bij deze organisatie.",
-  },
 } as const;
 
 export default installGapsNl;

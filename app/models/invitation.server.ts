@@ -93,40 +93,20 @@ export function createInvitation(input: NewInvitation): { token: string; id: str
   return getDb().transaction((tx) => insertInvitation(tx, input));
 }
 
-function openInvitationExists(tx: DbOrTx, email: string, role: Role, org: OrganisationColumns): boolean {
-  return tx
-    .select({ p: invitations.partnershipId, s: invitations.schoolId, i: invitations.instituteId })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.email, normaliseEmail(email)),
-        eq(invitations.role, role),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, new Date().toISOString()),
-      ),
-    )
-    .all()
-    .some((r) => r.p === org.partnershipId && r.s === org.schoolId && r.i === org.instituteId);
-}
-
-export type InviteRefusal = { field: "email"; message: "invitations.errors.alreadyMember" | "installGaps.invitations.alreadyInvited"; params: { email: string } };
+export type InviteRefusal = { field: "email"; message: "invitations.errors.alreadyMember"; params: { email: string } };
 
 /**
  * One person into one organisation with one role: the page (/beheer/uitnodigingen)
  * and the Administration API (6.14) both come here after asking the permission
- * module (`invitation:create`). The same role twice for the same person in the
- * same organisation (an accepted membership or an open invitation) is refused
- * and nothing is stored; otherwise the invitation, its audit entry and its
- * mail land in one transaction.
+ * module (`invitation:create`). A role the person already holds in that
+ * organisation is refused and nothing is stored; otherwise the invitation, its
+ * audit entry and its mail land in one transaction. A second open invitation
+ * for the same role is allowed on purpose: it is how a lost mail is sent again.
  */
 export function inviteIntoOrganisation(input: NewInvitation): { id: string } | InviteRefusal {
   return getDb().transaction((tx) => {
     if (membershipExists(input.email, input.role, input.org)) {
       return { field: "email" as const, message: "invitations.errors.alreadyMember" as const, params: { email: input.email } };
-    }
-    if (openInvitationExists(tx, input.email, input.role, input.org)) {
-      return { field: "email" as const, message: "installGaps.invitations.alreadyInvited" as const, params: { email: input.email } };
     }
     return { id: insertInvitation(tx, input).id };
   });

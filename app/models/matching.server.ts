@@ -84,7 +84,8 @@ export function openQuestionsOf(partnershipId: string) {
     .leftJoin(themes, eq(themes.id, questions.themeId))
     .leftJoin(questionLabs, eq(questionLabs.questionId, questions.id))
     .leftJoin(labs, and(eq(labs.id, questionLabs.labId), isNull(labs.archivedAt)))
-    .where(eq(questions.status, "open"))
+    // An archived school's open questions take no part in new rounds: its places are gone with it (issue 19).
+    .where(and(eq(questions.status, "open"), isNull(schools.archivedAt)))
     .orderBy(asc(schools.name), asc(questions.title))
     .all();
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { can } from "../domain/permissions";
@@ -81,10 +81,17 @@ export default function AgendaPage() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const moving = navigation.state !== "idle" && navigation.formAction?.startsWith("/agenda");
+  const refused = useActionData<typeof action>();
+  const refusedAlert = refused && "error" in refused ? (
+    <div className="alert alert--error" role="alert">
+      {refused.error}
+    </div>
+  ) : null;
   if (!school) {
     return (
       <div className="stack">
         <h1>{t("questions.agenda.title")}</h1>
+        {refusedAlert}
         <p className="empty">{t("questions.agenda.noSchool")}</p>
       </div>
     );
@@ -100,6 +107,7 @@ export default function AgendaPage() {
           {t("questions.agenda.print")}
         </button>
       </header>
+      {refusedAlert}
       <Form method="get" className="card filters-inline no-print">
         {schools.length > 1 && !school.archived ? (
           <div className="field">
