@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "../support/http";
 import { INVITATION_LINK, queuedLink } from "../support/mail";
+import { visibleText } from "../support/html";
 import { withServer } from "../support/with-server";
 
 /**
@@ -40,15 +41,7 @@ async function upload(client: Client, kind: string, partnershipId: string, csv: 
   return { id: location.split("=")[1]!, html: await (await client.get(location)).text() };
 }
 
-/** The visible text of a page (entities decoded), for what a person reads. */
-const visible = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+const visible = visibleText;
 
 describe("archived schools and labs leave the places where new work starts", () => {
   let admin: Client;
