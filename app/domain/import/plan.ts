@@ -198,14 +198,18 @@ function planPerson(row: ParsedRow<PersonData>, snapshot: ImportSnapshot, contex
   if (!data) return plan;
   const orgColumn = data.role === "student" ? "instituut" : "organisatie";
   const key = matchKey(data.organisation);
-  let candidates = context.inPartnership.get(key) ?? [];
-  if (data.role === "student") candidates = candidates.filter((c) => c.kind === "institute");
+  const fitting = (c: OrgCandidate) => data.role !== "student" || c.kind === "institute";
+  let candidates = (context.inPartnership.get(key) ?? []).filter(fitting);
+  let archived = (context.archived.get(key) ?? []).filter(fitting);
   if (data.city) {
-    const byCity = candidates.filter((c) => matchKey(c.city) === matchKey(data.city!));
+    const sameCity = (c: OrgCandidate) => matchKey(c.city) === matchKey(data.city!);
+    const byCity = candidates.filter(sameCity);
+    const archivedByCity = archived.filter(sameCity);
     if (byCity.length) candidates = byCity;
+    // The named place is an archived school: never fall back to a namesake elsewhere.
+    else if (archivedByCity.length) [candidates, archived] = [[], archivedByCity];
   }
   if (candidates.length === 0) {
-    const archived = (context.archived.get(key) ?? []).filter((c) => (data.role === "student" ? c.kind === "institute" : true));
     if (archived.length) {
       plan.issues.push({ row: row.row, column: orgColumn, code: "orgArchived", params: { name: archived[0]!.name }, value: data.organisation });
       return plan;
