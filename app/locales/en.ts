@@ -1,4 +1,5 @@
 import installEn from "./install.en";
+import installGapsEn from "./install-gaps.en";
 import type { Translation } from "./nl";
 import planEn from "./plan.en";
 import questionsEn from "./questions.en";
@@ -23,6 +24,7 @@ const en: Translation = {
   scan: scanEn,
   import: importEn,
   install: installEn,
+  installGaps: installGapsEn,
   school: schoolEn,
   teacherResearch: teacherResearchEn,
   showcase: showcaseEn,

@@ -128,6 +128,8 @@ const importEn: typeof importNl = {
     schoolOtherPartnership: "this school already exists in another partnership. Only an administrator can link or change it.",
     schoolOtherRegion: "this school already exists in another education region.",
     accountDisabled: "the account with this e-mail address is blocked.",
+    schoolArchived: "‘{{name}}’ is archived. An administrator can restore the school on the Organisations page; then you can import it.",
+    orgArchived: "‘{{name}}’ is archived: nobody can be added there any more. Choose another school or institute, or ask an administrator to restore it.",
   },
   problems: {
     empty: "The file is empty.",

@@ -126,6 +126,8 @@ const importNl = {
     schoolOtherPartnership: "deze school bestaat al bij een ander partnerschap. Alleen een beheerder kan haar koppelen of wijzigen.",
     schoolOtherRegion: "deze school bestaat al in een andere onderwijsregio.",
     accountDisabled: "het account met dit e-mailadres is geblokkeerd.",
+    schoolArchived: "‘{{name}}’ is gearchiveerd. Een beheerder kan de school terugzetten op de pagina Organisaties; daarna kun je haar importeren.",
+    orgArchived: "‘{{name}}’ is gearchiveerd: daar kunnen geen mensen meer bij komen. Kies een andere school of een ander instituut, of vraag een beheerder haar terug te zetten.",
   },
   problems: {
     empty: "Het bestand is leeg.",

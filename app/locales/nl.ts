@@ -1,4 +1,5 @@
 import installNl from "./install.nl";
+import installGapsNl from "./install-gaps.nl";
 import planNl from "./plan.nl";
 import questionsNl from "./questions.nl";
 import matchingNl from "./matching.nl";
@@ -26,6 +27,7 @@ const nl = {
   scan: scanNl,
   import: importNl,
   install: installNl,
+  installGaps: installGapsNl,
   school: schoolNl,
   teacherResearch: teacherResearchNl,
   showcase: showcaseNl,

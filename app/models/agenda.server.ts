@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { questions, themes } from "../../db/schema";
+import { questions, schools, themes } from "../../db/schema";
 
 /** A school's onderzoeksagenda: its questions per schooljaar in priority order. */
 export function agendaFor(schoolId: string, schoolYear: string) {
@@ -65,4 +65,22 @@ export function moveOnAgenda(questionId: string, direction: "up" | "down"): bool
     list.forEach((id, i) => tx.update(questions).set({ priority: i + 1 }).where(eq(questions.id, id)).run());
     return true;
   });
+}
+
+/** Which of these schools are archived: their agenda stays readable but is offered nowhere and cannot be reordered (issue 19). */
+export function archivedSchoolIds(schoolIds: string[]): Set<string> {
+  if (schoolIds.length === 0) return new Set();
+  return new Set(
+    getDb()
+      .select({ id: schools.id })
+      .from(schools)
+      .where(and(inArray(schools.id, schoolIds), isNotNull(schools.archivedAt)))
+      .all()
+      .map((r) => r.id),
+  );
+}
+
+/** A school's name, to show an archived school's agenda reached by a link. */
+export function schoolName(schoolId: string): string | null {
+  return getDb().select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId)).get()?.name ?? null;
 }

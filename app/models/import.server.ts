@@ -91,6 +91,7 @@ type SchoolSnapshotRow = {
   regionId: string;
   pids: string;
   shortage: number | null;
+  archived: number;
 };
 
 /** What the plan compares with: the partnership, every school and institute, and the people in the file. */
@@ -102,11 +103,11 @@ export function loadSnapshot(db: DbOrTx, partnershipId: string, emails: string[]
     .get();
   if (!partnership) return null;
   const schoolRows = db.all<SchoolSnapshotRow>(sql`
-    select s.id, s.name, s.city, s.sector, s.board, s.region_id as regionId, sh.vacancy_tenths as shortage,
+    select s.id, s.name, s.city, s.sector, s.board, s.region_id as regionId, sh.vacancy_tenths as shortage, s.archived_at is not null as archived,
       (select json_group_array(ps.partnership_id) from partnership_schools ps where ps.school_id = s.id) as pids
     from schools s left join school_shortages sh on sh.school_id = s.id`);
-  const instituteRows = db.all<{ id: string; name: string; city: string; pids: string }>(sql`
-    select i.id, i.name, i.city,
+  const instituteRows = db.all<{ id: string; name: string; city: string; pids: string; archived: number }>(sql`
+    select i.id, i.name, i.city, i.archived_at is not null as archived,
       (select json_group_array(pi.partnership_id) from partnership_institutes pi where pi.institute_id = i.id) as pids
     from institutes i`);
   const emailJson = JSON.stringify(emails);
@@ -130,8 +131,8 @@ export function loadSnapshot(db: DbOrTx, partnershipId: string, emails: string[]
     : [];
   return {
     partnership,
-    schools: schoolRows.map((s) => ({ ...s, partnershipIds: JSON.parse(s.pids) as string[], shortageTenths: s.shortage })),
-    institutes: instituteRows.map((i) => ({ id: i.id, name: i.name, city: i.city, partnershipIds: JSON.parse(i.pids) as string[] })),
+    schools: schoolRows.map(({ pids, shortage, archived, ...s }) => ({ ...s, partnershipIds: JSON.parse(pids) as string[], shortageTenths: shortage, archived: archived === 1 })),
+    institutes: instituteRows.map((i) => ({ id: i.id, name: i.name, city: i.city, partnershipIds: JSON.parse(i.pids) as string[], archived: i.archived === 1 })),
     users: users.map((u) => ({ id: u.id, email: u.email, disabled: u.disabledAt !== null })),
     memberships,
     openInvitations,

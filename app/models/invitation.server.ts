@@ -93,6 +93,25 @@ export function createInvitation(input: NewInvitation): { token: string; id: str
   return getDb().transaction((tx) => insertInvitation(tx, input));
 }
 
+export type InviteRefusal = { field: "email"; message: "invitations.errors.alreadyMember"; params: { email: string } };
+
+/**
+ * One person into one organisation with one role: the page (/beheer/uitnodigingen)
+ * and the Administration API (6.14) both come here after asking the permission
+ * module (`invitation:create`). A role the person already holds in that
+ * organisation is refused and nothing is stored; otherwise the invitation, its
+ * audit entry and its mail land in one transaction. A second open invitation
+ * for the same role is allowed on purpose: it is how a lost mail is sent again.
+ */
+export function inviteIntoOrganisation(input: NewInvitation): { id: string } | InviteRefusal {
+  return getDb().transaction((tx) => {
+    if (membershipExists(input.email, input.role, input.org)) {
+      return { field: "email" as const, message: "invitations.errors.alreadyMember" as const, params: { email: input.email } };
+    }
+    return { id: insertInvitation(tx, input).id };
+  });
+}
+
 export function listOpenInvitations() {
   return getDb()
     .select({

@@ -99,7 +99,13 @@ export function addLabSupervisor(labId: string, userId: string, db: DbOrTx = get
 
 /** The supervisors of a question's lab (they become a project's begeleiders). */
 export function labSupervisorsOfQuestion(questionId: string, db: DbOrTx = getDb()): string[] {
-  const lab = db.select().from(questionLabs).where(eq(questionLabs.questionId, questionId)).get();
+  // An archived lab starts no new supervision (issue 19): its supervisors are not added to new projects.
+  const lab = db
+    .select({ labId: questionLabs.labId })
+    .from(questionLabs)
+    .innerJoin(labs, and(eq(labs.id, questionLabs.labId), isNull(labs.archivedAt)))
+    .where(eq(questionLabs.questionId, questionId))
+    .get();
   return lab ? db.select().from(labSupervisors).where(eq(labSupervisors.labId, lab.labId)).all().map((s) => s.userId) : [];
 }
 

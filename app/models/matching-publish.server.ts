@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import {
   labs,
@@ -49,7 +49,7 @@ export function roundSummaryOf(round: RoundRow): RoundSummary {
   for (const q of placedQuestions) questionRows.set(q.id, { ...q, labId: null });
   for (const q of open) questionRows.set(q.id, { id: q.id, schoolId: q.schoolId, capacity: q.capacity, labId: q.labId ?? null });
   const rankings = db.select().from(roundRankings).where(eq(roundRankings.roundId, round.id)).orderBy(asc(roundRankings.rank)).all();
-  const labRows = db.select().from(labs).where(eq(labs.partnershipId, round.partnershipId)).orderBy(asc(labs.name)).all();
+  const labRows = db.select().from(labs).where(and(eq(labs.partnershipId, round.partnershipId), isNull(labs.archivedAt))).orderBy(asc(labs.name)).all();
   return summariseRound({
     schools: settings.map((s) => ({ id: s.schoolId, name: s.name, capacity: s.capacity, minimum: s.minimum, shortageTenths: s.shortageTenths })),
     labs: labRows.map((l) => ({ id: l.id, name: l.name, seats: l.seats })),

@@ -73,7 +73,8 @@ export function openQuestionsOf(partnershipId: string) {
       supervisionExternal: questions.supervisionExternal,
       /** Position on the school's agenda (1 = most important; 0 = not ranked). */
       priority: questions.priority,
-      labId: questionLabs.labId,
+      // Only an active lab: an archived one offers no places and no seats any more (issue 19).
+      labId: labs.id,
       labStart: labs.periodStart,
       labEnd: labs.periodEnd,
     })
@@ -82,10 +83,16 @@ export function openQuestionsOf(partnershipId: string) {
     .innerJoin(partnershipSchools, and(eq(partnershipSchools.schoolId, questions.schoolId), eq(partnershipSchools.partnershipId, partnershipId)))
     .leftJoin(themes, eq(themes.id, questions.themeId))
     .leftJoin(questionLabs, eq(questionLabs.questionId, questions.id))
-    .leftJoin(labs, eq(labs.id, questionLabs.labId))
-    .where(eq(questions.status, "open"))
+    .leftJoin(labs, and(eq(labs.id, questionLabs.labId), isNull(labs.archivedAt)))
+    // An archived school's open questions take no part in new rounds: its places are gone with it (issue 19).
+    .where(and(eq(questions.status, "open"), isNull(schools.archivedAt)))
     .orderBy(asc(schools.name), asc(questions.title))
     .all();
+}
+
+/** The partnership's labs that count in matching: archived labs keep their history but no seats. */
+function activeLabsOf(partnershipId: string) {
+  return getDb().select().from(labs).where(and(eq(labs.partnershipId, partnershipId), isNull(labs.archivedAt))).all();
 }
 
 /** Students of the institutes in the round's partnership. */
@@ -192,7 +199,7 @@ export function runRound(roundId: string, now = new Date()): RunOutcome {
     const accepted = existing.filter((a) => a.questionId && a.studentResponse === "geaccepteerd");
     const declined = existing.filter((a) => a.questionId && a.studentResponse === "afgewezen");
     const settings = schoolSettingsOf(roundId, round.partnershipId);
-    const labRows = db.select().from(labs).where(eq(labs.partnershipId, round.partnershipId)).all();
+    const labRows = activeLabsOf(round.partnershipId);
     const usedBy = (pred: (a: (typeof accepted)[number]) => boolean) => accepted.filter(pred).length;
     const questionById = new Map(open.map((q) => [q.id, q]));
     const rankings = db.select().from(roundRankings).where(eq(roundRankings.roundId, roundId)).orderBy(asc(roundRankings.rank)).all();
@@ -417,7 +424,7 @@ export function adjustAssignment(round: RoundRow, studentId: string, questionId:
   const open = openQuestionsOf(round.partnershipId);
   const rankings = db.select().from(roundRankings).where(eq(roundRankings.roundId, round.id)).orderBy(asc(roundRankings.rank)).all();
   const settings = schoolSettingsOf(round.id, round.partnershipId);
-  const labRows = db.select().from(labs).where(eq(labs.partnershipId, round.partnershipId)).all();
+  const labRows = activeLabsOf(round.partnershipId);
   const openIds = new Set(open.map((q) => q.id));
   const input = {
     students: [...new Set(current.map((a) => a.studentId))].map((id) => ({

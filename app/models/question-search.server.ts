@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client";
 import { partnershipSchools, questions, schools, themes } from "../../db/schema";
@@ -344,16 +344,20 @@ function countMatches(where: SQL, match: string | null, trigrams: string | null)
   return words + capped(and(trigramOnly, where)!, limit - words);
 }
 
-/** Schools whose questions the actor can see at all (for the school filter). */
+/**
+ * Schools whose questions the actor can see at all (for the school filters).
+ * Archived schools are left out: their questions stay readable (a link with
+ * `?school=` still works), but a filter offers only schools where work goes on (issue 19).
+ */
 export function visibleSchools(actor: Actor) {
   const { partnershipIds, isAdmin } = questionReach(actor);
   const db = getDb();
   const query = db.selectDistinct({ id: schools.id, name: schools.name }).from(schools);
-  if (isAdmin) return query.orderBy(asc(schools.name)).all();
+  if (isAdmin) return query.where(isNull(schools.archivedAt)).orderBy(asc(schools.name)).all();
   if (partnershipIds.length === 0) return [];
   return query
     .innerJoin(partnershipSchools, eq(partnershipSchools.schoolId, schools.id))
-    .where(inArray(partnershipSchools.partnershipId, [...partnershipIds]))
+    .where(and(inArray(partnershipSchools.partnershipId, [...partnershipIds]), isNull(schools.archivedAt)))
     .orderBy(asc(schools.name))
     .all();
 }
@@ -366,12 +370,13 @@ export function visibleSchools(actor: Actor) {
 export function countVisibleSchools(actor: Actor): number {
   const { partnershipIds, isAdmin } = questionReach(actor);
   const db = getDb();
-  if (isAdmin) return db.select({ n: count() }).from(schools).get()!.n;
+  if (isAdmin) return db.select({ n: count() }).from(schools).where(isNull(schools.archivedAt)).get()!.n;
   if (partnershipIds.length === 0) return 0;
   return db
     .select({ n: countDistinct(partnershipSchools.schoolId) })
     .from(partnershipSchools)
-    .where(inArray(partnershipSchools.partnershipId, [...partnershipIds]))
+    .innerJoin(schools, eq(schools.id, partnershipSchools.schoolId))
+    .where(and(inArray(partnershipSchools.partnershipId, [...partnershipIds]), isNull(schools.archivedAt)))
     .get()!.n;
 }
 

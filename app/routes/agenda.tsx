@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge";
 import { can } from "../domain/permissions";
-import { agendaFor, moveOnAgenda, schoolYearsOf } from "../models/agenda.server";
+import { agendaFor, archivedSchoolIds, moveOnAgenda, schoolName, schoolYearsOf } from "../models/agenda.server";
 import { findQuestion } from "../models/question.server";
 import { visibleSchools } from "../models/question-search.server";
 import { schoolScope } from "../models/scopes.server";
@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // The schools whose agenda this user may see: their own first, then (for
   // programme leaders and admins) the partnership's.
-  const own = user.memberships.filter((m) => m.schoolId).map((m) => ({ id: m.schoolId!, name: m.organisationName ?? "" }));
+  // Archived schools are not offered (issue 19); their agenda stays readable by a link.
+  const ownAll = user.memberships.filter((m) => m.schoolId).map((m) => ({ id: m.schoolId!, name: m.organisationName ?? "" }));
+  const archivedOwn = archivedSchoolIds(ownAll.map((s) => s.id));
+  const own = ownAll.filter((s) => !archivedOwn.has(s.id));
   const others = visibleSchools(actor).filter((s) => !own.some((o) => o.id === s.id));
   const candidates = [...own, ...others].filter(
     (s, i, all) =>
@@ -31,9 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       can(actor, "agenda:view", schoolScope(s.id)),
   );
   const requested = params.get("school");
-  const school = candidates.find((s) => s.id === requested) ?? candidates[0];
+  let school: { id: string; name: string; archived?: boolean } | undefined = candidates.find((s) => s.id === requested) ?? candidates[0];
+  if (requested && requested !== school?.id) {
+    const name = archivedSchoolIds([requested]).has(requested) && can(actor, "agenda:view", schoolScope(requested)) ? schoolName(requested) : null;
+    if (name === null) throw new Response("Niet gevonden", { status: 404 });
+    school = { id: requested, name, archived: true };
+  }
   if (!school) return { school: null, schools: [], years: [], year: currentSchoolYear(), items: [], canEdit: false };
-  if (requested && requested !== school.id) throw new Response("Niet gevonden", { status: 404 });
   const years = [...new Set([currentSchoolYear(), ...schoolYearsOf(school.id)])].sort().reverse();
   const year = years.includes(params.get("jaar") ?? "") ? params.get("jaar")! : currentSchoolYear();
   const scope = schoolScope(school.id);
@@ -44,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year,
     // Row by row through the permission module: a concept is for the school's own staff only.
     items: agendaFor(school.id, year).filter((item) => can(actor, "question:view", { ...scope, status: item.status })),
-    canEdit: can(actor, "agenda:edit", scope),
+    canEdit: !school.archived && can(actor, "agenda:edit", scope),
   };
 }
 
@@ -60,6 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!question || !can(toActor(user), "agenda:edit", schoolScope(question.schoolId))) {
     return forbidden({ error: t("questions.errors.notYours") });
   }
+  if (archivedSchoolIds([question.schoolId]).size > 0) return data({ error: t("installGaps.archived.agendaReadOnly") }, { status: 400 });
   const back = `/agenda?school=${question.schoolId}&jaar=${question.schoolYear}#vraag-${question.id}`;
   if (!moveOnAgenda(question.id, direction)) {
     return data({ error: t("questions.agenda.notMovable") }, { status: 400 });
@@ -73,10 +81,17 @@ export default function AgendaPage() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const moving = navigation.state !== "idle" && navigation.formAction?.startsWith("/agenda");
+  const refused = useActionData<typeof action>();
+  const refusedAlert = refused && "error" in refused ? (
+    <div className="alert alert--error" role="alert">
+      {refused.error}
+    </div>
+  ) : null;
   if (!school) {
     return (
       <div className="stack">
         <h1>{t("questions.agenda.title")}</h1>
+        {refusedAlert}
         <p className="empty">{t("questions.agenda.noSchool")}</p>
       </div>
     );
@@ -92,8 +107,9 @@ export default function AgendaPage() {
           {t("questions.agenda.print")}
         </button>
       </header>
+      {refusedAlert}
       <Form method="get" className="card filters-inline no-print">
-        {schools.length > 1 ? (
+        {schools.length > 1 && !school.archived ? (
           <div className="field">
             <label htmlFor="agenda-school">{t("questions.agenda.school")}</label>
             <select id="agenda-school" name="school" defaultValue={school.id}>
@@ -124,6 +140,11 @@ export default function AgendaPage() {
       <h2>
         {school.name} · {year}
       </h2>
+      {school.archived ? (
+        <p className="notice" role="note">
+          {t("installGaps.archived.agendaNotice")}
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <div className="empty">
           <p>{t("questions.agenda.empty")}</p>

@@ -5,13 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../components/ui/form-field";
 import { organisationKindForRole, ROLES, rolesForOrganisationKind, type OrganisationKind } from "../domain/roles";
-import {
-  createInvitation,
-  listOpenInvitations,
-  membershipExists,
-  organisationColumns,
-  revokeInvitation,
-} from "../models/invitation.server";
+import { inviteIntoOrganisation, listOpenInvitations, organisationColumns, revokeInvitation } from "../models/invitation.server";
 import { can } from "../domain/permissions";
 import { findOrganisation, listInvitableOrganisations, organisationScopeOf } from "../models/organisation.server";
 import { invitationSchema } from "../schemas/invitation";
@@ -96,24 +90,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     values,
   });
   if (refused) return refused;
-  const org = organisationColumns(organisation.kind, organisation.id);
-  if (membershipExists(parsed.data.email, parsed.data.role, org)) {
-    return data<ActionData>(
-      { errors: { email: t("invitations.errors.alreadyMember", { email: parsed.data.email }) }, values },
-      { status: 409 },
-    );
-  }
-
   // The link travels only by mail, queued in the same transaction (contract 6.12); the log names the invitation, never its token.
-  const { id } = createInvitation({
+  const invited = inviteIntoOrganisation({
     email: parsed.data.email,
     name: parsed.data.name,
     role: parsed.data.role,
-    org,
+    org: organisationColumns(organisation.kind, organisation.id),
     invitedById: user.id,
     ip: context.clientIp,
     origin: context.origin,
   });
+  if ("field" in invited) return data<ActionData>({ errors: { [invited.field]: t(invited.message, invited.params) }, values }, { status: 409 });
+  const { id } = invited;
   logger.info({ invitationId: id, email: parsed.data.email, role: parsed.data.role }, "uitnodiging aangemaakt en per mail in de wachtrij");
   return data<ActionData>({ created: { id, name: parsed.data.name, email: parsed.data.email } });
 }

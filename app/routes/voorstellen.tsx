@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { can } from "../domain/permissions";
 import { adoptProposal, createProposal, declineProposal, findProposal, listProposals } from "../models/question-proposal.server";
+import { archivedSchoolIds } from "../models/agenda.server";
 import { schoolScope } from "../models/scopes.server";
 import { toActor, type CurrentUser } from "../models/user.server";
 import { refuseUnless, requirePermission } from "../utils/guard.server";
@@ -22,9 +23,11 @@ function schoolsOf(user: CurrentUser) {
   const actor = toActor(user);
   const schools = user.memberships.flatMap((m) => (m.schoolId ? [{ id: m.schoolId, name: m.organisationName }] : []));
   const unique = [...new Map(schools.map((s) => [s.id, s])).values()];
+  // An archived school takes no new proposals (issue 19); open ones can still be decided.
+  const archived = archivedSchoolIds(unique.map((s) => s.id));
   return {
     actor,
-    proposeAt: unique.filter((s) => can(actor, "proposal:create", schoolScope(s.id))),
+    proposeAt: unique.filter((s) => !archived.has(s.id) && can(actor, "proposal:create", schoolScope(s.id))),
     decideAt: unique.filter((s) => can(actor, "proposal:decide", schoolScope(s.id))),
   };
 }
@@ -50,6 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const schoolId = (form.schoolId ?? "").slice(0, 100);
     const refused = refuseUnless(actor, "proposal:create", schoolScope(schoolId), { error: t("school.proposals.errors.notProposer") });
     if (refused) return refused;
+    if (archivedSchoolIds([schoolId]).size > 0) return data<ActionData>({ error: t("installGaps.archived.noNewWork"), field: "schoolId" }, { status: 400 });
     const title = (form.title ?? "").trim();
     const background = (form.background ?? "").trim();
     if (!title) return data<ActionData>({ error: t("school.proposals.errors.titleRequired"), field: "title" }, { status: 400 });

@@ -5,6 +5,7 @@ import { themeExists } from "../models/question.server";
 import { schoolScope } from "../models/scopes.server";
 import { questionDraftSchema, questionSchemaFor, type QuestionInput } from "../domain/question-schema";
 import { resolveSupervisor } from "../models/school-staff.server";
+import { archivedSchoolIds } from "../models/agenda.server";
 
 type Parsed =
   | { ok: true; value: QuestionInput }
@@ -38,6 +39,10 @@ export async function parseQuestionForm(request: Request, actor: Actor): Promise
   const scope = schoolScope(value.schoolId);
   if (!can(actor, "question:create", scope)) {
     return { ok: false, reply: submission.reply({ fieldErrors: { schoolId: ["questions.errors.schoolNotYours"] } }), status: 403 };
+  }
+  // An archived school keeps its questions readable but takes no new or changed ones (issue 19).
+  if (archivedSchoolIds([value.schoolId]).size > 0) {
+    return { ok: false, reply: submission.reply({ fieldErrors: { schoolId: ["installGaps.archived.noNewWork"] } }), status: 400 };
   }
   return { ok: true, value };
 }

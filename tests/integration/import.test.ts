@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Client } from "../support/http";
+import { visibleText } from "../support/html";
 import { withServer } from "../support/with-server";
 import { INVITATION_LINK, queuedLink } from "../support/mail";
 
@@ -50,15 +51,7 @@ async function preview(client: Client, input: Upload) {
 
 const confirm = (client: Client, id: string) => client.post("/beheer/import", { intent: "confirm", id });
 
-/** The text of the HTML without tags, for assertions on what a person reads. */
-const visible = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
+const visible = visibleText;
 
 describe("onboarding by import", () => {
   it("previews and imports schools: new ones created and linked, a changed one updated, Windows-1252 read right", async () => {

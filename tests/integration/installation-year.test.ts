@@ -12,8 +12,9 @@ import { waitFor, YClient } from "./collab-helpers";
  * through HTTP only: the first admin from `admin:invite`, the tree through the
  * Administration API, people invited and signed in, a question opened, a lab
  * with a supervisor, a matching round run and published, a project with a
- * student and a begeleider who comments and signs the ethics off, a result,
- * an expert group with the shared result and a meeting (.ics), and the end of
+ * student and a begeleider who comments and signs the ethics off, an expert
+ * group with a meeting (.ics), a result published with the consents the app
+ * asks for and shared into that group, and the end of
  * the year. Bad input gets a Dutch 4xx and stores nothing; removing a
  * begeleider or deactivating a person closes their sockets within a second.
  */
@@ -79,6 +80,10 @@ describe("a partnership year from an empty database", () => {
       encoding: "utf8",
     });
     expect(made.status, made.stderr).toBe(0);
+    // A real installation: the login page names no demo accounts (6.11).
+    const login = await (await new Client(server.url).get("/login")).text();
+    expect(login).not.toContain("@demo.nl");
+    expect(login).not.toContain("samen-onderzoeken");
     people.admin = await accept(/\/uitnodiging\/[A-Za-z0-9_-]{43}/.exec(made.stdout)![0], "Sanne Beheer");
     const org = async (body: Record<string, unknown>) => {
       const r = await api(people.admin, "POST", "/api/v1/organisations", body);
@@ -192,6 +197,10 @@ describe("a partnership year from an empty database", () => {
     const deadline = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     expect((await people.lead.post("/matching", { intent: "create", partnershipId: ids.partnership, name: "Ronde 2026-2027", deadline })).status).toBe(302);
     ids.round = row<{ id: string }>("select id from matching_rounds").id;
+    // A date-only deadline is the end of that day in Amsterdam, shown as that same day (not the next one).
+    const shown = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(new Date(`${deadline}T12:00:00Z`));
+    expect(await (await people.student.get("/matching")).text()).toContain(`Rangschikken kan tot en met ${shown}.`);
+    expect(row<{ deadline: string }>("select deadline from matching_rounds where id = ?", ids.round).deadline).toMatch(new RegExp(`^${deadline}T2[12]:59:59`));
     expect((await people.student.post("/matching", { intent: "rank", roundId: ids.round, choice1: ids.question })).status).toBe(302);
     expect((await people.lead.post("/matching", { intent: "run", roundId: ids.round })).status).toBe(302);
     expect((await people.lead.post("/matching", { intent: "publish", roundId: ids.round, confirm: "ja" })).status).toBe(302);
@@ -330,6 +339,42 @@ describe("a partnership year from an empty database", () => {
     // A discussion not tied to a result.
     expect((await people.head.post(`/expertgroepen/${ids.group}`, { intent: "topic", title: "Wie heeft een leesclub?", body: "Wij zoeken voorbeelden." })).status).toBe(302);
     expect(count("expert_group_topics")).toBe(1);
+  });
+
+  it("publishes a result on the project with the consents the app asks for, and shares it into the expert group", async () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({
+      projectId: ids.project,
+      title: "Leesmotivatie in groep 6: wat werkt",
+      type: "onderzoeksrapport",
+      summary: "Leerlingen lezen meer als ze zelf hun boek kiezen en er in de klas over praten.",
+      conclusions: "Keuzevrijheid en boekgesprekken werken.",
+      recommendations: "Start elke week een boekgesprek.\nRicht een leeshoek in met keuzeboeken.",
+      themeIds: "lezen-en-taal",
+      visibility: "region",
+      noPupilData: "ja",
+    })) form.append(key, value);
+    const made = await people.student.request("/opbrengsten/nieuw", { method: "POST", body: form, headers: { origin: server.url } });
+    expect(made.status, await made.clone().text()).toBe(302);
+    const resultId = made.headers.get("location")!.split("/").pop()!;
+    // Only the school sees it until everyone the app asks has consented: the author did by publishing, the schoolleider is asked.
+    expect(row<{ visibility: string }>("select visibility from results where id = ?", resultId).visibility).toBe("school");
+    expect(await (await people.head.get(`/opbrengsten/${resultId}`)).text()).toContain("Ik geef toestemming");
+    expect((await people.opleider.post(`/opbrengsten/${resultId}`, { intent: "consent" })).status).toBeGreaterThanOrEqual(400);
+    expect((await people.head.post(`/opbrengsten/${resultId}`, { intent: "consent" })).status).toBe(302);
+    expect(row<{ visibility: string }>("select visibility from results where id = ?", resultId).visibility).toBe("region");
+    const listed = (await api(people.otherOpleider, "GET", "/api/v1/results?q=leesmotivatie")).json.results as { id: string }[];
+    expect(listed.map((r) => r.id)).toContain(resultId);
+
+    // The schoolleider, a member of the expert group, shares it there; a non-member cannot.
+    expect((await people.otherOpleider.post(`/opbrengsten/${resultId}`, { intent: "share", groupId: ids.group })).status).toBeGreaterThanOrEqual(400);
+    expect(count("expert_group_results")).toBe(0);
+    const shared = await people.head.post(`/opbrengsten/${resultId}`, { intent: "share", groupId: ids.group });
+    expect(shared.status, await shared.clone().text()).toBe(302);
+    expect(count("expert_group_results", "group_id = ? and result_id = ?", ids.group, resultId)).toBe(1);
+    const group = await (await people.opleider.get(`/expertgroepen/${ids.group}`)).text();
+    expect(group).toContain("Leesmotivatie in groep 6: wat werkt");
+    expect(group).toContain("Leesbijeenkomst"); // the meeting planned above
   });
 
   it("closes the year: the round is closed, finished projects archived, a student who left loses access", async () => {

@@ -164,3 +164,29 @@ describe("planImport: people", () => {
     expect(plan.rows[0]!.issues.map((i) => i.code)).toEqual(["orgForbidden"]);
   });
 });
+
+describe("planImport: archived schools and institutes (issue 19)", () => {
+  const archived = () =>
+    snapshot({
+      schools: snapshot().schools.map((s) => (s.id === "s1" ? { ...s, archived: true } : s)),
+      institutes: [{ id: "i1", name: "Hogeschool Rivierland – Pabo", city: "Lingestad", partnershipIds: [P_A, P_B], archived: true }],
+    });
+
+  it("refuses a school row that names an archived school, instead of updating or recreating it", () => {
+    const plan = planImport(parsed("scholen", "naam;plaats;sector;bestuur\nDe Linde;Gouda;vo;Stichting Vier"), archived(), admin);
+    expect(plan.rows[0]).toMatchObject({ status: "fout", issues: [{ row: 2, column: "naam", code: "schoolArchived", params: { name: "De Linde" } }] });
+    expect(plan.operations).toEqual([]);
+  });
+
+  it("refuses people for an archived school or institute, per row, and still plans the others", () => {
+    const plan = planImport(
+      parsed("medewerkers", "naam;e-mail;rol;organisatie;plaats\nA;a@x.nl;leraar;De Linde;Gouda\nB;b@x.nl;leraar;De Linde;Ede"),
+      archived(),
+      leaderA,
+    );
+    expect(plan.rows[0]).toMatchObject({ status: "fout", issues: [{ column: "organisatie", code: "orgArchived" }] });
+    expect(plan.rows[1]!.status).toBe("nieuw");
+    const students = planImport(parsed("studenten", "naam;e-mail;instituut\nS;s@x.nl;Hogeschool Rivierland – Pabo"), archived(), leaderA);
+    expect(students.rows[0]).toMatchObject({ status: "fout", issues: [{ column: "instituut", code: "orgArchived" }] });
+  });
+});

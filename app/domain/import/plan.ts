@@ -23,8 +23,10 @@ export type SnapshotSchool = {
   regionId: string;
   partnershipIds: string[];
   shortageTenths: number | null;
+  /** An archived school keeps its history but takes no new people or changes (issue 19). */
+  archived?: boolean;
 };
-export type SnapshotInstitute = { id: string; name: string; city: string; partnershipIds: string[] };
+export type SnapshotInstitute = { id: string; name: string; city: string; partnershipIds: string[]; archived?: boolean };
 export type SnapshotUser = { id: string; email: string; disabled: boolean };
 export type SnapshotMembership = { userId: string; role: Role; schoolId: string | null; instituteId: string | null };
 export type SnapshotInvitation = { id: string; email: string; name: string; role: Role; schoolId: string | null; instituteId: string | null };
@@ -78,7 +80,7 @@ export type ImportPlan = {
   counts: Record<RowStatus, number>;
 };
 
-type OrgCandidate = { kind: "school" | "institute"; id: string; name: string; city: string; partnershipIds: string[] };
+type OrgCandidate = { kind: "school" | "institute"; id: string; name: string; city: string; partnershipIds: string[]; archived?: boolean };
 
 /** 25 tenths → "2,5" (fte, Dutch decimal comma); "" when unknown. */
 export function formatShortage(tenths: number | null): string {
@@ -120,6 +122,10 @@ function planSchool(row: ParsedRow<SchoolData>, snapshot: ImportSnapshot, actor:
     return plan;
   }
 
+  if (existing.archived) {
+    plan.issues.push({ row: row.row, column: "naam", code: "schoolArchived", params: { name: existing.name }, value: data.name });
+    return plan;
+  }
   if (existing.regionId !== snapshot.partnership.regionId) {
     plan.issues.push({ row: row.row, column: "naam", code: "schoolOtherRegion", value: data.name });
     return plan;
@@ -163,23 +169,27 @@ type PeopleContext = {
   inPartnership: Map<string, OrgCandidate[]>;
   /** All schools and institutes, to tell "not in this partnership" from "unknown". */
   anywhere: Set<string>;
+  /** Archived schools and institutes of the partnership, by match key: named, but no new people. */
+  archived: Map<string, OrgCandidate[]>;
   usersByEmail: Map<string, SnapshotUser>;
 };
 
 function peopleContext(snapshot: ImportSnapshot): PeopleContext {
   const inPartnership = new Map<string, OrgCandidate[]>();
   const anywhere = new Set<string>();
+  const archived = new Map<string, OrgCandidate[]>();
   const add = (candidate: OrgCandidate) => {
     const key = matchKey(candidate.name);
     anywhere.add(key);
     if (!candidate.partnershipIds.includes(snapshot.partnership.id)) return;
-    const list = inPartnership.get(key);
+    const target = candidate.archived ? archived : inPartnership;
+    const list = target.get(key);
     if (list) list.push(candidate);
-    else inPartnership.set(key, [candidate]);
+    else target.set(key, [candidate]);
   };
-  for (const s of snapshot.schools) add({ kind: "school", id: s.id, name: s.name, city: s.city, partnershipIds: s.partnershipIds });
-  for (const i of snapshot.institutes) add({ kind: "institute", id: i.id, name: i.name, city: i.city, partnershipIds: i.partnershipIds });
-  return { inPartnership, anywhere, usersByEmail: new Map(snapshot.users.map((u) => [u.email, u])) };
+  for (const s of snapshot.schools) add({ kind: "school", id: s.id, name: s.name, city: s.city, partnershipIds: s.partnershipIds, archived: s.archived });
+  for (const i of snapshot.institutes) add({ kind: "institute", id: i.id, name: i.name, city: i.city, partnershipIds: i.partnershipIds, archived: i.archived });
+  return { inPartnership, anywhere, archived, usersByEmail: new Map(snapshot.users.map((u) => [u.email, u])) };
 }
 
 function planPerson(row: ParsedRow<PersonData>, snapshot: ImportSnapshot, context: PeopleContext, actor: Actor, operations: Operation[]): RowPlan {
@@ -188,13 +198,22 @@ function planPerson(row: ParsedRow<PersonData>, snapshot: ImportSnapshot, contex
   if (!data) return plan;
   const orgColumn = data.role === "student" ? "instituut" : "organisatie";
   const key = matchKey(data.organisation);
-  let candidates = context.inPartnership.get(key) ?? [];
-  if (data.role === "student") candidates = candidates.filter((c) => c.kind === "institute");
+  const fitting = (c: OrgCandidate) => data.role !== "student" || c.kind === "institute";
+  let candidates = (context.inPartnership.get(key) ?? []).filter(fitting);
+  let archived = (context.archived.get(key) ?? []).filter(fitting);
   if (data.city) {
-    const byCity = candidates.filter((c) => matchKey(c.city) === matchKey(data.city!));
+    const sameCity = (c: OrgCandidate) => matchKey(c.city) === matchKey(data.city!);
+    const byCity = candidates.filter(sameCity);
+    const archivedByCity = archived.filter(sameCity);
     if (byCity.length) candidates = byCity;
+    // The named place is an archived school: never fall back to a namesake elsewhere.
+    else if (archivedByCity.length) [candidates, archived] = [[], archivedByCity];
   }
   if (candidates.length === 0) {
+    if (archived.length) {
+      plan.issues.push({ row: row.row, column: orgColumn, code: "orgArchived", params: { name: archived[0]!.name }, value: data.organisation });
+      return plan;
+    }
     const code = context.anywhere.has(key) ? "orgOutsidePartnership" : "orgUnknown";
     plan.issues.push({
       row: row.row,

@@ -43,6 +43,8 @@ export type IssueCode =
   | "orgForbidden"
   | "schoolOtherPartnership"
   | "schoolOtherRegion"
+  | "schoolArchived"
+  | "orgArchived"
   | "accountDisabled";
 
 export type IssueParams = Record<string, string | number>;

@@ -37,12 +37,15 @@ export const organisationRules = {
   /**
    * Invite someone to an organisation with a role (scope: the organisation).
    * Admins anywhere; a programmaleider into the schools and institutes of a
-   * partnership they lead (not into the partnership or platform roles).
+   * partnership they lead, and into that partnership itself (a second
+   * programmaleider, issue 19) — never into another partnership or the platform.
    */
   "invitation:create": (actor, scope) => {
     if (actor.isAdmin) return true;
     const org = orgOf(scope);
-    return !!(org?.schoolId || org?.instituteId) && leadsOneOf(actor, org?.partnershipIds);
+    if (org?.schoolId || org?.instituteId) return leadsOneOf(actor, org.partnershipIds);
+    const ids = org?.partnershipIds ?? [];
+    return ids.length === 1 && actor.ledPartnershipIds.includes(ids[0]!);
   },
   /** See and revoke open invitations. */
   "invitation:manage": (actor) => actor.isAdmin,
