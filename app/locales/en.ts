@@ -11,6 +11,7 @@ import importEn from "./import.en";
 import privacyEn from "./privacy.en";
 import mailEn from "./mail.en";
 import accountEn from "./account.en";
+import installWalkEn from "./install-walk.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
@@ -26,6 +27,7 @@ const en: Translation = {
   privacy: privacyEn,
   mail: mailEn,
   account: accountEn,
+  installWalk: installWalkEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

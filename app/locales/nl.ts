@@ -10,6 +10,7 @@ import importNl from "./import.nl";
 import privacyNl from "./privacy.nl";
 import mailNl from "./mail.nl";
 import accountNl from "./account.nl";
+import installWalkNl from "./install-walk.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -29,6 +30,7 @@ const nl = {
   privacy: privacyNl,
   mail: mailNl,
   account: accountNl,
+  installWalk: installWalkNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

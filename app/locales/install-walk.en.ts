@@ -1,0 +1,10 @@
+import type { Translation } from "./nl";
+
+/** English UI text found missing on the issue-19 walk; mirrors install-walk.nl.ts key for key. */
+const installWalkEn: Translation["installWalk"] = {
+  projects: {
+    allChosen: "Everyone who can supervise this project already does. To add someone else, first invite an institute educator or a workplace supervisor of the school.",
+  },
+};
+
+export default installWalkEn;
