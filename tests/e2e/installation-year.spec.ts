@@ -201,7 +201,9 @@ test("a partnership year from an empty database, as the people click it", async 
     await head.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Vragen" }).click();
     await expectAccessible(head);
     await fitsPhone(head);
-    await head.getByRole("link", { name: "Nieuwe vraag" }).click();
+    // The dashboard names the first thing to do at a school without questions.
+    await head.getByRole("link", { name: "Overzicht" }).click();
+    await head.getByRole("link", { name: "Schrijf de eerste schoolontwikkelvraag van je school" }).click();
     await expect(head.getByRole("heading", { level: 1, name: "Nieuwe schoolontwikkelvraag" })).toBeVisible();
     await head.getByLabel("Onderzoeksvraag").fill(QUESTION);
     await head.getByLabel("Aanleiding").fill("De leesmotivatie in groep 6 daalt al twee jaar en de resultaten op begrijpend lezen dalen mee.");
@@ -259,7 +261,9 @@ test("a partnership year from an empty database, as the people click it", async 
     await lead.getByRole("button", { name: "Ronde openen" }).click();
     await expect(lead.getByRole("status").filter({ hasText: "De ronde is geopend." })).toBeVisible();
 
-    await student.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Matching" }).click();
+    // The student's dashboard says a round waits for their choices.
+    await student.goto("/");
+    await student.getByRole("link", { name: /^Rangschik je keuzes in Ronde 2026-2027, uiterlijk / }).click();
     await choose(student, "1e keuze", QUESTION);
     await student.getByRole("button", { name: "Keuzes opslaan" }).click();
     await expect(student.getByRole("status").filter({ hasText: "Je keuzes zijn opgeslagen." })).toBeVisible();
