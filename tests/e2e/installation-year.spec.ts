@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
 import { startServer, type RunningServer } from "../support/server";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, login, test } from "./fixtures";
 
 /**
  * Issue 19, the partnership year as the people click it, from an EMPTY
@@ -23,6 +23,10 @@ const PASSWORD = "een lange zin als wachtwoord";
 const QUESTION = "Hoe maken we begrijpend lezen in groep 6 leuker?";
 const RESULT = "Leesclubs maken begrijpend lezen in groep 6 leuker";
 const INVITATION = /https?:\/\/[^\s"<>]+\/uitnodiging\/[A-Za-z0-9_-]{43}/;
+const RESET = /https?:\/\/[^\s"<>]+\/wachtwoord-herstellen\/[A-Za-z0-9_-]{43}/;
+
+// A locator that never matches should fail the step, not wait out the whole walk's timeout.
+test.use({ actionTimeout: 20_000, navigationTimeout: 30_000 });
 
 let server: RunningServer;
 let origin: string;
@@ -42,7 +46,7 @@ function mailedLink(to: string, kind: "invitation" | "password-reset" = "invitat
   const db = new Database(server.databasePath, { readonly: true });
   try {
     const row = db.prepare("select text from mail_queue where to_address = ? and kind = ? order by created_at desc, rowid desc limit 1").get(to.toLowerCase(), kind) as { text: string } | undefined;
-    const match = row ? INVITATION.exec(row.text) : null;
+    const match = row ? (kind === "invitation" ? INVITATION : RESET).exec(row.text) : null;
     if (!match) throw new Error(`no ${kind} mail queued for ${to}`);
     return new URL(match[0]).pathname;
   } finally {
@@ -193,7 +197,7 @@ test("a partnership year from an empty database, as the people click it", async 
   });
   const head = await accept(browser, headLink!, "Sara School");
   const student = await accept(browser, studentLink!, "Stan Student");
-  const opleider = await accept(browser, opleiderLink!, "Ilse Opleider");
+  let opleider = await accept(browser, opleiderLink!, "Ilse Opleider");
   await fitsPhone(head, "07-head-welcome-390");
   await fitsPhone(student, "07-student-welcome-390");
 
@@ -287,7 +291,7 @@ test("a partnership year from an empty database, as the people click it", async 
     await expect(student.locator("main")).not.toContainText("‘’");
     await expectAccessible(student);
     await fitsPhone(student, "16a-student-notifications-390");
-    await student.getByRole("link", { name: /plaatsingsvoorstel/ }).first().click();
+    await student.getByRole("link", { name: `Je bent geplaatst in Ronde 2026-2027: ‘${QUESTION}’. Accepteer of wijs het voorstel af.` }).click();
     await expect(student).toHaveURL(/\/matching/);
     await expect(student.getByText(`Je bent geplaatst bij: ${QUESTION}`)).toBeVisible();
     await student.getByRole("button", { name: "Accepteren", exact: true }).click();
@@ -349,6 +353,26 @@ test("a partnership year from an empty database, as the people click it", async 
     await fitsPhone(student, "20-student-plan-390");
     await shot(student, "20-student-plan");
     return student.url();
+  });
+
+  opleider = await test.step("the instituutsopleider, at another computer, has forgotten her password", async () => {
+    await opleider.context().close();
+    const page = await freshPage(browser);
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
+    // The login form has an "E-mailadres" too: fill only once the page has changed.
+    await expect(page.getByRole("heading", { level: 1, name: "Wachtwoord vergeten" })).toBeVisible();
+    await page.getByLabel("E-mailadres").fill("ilse@pabo.nl");
+    await page.getByRole("button", { name: "Stuur de link" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Kijk in je mail" })).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("/wachtwoord-herstellen/");
+    await page.goto(mailedLink("ilse@pabo.nl", "password-reset"));
+    await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill(`${PASSWORD} twee`);
+    await page.getByLabel("Herhaal het nieuwe wachtwoord").fill(`${PASSWORD} twee`);
+    await page.getByRole("button", { name: "Wachtwoord instellen" }).click();
+    await expect(page.getByText("Je wachtwoord is ingesteld. Log in met je nieuwe wachtwoord.")).toBeVisible();
+    await login(page, "ilse@pabo.nl", `${PASSWORD} twee`);
+    return page;
   });
 
   await test.step("the begeleider comments and signs the ethics off", async () => {
