@@ -14,6 +14,7 @@ import privacyEn from "./privacy.en";
 import mailEn from "./mail.en";
 import accountEn from "./account.en";
 import actionOwnersEn from "./action-owners.en";
+import installWalkEn from "./install-walk.en";
 
 /** English: the second language. Must mirror nl.ts key for key. */
 const en: Translation = {
@@ -32,6 +33,7 @@ const en: Translation = {
   mail: mailEn,
   account: accountEn,
   actionOwners: actionOwnersEn,
+  installWalk: installWalkEn,
   app: {
     name: "Samen Onderzoeken",
     tagline: "School development questions, research and results of the partnership in one place",

@@ -13,6 +13,7 @@ import privacyNl from "./privacy.nl";
 import mailNl from "./mail.nl";
 import accountNl from "./account.nl";
 import actionOwnersNl from "./action-owners.nl";
+import installWalkNl from "./install-walk.nl";
 
 /**
  * Dutch UI text: the default language. Keys are grouped per screen. English
@@ -35,6 +36,7 @@ const nl = {
   mail: mailNl,
   account: accountNl,
   actionOwners: actionOwnersNl,
+  installWalk: installWalkNl,
   app: {
     name: "Samen Onderzoeken",
     tagline: "Schoolontwikkelvragen, onderzoek en opbrengsten van het partnerschap op één plek",

@@ -123,7 +123,7 @@ const schoolEn: Translation["school"] = {
       ethicsSignedOff: "The supervisor signed off the Ethics & GDPR checklist of ‘{{title}}’.",
     },
     matching: {
-      placed: "You have been placed in {{round}}: {{title}}. Accept or decline the proposal.",
+      placed: "You have been placed in {{round}}: ‘{{title}}’. Accept or decline the proposal.",
       notPlaced: "You were not placed in {{round}}. See what you can do now.",
     },
   },

@@ -121,7 +121,7 @@ const schoolNl = {
       ethicsSignedOff: "De begeleider heeft de checklist Ethiek & AVG van ‘{{title}}’ afgetekend.",
     },
     matching: {
-      placed: "Je bent geplaatst in {{round}}: {{title}}. Accepteer of wijs het voorstel af.",
+      placed: "Je bent geplaatst in {{round}}: ‘{{title}}’. Accepteer of wijs het voorstel af.",
       notPlaced: "Je bent in {{round}} niet geplaatst. Bekijk wat je nu kunt doen.",
     },
   },

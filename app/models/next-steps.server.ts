@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { matchingRounds, partnershipSchools, projects, questionProposals, questions, roundAssignments, schools } from "../../db/schema";
 import { SCHOOL_QUESTION_OWNERS, SCHOOL_ROLES, type KnownActor } from "../domain/permissions";
 import { schoolsWhere } from "../domain/policies/actor";
+import { currentRounds, rankingOf } from "./matching.server";
 import { listPlansFor } from "./plan.server";
 import { openActionsOwnedBy } from "./action-owners.server";
 import { consentsWaitingFor } from "./consent-notices.server";
@@ -31,6 +32,10 @@ export type NextSteps = {
   myActions: ReturnType<typeof openActionsOwnedBy>;
   /** Schoolleiders and students: results waiting for their consent to be shared beyond the school. */
   consentsWaiting: { id: string; title: string }[];
+  /** Students: a round of their partnership open for ranking, and whether they ranked already. */
+  rankRound: { name: string; deadline: string; ranked: boolean } | null;
+  /** Schoolleider/onderzoekscoördinator of a school without any question yet: write the first one. */
+  firstQuestion: boolean;
 };
 
 export function nextStepsFor(actor: KnownActor): NextSteps {
@@ -86,6 +91,9 @@ export function nextStepsFor(actor: KnownActor): NextSteps {
         .orderBy(desc(matchingRounds.publishedAt))
         .get()
     : undefined;
+  // On an empty installation these two were the only things to do, and the card said "nothing".
+  const openRound = isStudent ? currentRounds([...actor.partnershipIds]).find((r) => r.status === "open") : undefined;
+  const firstQuestion = owned.length > 0 && !db.select({ id: questions.id }).from(questions).where(inArray(questions.schoolId, owned)).limit(1).get();
   const staffSchools = schoolsWhere(actor, SCHOOL_ROLES);
   const schoolProjects = staffSchools.length
     ? db
@@ -108,5 +116,7 @@ export function nextStepsFor(actor: KnownActor): NextSteps {
     canPropose: schoolsWhere(actor, ["leraar", "schoolopleider"]).length > 0,
     myActions: openActionsOwnedBy(actor.userId),
     consentsWaiting: consentsWaitingFor(actor.userId),
+    rankRound: openRound ? { name: openRound.name, deadline: openRound.deadline, ranked: rankingOf(openRound.id, actor.userId).length > 0 } : null,
+    firstQuestion,
   };
 }

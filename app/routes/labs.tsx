@@ -113,7 +113,8 @@ export default function LabsPage() {
           <h2 id={`new-lab-${p.id}`}>
             {t("install.labs.manageTitle")} <span className="muted">— {p.name}</span>
           </h2>
-          <ManagePanel title={t("install.labs.create")}>
+          {/* Keyed on the number of labs: after one is added the form starts closed and empty again, instead of inviting a duplicate. */}
+          <ManagePanel key={labs.filter((l) => l.partnershipId === p.id).length} title={t("install.labs.create")}>
             <LabForm partnership={p} themes={themes} />
           </ManagePanel>
         </section>

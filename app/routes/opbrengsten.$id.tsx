@@ -387,9 +387,10 @@ export default function ResultPage() {
             <Form method="post" className="card stack" aria-labelledby="visibility-title">
               <h2 id="visibility-title">{t("showcase.visibility.title")}</h2>
               <input type="hidden" name="intent" value="visibility" />
+              {/* Keyed on the level: after a consent changes it, the choice shown must follow, or saving would undo it. */}
               <div className="field">
                 <label htmlFor="visibility-level">{t("results.detail.visibility")}</label>
-                <select id="visibility-level" name="visibility" defaultValue={result.visibility} aria-describedby="visibility-help">
+                <select key={result.visibility} id="visibility-level" name="visibility" defaultValue={result.visibility} aria-describedby="visibility-help">
                   {RESULT_VISIBILITIES.map((v) => (
                     <option key={v} value={v}>
                       {t(`results.visibility.${v}`)}

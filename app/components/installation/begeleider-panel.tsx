@@ -49,7 +49,8 @@ export function BegeleiderPanel({
       )}
       {canManage ? (
         options.length === 0 ? (
-          <p className="muted">{t("install.projects.noOptions")}</p>
+          // Everyone eligible may already be on the project: then "invite them first" would be wrong.
+          <p className="muted">{t(begeleiders.length > 0 ? "installWalk.projects.allChosen" : "install.projects.noOptions")}</p>
         ) : (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="add" />

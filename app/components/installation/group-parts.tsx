@@ -89,7 +89,8 @@ export function GroupMeetings({ groupId, meetings, canPlan, dateFormat }: { grou
         ))}
       </ul>
       {canPlan ? (
-        <ManagePanel title={t("install.groups.planMeeting")} open={Object.keys(plan.errors).length > 0}>
+        // Keyed on the count: once planned, the form starts closed and empty, not inviting the same meeting twice.
+        <ManagePanel key={meetings.length} title={t("install.groups.planMeeting")} open={Object.keys(plan.errors).length > 0}>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="meeting" />
             <FormField id="meeting-title" name="title" label={t("install.groups.meetingTitle")} required maxLength={200} error={plan.errors.title} />
@@ -143,7 +144,7 @@ export function GroupTopics({ topics, canPost, dateFormat }: { topics: Topic[]; 
         </article>
       ))}
       {canPost ? (
-        <ManagePanel title={t("install.groups.newTopic")} open={Object.keys(start.errors).length > 0}>
+        <ManagePanel key={topics.length} title={t("install.groups.newTopic")} open={Object.keys(start.errors).length > 0}>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="topic" />
             <FormField id="topic-title" name="title" label={t("install.groups.topicTitle")} required maxLength={200} error={start.errors.title} />

@@ -1,12 +1,27 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { endOfDayInAmsterdam, formatDate } from "../../domain/dates";
+import { dateFormat, endOfDayInAmsterdam, formatDate } from "../../domain/dates";
 import type { NextSteps } from "../../models/next-steps.server";
 
 /** The dashboard's "what to do next" card (issue 20): nobody waits in silence. */
 export function NextStepsCard({ steps }: { steps: NextSteps }) {
   const { t, i18n } = useTranslation();
   const items: JSX.Element[] = [];
+  if (steps.firstQuestion) {
+    items.push(
+      <li key="first-question">
+        <Link to="/vragen/nieuw">{t("installWalk.nextSteps.firstQuestion")}</Link>
+      </li>,
+    );
+  }
+  if (steps.rankRound) {
+    const date = dateFormat(i18n.language).format(new Date(steps.rankRound.deadline));
+    items.push(
+      <li key="rank">
+        <Link to="/matching">{t(steps.rankRound.ranked ? "installWalk.nextSteps.ranked" : "installWalk.nextSteps.rank", { round: steps.rankRound.name, date })}</Link>
+      </li>,
+    );
+  }
   if (steps.triage !== null) {
     items.push(
       <li key="triage">
