@@ -19,6 +19,8 @@ export function notificationText(n: NotificationItem, t: TFunction): string {
       return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
     case "teacherResearch.started":
       return t("teacherResearch.notifications.started", { title: n.params.title ?? "" });
+    case "project.begeleiderAdded":
+      return t("installWalk.notifications.begeleiderAdded", { title: n.params.title ?? "" });
     case "action.assigned":
       return n.params.due
         ? t("actionOwners.notifications.assignedDue", { title: n.params.title ?? "", result: n.params.result ?? "", due: n.params.due })

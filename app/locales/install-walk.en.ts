@@ -7,6 +7,9 @@ const installWalkEn: Translation["installWalk"] = {
     rank: "Rank your choices in {{round}}, by {{date}}",
     ranked: "Your choices in {{round}} are saved; you can change them until {{date}}",
   },
+  notifications: {
+    begeleiderAdded: "You now supervise the project ‘{{title}}’: you can read the plan and comment on it.",
+  },
   projects: {
     allChosen: "Everyone who can supervise this project already does. To add someone else, first invite an institute educator or a workplace supervisor of the school.",
   },

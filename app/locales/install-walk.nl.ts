@@ -5,6 +5,9 @@ const installWalkNl = {
     rank: "Rangschik je keuzes in {{round}}, uiterlijk {{date}}",
     ranked: "Je keuzes in {{round}} staan opgeslagen; je kunt ze aanpassen tot en met {{date}}",
   },
+  notifications: {
+    begeleiderAdded: "Je begeleidt nu het project ‘{{title}}’: je kunt het plan lezen en reageren.",
+  },
   projects: {
     allChosen: "Iedereen die dit project kan begeleiden, staat er al bij. Wil je nog iemand toevoegen? Nodig eerst een instituutsopleider of een werkplekbegeleider van de school uit.",
   },

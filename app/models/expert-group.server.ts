@@ -249,6 +249,10 @@ export function addExpertGroup(input: NewExpertGroup, moderatorIds: readonly str
     const allowed = new Set(peopleOfRegion(input.regionId, tx).map((p) => p.id));
     if (moderatorIds.some((id) => !allowed.has(id))) return groupFail("moderatorIds", "moderatorOutside");
     const id = createExpertGroup(input, [...new Set(moderatorIds)], tx);
+    // Whoever starts a group in their own region is in it (the year walk saw a programmaleider
+    // having to "Lid worden" of his own group before he could plan its first meeting). An admin
+    // without a role in the region stays outside.
+    if (allowed.has(actorUserId) && !moderatorIds.includes(actorUserId)) addGroupMember(id, actorUserId, "member", tx);
     recordAudit({ event: "expert_group.created", actorUserId, detail: { groupId: id, name: input.name, regionId: input.regionId } }, tx);
     return { id, name: input.name };
   });

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { memberships, partnershipInstitutes, projectMembers, projects, questions, schools, users } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notify.server";
 import { addProjectMember } from "./project.server";
 import { partnershipsOfSchool } from "./scopes.server";
 
@@ -48,12 +49,15 @@ export type MemberOutcome = "ok" | "unknownProject" | "notEligible" | "already" 
 export function addBegeleider(projectId: string, userId: string, actorUserId: string, ip: string | null = null): MemberOutcome {
   const db = getDb();
   return db.transaction((tx) => {
-    if (!tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get()) return "unknownProject";
+    const project = tx.select({ id: projects.id, title: projects.title }).from(projects).where(eq(projects.id, projectId)).get();
+    if (!project) return "unknownProject";
     if (!begeleiderOptions(projectId).some((o) => o.id === userId)) return "notEligible";
     const current = tx.select().from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))).get();
     if (current) return "already";
     addProjectMember(projectId, userId, "begeleider", tx);
     recordAudit({ event: "project.member_added", actorUserId, subjectUserId: userId, ip, detail: { projectId, role: "begeleider" } }, tx);
+    // The year walk saw a begeleider added in silence: they learn it from the bell (and mail).
+    if (userId !== actorUserId) notify(tx, { userId, kind: "project.begeleiderAdded", params: { title: project.title }, link: `/projecten/${projectId}` });
     return "ok";
   });
 }

@@ -451,7 +451,8 @@ test("a partnership year from an empty database, as the people click it", async 
 
     await lead.reload();
     await expect(lead.getByRole("link", { name: RESULT })).toBeVisible();
-    await lead.getByRole("button", { name: "Lid worden" }).click();
+    // He started the group, so he is in it already: no "Lid worden" before planning its meeting.
+    await expect(lead.getByRole("button", { name: "Groep verlaten" })).toBeVisible();
     await lead.getByText("Bijeenkomst plannen", { exact: true }).first().click();
     await lead.getByLabel("Titel", { exact: true }).fill("Leesbijeenkomst");
     await lead.getByLabel("Datum", { exact: true }).fill(`${new Date().getFullYear() + 1}-03-02`);

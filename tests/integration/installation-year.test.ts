@@ -236,6 +236,10 @@ describe("a partnership year from an empty database", () => {
     expect(await (await people.lead.get("/")).text()).not.toContain("Projecten zonder begeleider");
     const plans = (await api(people.opleider, "GET", "/api/v1/plans")).json.plans as { id: string; access: string }[];
     expect(plans).toEqual([expect.objectContaining({ id: ids.plan, access: "comment" })]);
+    // Nobody is made begeleider in silence: the bell says which project.
+    const bell = await (await people.opleider.get("/meldingen")).text();
+    expect(bell).toMatch(/Je begeleidt nu het project ‘[^’]+’/);
+    expect(count("notifications", "kind = 'project.begeleiderAdded'")).toBe(2);
   });
 
   it("the begeleider comments and signs the ethics off after the student filled them in", async () => {
@@ -313,6 +317,9 @@ describe("a partnership year from an empty database", () => {
     expect((await api(people.lead, "POST", "/api/v1/expert-groups", { ...group, name: "expertgroep lezen" })).status).toBe(400);
     expect((await api(people.head, "GET", "/api/v1/expert-groups")).json.groups).toEqual([expect.objectContaining({ id: ids.group, name: "Expertgroep Lezen", joinPolicy: "moderated" })]);
     expect(count("audit_log", "event = 'expert_group.created'")).toBe(1);
+    // The programmaleider who started it is a member; the moderator named is its moderator.
+    expect(count("expert_group_members", "role = 'member' and status = 'active' and user_id = (select id from users where email = 'pim@rivierenland.nl')")).toBe(1);
+    expect(count("expert_group_members", "role = 'moderator'")).toBe(1);
 
     // The schoolleider asks to join; the moderator accepts.
     expect((await people.head.post(`/expertgroepen/${ids.group}`, { intent: "join" })).status).toBe(302);
