@@ -7,7 +7,8 @@ import { FormField } from "../components/ui/form-field";
 import { organisationKindForRole, ROLES, rolesForOrganisationKind, type OrganisationKind } from "../domain/roles";
 import { inviteIntoOrganisation, listOpenInvitations, organisationColumns, revokeInvitation } from "../models/invitation.server";
 import { can } from "../domain/permissions";
-import { findOrganisation, listInvitableOrganisations, organisationScopeOf } from "../models/organisation.server";
+import { findOrganisation, listInvitableOrganisations, organisationScopeOf, type OrganisationRef } from "../models/organisation.server";
+import type { OrganisationScope } from "../domain/policies/scopes";
 import { invitationSchema } from "../schemas/invitation";
 import { refusal, refuseUnless, requireActor } from "../utils/guard.server";
 import { fieldErrors, readForm } from "../utils/forms.server";
@@ -15,6 +16,19 @@ import { getLocale, getT } from "../utils/i18n.server";
 import { logger } from "../utils/logger.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { dateFormat as amsterdamDateFormat } from "../domain/dates";
+
+/** The platform itself (and anything no longer in the tree): only an admin acts on it. */
+const PLATFORM_SCOPE: OrganisationScope = { partnershipIds: [], schoolId: null, instituteId: null };
+
+/** The organisation an open invitation is into, as the permission module's scope. */
+function scopeOfInvitation(
+  inv: { partnershipId: string | null; schoolId: string | null; instituteId: string | null },
+  organisations: OrganisationRef[],
+): OrganisationScope {
+  const [kind, id] = inv.schoolId ? ["school", inv.schoolId] : inv.instituteId ? ["institute", inv.instituteId] : inv.partnershipId ? ["partnership", inv.partnershipId] : ["platform", null];
+  const org = organisations.find((o) => o.kind === kind && o.id === id);
+  return org ? organisationScopeOf(org) : PLATFORM_SCOPE;
+}
 
 export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Samen Onderzoeken" }];
 
@@ -25,7 +39,8 @@ export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Samen Onder
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
-  const organisations = listInvitableOrganisations()
+  const all = listInvitableOrganisations();
+  const organisations = all
     .filter((o) => can(actor, "invitation:create", organisationScopeOf(o)))
     .map((o) => ({ value: `${o.kind}:${o.id ?? ""}`, kind: o.kind, name: o.name }));
   const canManage = can(actor, "invitation:manage");
@@ -35,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisations,
     preselected: organisations.some((o) => o.value === requested) ? requested : "",
     canManage,
-    open: canManage ? listOpenInvitations() : [],
+    // Each open invitation only to whoever may withdraw it: a programmaleider sees their partnership's.
+    open: canManage ? listOpenInvitations().filter((inv) => can(actor, "invitation:manage", scopeOfInvitation(inv, all))) : [],
     locale: await getLocale(request),
   };
 }
@@ -54,10 +70,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form) return data<ActionData>({ formError: t("errors.badRequest") }, { status: 400 });
 
   if (form.intent === "revoke") {
-    const refusedRevoke = refuseUnless<ActionData>(actor, "invitation:manage", undefined, { formError: t("errors.forbiddenText") });
-    if (refusedRevoke) return refusedRevoke;
     const id = (form.invitationId ?? "").slice(0, 100);
-    if (!revokeInvitation(id, user.id, context.clientIp)) {
+    const invitation = listOpenInvitations().find((inv) => inv.id === id);
+    const scope = invitation ? scopeOfInvitation(invitation, listInvitableOrganisations()) : PLATFORM_SCOPE;
+    const refusedRevoke = refuseUnless<ActionData>(actor, "invitation:manage", scope, { formError: t("errors.forbiddenText") });
+    if (refusedRevoke) return refusedRevoke;
+    if (!invitation || !revokeInvitation(id, user.id, context.clientIp)) {
       return data<ActionData>({ formError: t("accept.notFound") }, { status: 404 });
     }
     return redirectWithToast("/beheer/uitnodigingen", { kind: "success", message: t("invitations.revoked") });

@@ -249,6 +249,32 @@ describe("who may do what", () => {
     }
   });
 
+  it("shows a programmaleider the open invitations into their own partnership, which they may withdraw; never another partnership's", async () => {
+    const admin = new Client(server.url);
+    await admin.login("admin@demo.nl");
+    const lead = new Client(server.url);
+    await lead.login("programmaleider@demo.nl");
+    expect((await invite(lead, { name: "Olga Eigen", email: "olga@a1.demo.nl", organisation: schoolValue("Basisschool De Regenboog"), role: "leraar" })).response.status).toBe(200);
+    expect((await invite(admin, { name: "Bram Buiten", email: "bram@b.demo.nl", organisation: schoolValue("Het Baken"), role: "leraar" })).response.status).toBe(200);
+    const idOf = (email: string) => (db.prepare("select id from invitations where email = ?").get(email) as { id: string }).id;
+
+    const page = await (await lead.get("/beheer/uitnodigingen")).text();
+    expect(page).toContain("Openstaande uitnodigingen");
+    expect(page).toContain("olga@a1.demo.nl");
+    expect(page).not.toContain("bram@b.demo.nl");
+    // The menu offers the page to them now.
+    expect(await (await lead.get("/")).text()).toContain('href="/beheer/uitnodigingen"');
+
+    // Another partnership's invitation cannot be withdrawn by them: 403, still open.
+    const refused = await lead.post("/beheer/uitnodigingen", { intent: "revoke", invitationId: idOf("bram@b.demo.nl") });
+    expect(refused.status).toBe(403);
+    expect((db.prepare("select revoked_at from invitations where email = ?").get("bram@b.demo.nl") as { revoked_at: string | null }).revoked_at).toBeNull();
+    // Their own they can.
+    expect((await lead.post("/beheer/uitnodigingen", { intent: "revoke", invitationId: idOf("olga@a1.demo.nl") })).status).toBe(302);
+    expect((db.prepare("select revoked_at from invitations where email = ?").get("olga@a1.demo.nl") as { revoked_at: string | null }).revoked_at).not.toBeNull();
+    expect(await (await admin.get("/beheer/uitnodigingen")).text()).toContain("bram@b.demo.nl");
+  });
+
   it("shows the organisation tree to an admin and a programmaleider only", async () => {
     const admin = new Client(server.url);
     await admin.login("admin@demo.nl");

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../ui/form-field";
 import { FormAlert, ManagePanel, SelectField, SubmitButton } from "./form-parts";
-import { useReply } from "./reply";
+import { useReply, useSuccessKey } from "./reply";
 
 /**
  * The folded forms that grow the organisation tree (issue 19). Each is a list
@@ -18,8 +18,9 @@ type FieldSpec = TextSpec | SelectSpec;
 function TreeForm({ intent, title, submit, help, fields }: { intent: string; title: string; submit: string; help?: string; fields: FieldSpec[] }) {
   const { t } = useTranslation();
   const { errors, values, pending } = useReply(intent);
+  const successKey = useSuccessKey(intent);
   return (
-    <ManagePanel title={title} open={Object.keys(errors).length > 0}>
+    <ManagePanel key={successKey} title={title} open={Object.keys(errors).length > 0}>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value={intent} />
         {help ? <p className="field__help">{help}</p> : null}

@@ -1,6 +1,19 @@
-import { hasRole, leadsOneOf } from "./actor";
+import { hasRole, leadsOneOf, type KnownActor } from "./actor";
 import type { Rules } from "./rule";
-import { orgOf } from "./scopes";
+import { orgOf, type Scope } from "./scopes";
+
+/**
+ * Invite into an organisation (scope: the organisation). Admins anywhere; a programmaleider into
+ * the schools and institutes of a partnership they lead, and into that partnership itself (a
+ * second programmaleider, issue 19) — never into another partnership or the platform.
+ */
+function mayInviteInto(actor: KnownActor, scope: Scope | undefined): boolean {
+  if (actor.isAdmin) return true;
+  const org = orgOf(scope);
+  if (org?.schoolId || org?.instituteId) return leadsOneOf(actor, org.partnershipIds);
+  const ids = org?.partnershipIds ?? [];
+  return ids.length === 1 && actor.ledPartnershipIds.includes(ids[0]!);
+}
 
 /** The platform and the organisation tree: who sees and administers what. */
 export const organisationRules = {
@@ -40,15 +53,15 @@ export const organisationRules = {
    * partnership they lead, and into that partnership itself (a second
    * programmaleider, issue 19) — never into another partnership or the platform.
    */
-  "invitation:create": (actor, scope) => {
-    if (actor.isAdmin) return true;
-    const org = orgOf(scope);
-    if (org?.schoolId || org?.instituteId) return leadsOneOf(actor, org.partnershipIds);
-    const ids = org?.partnershipIds ?? [];
-    return ids.length === 1 && actor.ledPartnershipIds.includes(ids[0]!);
-  },
-  /** See and revoke open invitations. */
-  "invitation:manage": (actor) => actor.isAdmin,
+  "invitation:create": (actor, scope) => mayInviteInto(actor, scope),
+
+  /**
+   * See and withdraw open invitations (scope: the invitation's organisation): whoever may invite
+   * into an organisation may withdraw an open invitation into it. Without a scope: open the
+   * invitations page and its menu item at all — admins, and programmaleiders, who invite into
+   * their partnership (the year walk found them unable to see what they had sent).
+   */
+  "invitation:manage": (actor, scope) => (scope ? mayInviteInto(actor, scope) : actor.isAdmin || actor.ledPartnershipIds.length > 0),
   /** Read the security audit log. */
   "audit:view": (actor) => actor.isAdmin,
   /** See the collaboration metrics. */
