@@ -25,6 +25,7 @@ import { metricsHandler } from "./collab/metrics-route";
 import { startBackgroundCheckpoints } from "./db/checkpointer";
 import { startRetentionSchedule } from "../app/models/retention.server";
 import { startMailWorker } from "./mail-worker";
+import { installRouteMatchCache } from "./route-match-cache";
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -132,6 +133,9 @@ async function createApp(env: Env) {
   // Collaboration metrics (Prometheus text), admins only.
   app.get("/metrics", metricsHandler);
 
+  // React Router re-ranks every route on each match; remember the answers (record 0029).
+  if (!installRouteMatchCache()) logger.warn("routecache niet geïnstalleerd: @remix-run/router ziet er anders uit dan verwacht");
+
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (development) {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
@@ -145,7 +149,10 @@ async function createApp(env: Env) {
       "/assets",
       express.static(path.join(rootDir, "build/client/assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
     );
-    app.use(express.static(path.join(rootDir, "build/client"), { maxAge: "1h" }));
+    // Only names with an extension can be files there (favicon.svg); a page path
+    // would cost a failed stat() on every request (record 0029).
+    const publicFiles = express.static(path.join(rootDir, "build/client"), { maxAge: "1h" });
+    app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   }
 
   app.all(

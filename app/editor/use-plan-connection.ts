@@ -3,12 +3,16 @@ import type { ConnectionState, SaveStatus } from "./connection-state";
 // Types only: the module itself is imported dynamically below, as its own chunk.
 import type * as LiveExports from "./live";
 import type { LivePlan } from "./live";
+import type * as ConnectionExports from "./live/plan-connection";
 
 /** The editor's code (Tiptap, Yjs, the socket): its own chunk, fetched after the page shows. */
 export type LiveModule = typeof LiveExports;
 export type { LivePlan };
 
+type ConnectionModule = typeof ConnectionExports;
+
 let livePromise: Promise<LiveModule> | null = null;
+let connectionPromise: Promise<ConnectionModule> | null = null;
 /** One fetch of the editor chunk per page load. */
 function loadLive(): Promise<LiveModule> {
   livePromise ??= import("./live").catch((error: unknown) => {
@@ -17,9 +21,24 @@ function loadLive(): Promise<LiveModule> {
   });
   return livePromise;
 }
+/**
+ * The connection (Yjs, the socket, this device's copy) is a smaller chunk of
+ * its own, so the handshake and the sync run while Tiptap still downloads and
+ * compiles instead of after it (record 0029).
+ */
+function loadConnection(): Promise<ConnectionModule> {
+  connectionPromise ??= import("./live/plan-connection").catch((error: unknown) => {
+    connectionPromise = null;
+    throw error;
+  });
+  return connectionPromise;
+}
 // Start fetching as soon as the page's own code runs in the browser (in
 // parallel with hydration), not after it: the text is on screen already.
-if (typeof document !== "undefined") void loadLive().catch(() => undefined);
+if (typeof document !== "undefined") {
+  void loadConnection().catch(() => undefined);
+  void loadLive().catch(() => undefined);
+}
 
 export type PlanConnection = {
   live: LiveModule;
@@ -40,6 +59,7 @@ export function usePlanConnection(
   canEdit: boolean,
 ): { connection: PlanConnection | null; status: SaveStatus; hasUnsaved: () => boolean } {
   const [live, setLive] = useState<LiveModule | null>(null);
+  const [connector, setConnector] = useState<ConnectionModule | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [opened, setOpened] = useState<{ plan: LivePlan; state: ConnectionState } | null>(null);
   const planRef = useRef<LivePlan | null>(null);
@@ -47,6 +67,10 @@ export function usePlanConnection(
 
   useEffect(() => {
     let alive = true;
+    loadConnection().then(
+      (module) => alive && setConnector(module),
+      () => alive && setLoadFailed(true),
+    );
     loadLive().then(
       (module) => alive && setLive(module),
       () => alive && setLoadFailed(true),
@@ -57,9 +81,9 @@ export function usePlanConnection(
   }, []);
 
   useEffect(() => {
-    if (!live) return;
+    if (!connector) return;
     let plan: LivePlan | null = null;
-    plan = live.openPlanConnection({ room, user: userRef.current, canEdit }, (state) => {
+    plan = connector.openPlanConnection({ room, user: userRef.current, canEdit }, (state) => {
       if (plan) setOpened({ plan, state });
     });
     planRef.current = plan;
@@ -70,7 +94,7 @@ export function usePlanConnection(
       setOpened(null);
     };
     // The user object is stable for the page's life; reconnect only per room.
-  }, [live, room, canEdit]);
+  }, [connector, room, canEdit]);
 
   const connection = live && opened ? { live, plan: opened.plan, ...opened.state } : null;
   return {

@@ -1,14 +1,21 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { notifications } from "../../db/schema";
+import { preparedPerDb } from "./prepared.server";
 
 /** In-app notifications (the bell). Written by the models that cause them, e.g. question transitions. */
-export function unreadNotificationCount(userId: string): number {
-  return getDb()
+
+// Every page shows the count: prepared once per connection (record 0029).
+const unreadCount = preparedPerDb((db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`))
-    .get()!.n;
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), sql`${notifications.readAt} is null`))
+    .prepare(),
+);
+
+export function unreadNotificationCount(userId: string): number {
+  return unreadCount().get({ userId })!.n;
 }
 
 export function listNotifications(userId: string, limit = 50) {

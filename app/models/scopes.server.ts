@@ -10,6 +10,7 @@ import type {
   ResultScope,
 } from "../domain/permissions";
 import type { QuestionStatus } from "../domain/question-lifecycle";
+import { preparedPerDb } from "./prepared.server";
 
 /**
  * The one place that turns rows into the scopes the policies decide on
@@ -21,16 +22,20 @@ import type { QuestionStatus } from "../domain/question-lifecycle";
 type PlanRow = typeof plans.$inferSelect;
 type ResultRow = typeof results.$inferSelect;
 
+// Every request of a school member asks (via loadCurrentUser): one statement, prepared once (record 0029).
+const partnershipsOfSchoolsQuery = preparedPerDb((db) =>
+  db.$client.prepare<[string], { school_id: string; partnership_id: string }>(
+    "select school_id, partnership_id from partnership_schools where school_id in (select value from json_each(?))",
+  ),
+);
+
 /** The partnerships each school belongs to. */
 export function partnershipsOfSchools(schoolIds: readonly string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   if (schoolIds.length === 0) return map;
-  const rows = getDb()
-    .select()
-    .from(partnershipSchools)
-    .where(inArray(partnershipSchools.schoolId, [...new Set(schoolIds)]))
-    .all();
-  for (const row of rows) map.set(row.schoolId, [...(map.get(row.schoolId) ?? []), row.partnershipId]);
+  for (const row of partnershipsOfSchoolsQuery().all(JSON.stringify([...new Set(schoolIds)]))) {
+    map.set(row.school_id, [...(map.get(row.school_id) ?? []), row.partnership_id]);
+  }
   return map;
 }
 

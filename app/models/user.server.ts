@@ -10,6 +10,7 @@ import {
 } from "../../db/schema";
 import { knowActor, type KnownActor, type Membership } from "../domain/permissions";
 import { normaliseEmail } from "../utils/email";
+import { preparedPerDb } from "./prepared.server";
 import { partnershipsOfSchools } from "./scopes.server";
 
 export type UserRow = typeof users.$inferSelect;
@@ -40,12 +41,10 @@ export function findUserById(id: string): UserRow | undefined {
  * The signed-in user with every membership and the partnerships each school or
  * institute takes part in, which is what the permission module needs.
  */
-export function loadCurrentUser(userId: string): CurrentUser | null {
-  const db = getDb();
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabledAt) return null;
-
-  const rows = db
+// Every request loads its user: prepared once per connection (record 0029).
+const userById = preparedPerDb((db) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare());
+const membershipsOfUser = preparedPerDb((db) =>
+  db
     .select({
       id: memberships.id,
       role: memberships.role,
@@ -61,8 +60,16 @@ export function loadCurrentUser(userId: string): CurrentUser | null {
     .leftJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
     .leftJoin(institutes, eq(institutes.id, memberships.instituteId))
-    .where(eq(memberships.userId, userId))
-    .all();
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .prepare(),
+);
+
+export function loadCurrentUser(userId: string): CurrentUser | null {
+  const db = getDb();
+  const user = userById().get({ id: userId });
+  if (!user || user.disabledAt) return null;
+
+  const rows = membershipsOfUser().all({ userId });
 
   const schoolIds = rows.flatMap((r) => (r.schoolId ? [r.schoolId] : []));
   const instituteIds = rows.flatMap((r) => (r.instituteId ? [r.instituteId] : []));

@@ -1,8 +1,9 @@
 import { createCookie } from "@remix-run/node";
 import type { Statement } from "better-sqlite3";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { sessions } from "../../db/schema";
+import { preparedPerDb } from "../models/prepared.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 14; // two weeks
@@ -41,19 +42,23 @@ export function createSession(userId: string, userAgent: string | null): string 
 /** How stale "last seen" may get before a request refreshes it: one write per session per few minutes, not per request. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
-/** The user id of a live session, or null; refreshes its "last seen" (shown on /account) when that is stale. */
-export function userIdForSessionToken(token: string): string | null {
-  const db = getDb();
-  const tokenHash = hashToken(token);
-  const now = new Date();
-  const row = db
+// Every request asks this: prepared once, not rebuilt per request (record 0029).
+const liveSession = preparedPerDb((db) =>
+  db
     .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now.toISOString())))
-    .get();
+    .where(and(eq(sessions.tokenHash, sql.placeholder("tokenHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .prepare(),
+);
+
+/** The user id of a live session, or null; refreshes its "last seen" (shown on /account) when that is stale. */
+export function userIdForSessionToken(token: string): string | null {
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  const row = liveSession().get({ tokenHash, now: now.toISOString() });
   if (!row) return null;
   if (!row.lastSeenAt || Date.parse(row.lastSeenAt) < now.getTime() - LAST_SEEN_RESOLUTION_MS) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+    getDb().update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
   }
   return row.userId;
 }
