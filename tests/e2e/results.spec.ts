@@ -20,8 +20,9 @@ test("a schoolleider tracks an implementation action to done", async ({ page }) 
   await page.getByRole("link", { name: "Rijke teksten bij wereldoriëntatie: evaluatie van het eerste jaar" }).click();
   await expect(page.getByText("1 van 3 acties gedaan")).toBeVisible();
   await expectAccessible(page);
-  const status = page.getByLabel("Status").nth(1);
-  await status.selectOption({ label: "Gedaan" });
+  // The action's own status select (each action also has a "Toelichting bij de status" field).
+  const action = page.getByRole("listitem").filter({ hasText: "Voeg twee voorleesmomenten" });
+  await action.getByLabel("Status", { exact: true }).selectOption({ label: "Gedaan" });
   await page.getByRole("button", { name: /Status opslaan\s*:\s*Voeg twee voorleesmomenten/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "De actie is bijgewerkt." })).toBeVisible();
   await expect(page.getByText("2 van 3 acties gedaan")).toBeVisible();
