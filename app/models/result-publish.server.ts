@@ -2,7 +2,7 @@ import { askConsents } from "./consent-notices.server";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { memberships, projectMembers, projects, resultConsents, resultFiles, results, users } from "../../db/schema";
 import { can, type Actor, type ResultVisibility } from "../domain/permissions";
@@ -32,7 +32,10 @@ export function publishableProjects(actor: Actor) {
   // SQL found the candidates; the permission module decides on each.
   const scopes = projectScopes([...new Set([...asStudent, ...asSchool])]);
   const ids = [...scopes].filter(([, scope]) => can(actor, "result:publish", scope)).map(([id]) => id);
-  return ids.length ? db.select({ id: projects.id, title: projects.title, schoolId: projects.schoolId }).from(projects).where(inArray(projects.id, ids)).all() : [];
+  // Newest first: a student's current project is the one the form offers first (was: id order, i.e. random).
+  return ids.length
+    ? db.select({ id: projects.id, title: projects.title, schoolId: projects.schoolId }).from(projects).where(inArray(projects.id, ids)).orderBy(desc(projects.createdAt), asc(projects.title)).all()
+    : [];
 }
 
 /** As whom the publisher's consent counts: the school's leader, or a student of the project. */

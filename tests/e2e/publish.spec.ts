@@ -7,6 +7,8 @@ test("publish with consent → visible in the expert group and in search at anot
   await page.getByRole("link", { name: "Opbrengst publiceren" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Opbrengst publiceren" })).toBeVisible();
   await expectAccessible(page);
+  // The demo project that student2@ writes too (matching.spec may have given student@ a second one).
+  await page.getByLabel("Project").selectOption({ label: "Hoe vergroten we de leesmotivatie van leerlingen in groep 6 tot en met 8?" });
   await page.getByLabel("Titel", { exact: true }).fill("Boekgesprekken vergroten leesplezier in groep 6-8");
   await page.getByLabel("Samenvatting in gewone taal").fill("Wekelijkse boekgesprekken en vrije boekkeuze maken dat leerlingen meer en liever lezen.");
   await page.getByLabel("Aanbevelingen").fill("Houd elke week een boekgesprek.\nLaat leerlingen zelf boeken kiezen.");
