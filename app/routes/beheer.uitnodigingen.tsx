@@ -50,6 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisations,
     preselected: organisations.some((o) => o.value === requested) ? requested : "",
     canManage,
+    // The mail queue is the admins' page; a programmaleider managing invitations does not get a link that refuses them.
+    canSeeMailQueue: can(actor, "mail:view-queue"),
     // Each open invitation only to whoever may withdraw it: a programmaleider sees their partnership's.
     open: canManage ? listOpenInvitations().filter((inv) => can(actor, "invitation:manage", scopeOfInvitation(inv, all))) : [],
     locale: await getLocale(request),
@@ -125,7 +127,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function InvitationsPage() {
-  const { organisations, open, locale, preselected, canManage } = useLoaderData<typeof loader>();
+  const { organisations, open, locale, preselected, canManage, canSeeMailQueue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -153,7 +155,7 @@ export default function InvitationsPage() {
         <div className="alert alert--success" role="status">
           <p>{t("invitations.created", { name: actionData.created.name })}</p>
           <p>{t("mail.invitationSentTo", { name: actionData.created.name, email: actionData.created.email })}</p>
-          {canManage ? (
+          {canSeeMailQueue ? (
             <p>
               <Link to="/beheer/mail">{t("mail.invitationQueueLink")}</Link>
             </p>
