@@ -1,20 +1,32 @@
 import i18next, { type i18n as I18n } from "i18next";
-import en from "./locales/en";
-import nl from "./locales/nl";
+import nl, { type Translation } from "./locales/nl";
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nl";
 
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+/**
+ * Dutch is always here. English is added where it is needed: the server adds
+ * it at start (i18n.server.ts), the browser only before it hydrates an English
+ * page (entry.client.tsx). Every page so no longer carries the other
+ * language's 115 kB of text (record 0031).
+ */
+const resources: { [L in Locale]?: { translation: Translation } } = { nl: { translation: nl } };
+
+export function addLocale(locale: Locale, translation: Translation): void {
+  if (resources[locale]) return;
+  resources[locale] = { translation };
+  instances.delete(locale); // made before, it fell back to Dutch
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
 /**
- * A fresh, synchronously initialised i18next instance. Both bundles are small
- * and shipped together, so there is no loading state and no flash of keys.
+ * A fresh, synchronously initialised i18next instance. The language's text is
+ * in memory before the first render (see `addLocale`), so there is no loading
+ * state and no flash of keys; a language not added falls back to Dutch.
  */
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance();

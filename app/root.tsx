@@ -11,7 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { AppHeader } from "./components/app-header";
 import { LocalizedValidity } from "./components/localized-validity";
@@ -71,7 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = rootData?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  // One i18next instance per language; both bundles are in the page already.
+  // One i18next instance per language; the page's language is loaded before hydration.
   const i18n = i18nFor(locale);
   return (
     <html lang={locale}>
@@ -92,6 +92,10 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const rootData = useRouteLoaderData<typeof loader>("root");
+  // A sign that the page's script runs (tests and the page bench wait for it instead of guessing).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <Page
       user={rootData?.user ?? null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergePresence, presenceRole, sectionStates } from "./plan-workspace";
+import { editorMountOrder, mergePresence, presenceRole, sectionStates } from "./plan-workspace";
 
 describe("sectionStates", () => {
   it("tells empty, written and open feedback apart", () => {
@@ -54,5 +54,18 @@ describe("mergePresence", () => {
       ids,
     );
     expect(people).toEqual([{ id: "x", name: "X", color: "#4b5563", role: null, sections: [], self: false, tabs: 1 }]);
+  });
+});
+
+describe("editorMountOrder", () => {
+  const ids = ["aanleiding", "probleem", "doel", "methode", "bronnen"];
+  it("starts with the first section in view, then the rest of the view, then document order", () => {
+    expect(editorMountOrder(ids, ["doel", "methode"], null)).toEqual(["doel", "methode", "aanleiding", "probleem", "bronnen"]);
+  });
+  it("puts a section jumped to first, even out of view", () => {
+    expect(editorMountOrder(ids, ["aanleiding"], "bronnen")).toEqual(["bronnen", "aanleiding", "probleem", "doel", "methode"]);
+  });
+  it("ignores an unknown hash and falls back to document order with nothing in view", () => {
+    expect(editorMountOrder(ids, [], "kop-doel")).toEqual(ids);
   });
 });

@@ -81,3 +81,15 @@ export function mergePresence(states: PresenceState[], selfClientId: number, sel
   }
   return [...people.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, "nl"));
 }
+
+/**
+ * The order in which a plan's sections get their live editor (record 0031):
+ * the section jumped to (URL hash), else the first in view; then the others
+ * in view; then the rest in document order.
+ */
+export function editorMountOrder(sectionIds: readonly string[], inView: readonly string[], hashed: string | null): string[] {
+  const order: string[] = [];
+  const known = new Set(sectionIds);
+  for (const id of [...(hashed ? [hashed] : []), ...inView, ...sectionIds]) if (known.has(id) && !order.includes(id)) order.push(id);
+  return order;
+}

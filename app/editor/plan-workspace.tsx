@@ -1,7 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import { useBeforeUnload, useBlocker, useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
 import type { ConsentPolicy, EthicsAnswers } from "../domain/plan-ethics";
@@ -20,7 +20,8 @@ import { cannotSave } from "./connection-state";
 import { EthicsChecklist } from "./ethics-checklist";
 import { SectionComments, type SuggestionApplier, type ThreadView } from "./plan-comments";
 import { PlanSections, PlanToc, PresenceList, SaveStatusText, StaticSection } from "./plan-layout";
-import { usePlanConnection } from "./use-plan-connection";
+import { useEditorSchedule } from "./use-editor-schedule";
+import { usePlanConnection, type LiveModule, type LivePlan } from "./use-plan-connection";
 
 /** Open, anchored threads per section (stable until the threads change). */
 function anchorsBySection(threads: ThreadView[]) {
@@ -63,6 +64,15 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
   useLeaveGuard(hasUnsaved);
   const hydrated = useHydrated();
   const live = connection?.ready ? connection : null;
+  const { mounted, mountNow } = useEditorSchedule(!!live, PLAN_SECTION_IDS);
+  // A click on a section still showing its server text: that editor now, with the caret in it.
+  const [focusOnMount, setFocusOnMount] = useState<string | null>(null);
+  const onPointerDown = (event: React.PointerEvent) => {
+    const id = (event.target as HTMLElement).closest("section.plan-section")?.id;
+    if (!live || !id || mounted.has(id) || !(event.target as HTMLElement).closest(".plan-static")) return;
+    setFocusOnMount(id);
+    mountNow(id);
+  };
   const newFeedback = useLiveComments(live?.plan.doc ?? null, user.id);
   const states = useSectionStates(sections, threads, live?.plan.doc ?? null);
   const people = useMemo(
@@ -79,16 +89,26 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
   };
   useEffect(() => setSection?.(current), [setSection, current]);
 
-  const applier: SuggestionApplier | undefined =
-    canEdit && live && !cannotSave(live.status)
-      ? (sectionId, thread) => {
-          const editor = editors.current.get(sectionId);
-          return editor ? live.live.applySuggestion(editor, thread.anchor ?? null, thread.quote, thread.suggestion ?? "") : false;
-        }
-      : undefined;
+  const editable = canEdit && !!live && !cannotSave(live.status);
+  const liveModule = live?.live ?? null;
+  // Stable between renders: the page re-renders on every status and presence
+  // change, and the thirteen sections (memoized below) must not follow.
+  const applier = useCallback<SuggestionApplier>(
+    (sectionId, thread) => {
+      const editor = editors.current.get(sectionId);
+      return editor && liveModule ? liveModule.applySuggestion(editor, thread.anchor ?? null, thread.quote, thread.suggestion ?? "") : false;
+    },
+    [liveModule],
+  );
+  const selection = useCallback((sectionId: string) => liveModule?.selectionAnchor(editors.current.get(sectionId)) ?? null, [liveModule]);
+  const threadsBySection = useMemo(() => {
+    const map = new Map<string, ThreadView[]>();
+    for (const th of threads) map.set(th.sectionId, [...(map.get(th.sectionId) ?? []), th]);
+    return map;
+  }, [threads]);
 
   return (
-    <div className="plan-layout">
+    <div className="plan-layout" data-plan-room={room} data-plan-user={JSON.stringify(user)} data-plan-can-edit={canEdit ? "true" : "false"}>
       <aside className="plan-aside" aria-label={t("plan.editor.tools")}>
         <SaveStatusText status={status} />
         {/* Until hydration (and for good without JavaScript): say why nothing can be typed yet. */}
@@ -101,52 +121,110 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
           {newFeedback}
         </p>
       </aside>
-      <div className="plan-main" onFocus={onFocus}>
+      <div className="plan-main" onFocus={onFocus} onPointerDown={onPointerDown}>
         <PlanSections
           renderBody={(sectionId, heading) => (
-            <>
-              {live ? (
-                <live.live.SectionEditor
-                  sectionId={sectionId}
-                  heading={heading}
-                  doc={live.plan.doc}
-                  provider={live.plan.provider}
-                  user={user}
-                  editable={canEdit && !cannotSave(live.status)}
-                  onEditor={onEditor}
-                  anchors={anchors.get(sectionId)}
-                />
-              ) : (
-                <StaticSection sections={sections} sectionId={sectionId} />
-              )}
-              {sectionId === "ethiek" ? (
-                <EthicsChecklist
-                  planId={planId}
-                  initial={ethics}
-                  policy={consentPolicy}
-                  doc={live?.plan.doc ?? null}
-                  canEdit={canEdit && !(live && cannotSave(live.status))}
-                  canSignOff={canSignOff}
-                />
-              ) : null}
-              <SectionComments
-                planId={planId}
-                sectionId={sectionId}
-                heading={heading}
-                threads={threads.filter((th) => th.sectionId === sectionId)}
-                canComment={canComment}
-                canSuggest={canComment && !canEdit}
-                canAccept={canEdit}
-                applySuggestion={applier}
-                selection={() => live?.live.selectionAnchor(editors.current.get(sectionId)) ?? null}
-              />
-            </>
+            <SectionBody
+              sectionId={sectionId}
+              heading={heading}
+              planId={planId}
+              sections={sections}
+              live={live && mounted.has(sectionId) ? liveModule : null}
+              doc={live?.plan.doc ?? null}
+              provider={live?.plan.provider ?? null}
+              user={user}
+              editable={editable}
+              canEdit={canEdit}
+              onEditor={onEditor}
+              anchors={anchors.get(sectionId)}
+              autoFocus={focusOnMount === sectionId}
+              ethics={ethics}
+              consentPolicy={consentPolicy}
+              canSignOff={canSignOff}
+              threads={threadsBySection.get(sectionId) ?? NO_THREADS}
+              canComment={canComment}
+              applySuggestion={editable && live && mounted.has(sectionId) ? applier : undefined}
+              selection={selection}
+            />
           )}
         />
       </div>
     </div>
   );
 }
+
+const NO_THREADS: ThreadView[] = [];
+
+type SectionBodyProps = {
+  sectionId: string;
+  heading: string;
+  planId: string;
+  sections: PlanSectionContent[];
+  /** The editor's module once this section's editor may exist; null shows the server's text. */
+  live: LiveModule | null;
+  doc: Y.Doc | null;
+  provider: LivePlan["provider"] | null;
+  user: Props["user"];
+  editable: boolean;
+  canEdit: boolean;
+  onEditor: (sectionId: string, editor: Editor | null) => void;
+  anchors: { id: string; anchor: string }[] | undefined;
+  autoFocus: boolean;
+  ethics: EthicsAnswers;
+  consentPolicy: ConsentPolicy;
+  canSignOff: boolean;
+  threads: ThreadView[];
+  canComment: boolean;
+  applySuggestion: SuggestionApplier | undefined;
+  selection: (sectionId: string) => ReturnType<LiveModule["selectionAnchor"]> | null;
+};
+
+/** One section's text, checklist and comments; memoized, so a presence or status change does not re-render it. */
+const SectionBody = memo(function SectionBody(props: SectionBodyProps) {
+  const { sectionId, heading, planId, sections, live, doc, provider, user, editable, canEdit, onEditor, anchors, autoFocus } = props;
+  const { ethics, consentPolicy, canSignOff, threads, canComment, applySuggestion, selection } = props;
+  const selectionHere = useCallback(() => selection(sectionId), [selection, sectionId]);
+  return (
+    <>
+      {live && doc && provider ? (
+        <live.SectionEditor
+          sectionId={sectionId}
+          heading={heading}
+          doc={doc}
+          provider={provider}
+          user={user}
+          editable={editable}
+          onEditor={onEditor}
+          anchors={anchors}
+          autoFocus={autoFocus}
+        />
+      ) : (
+        <StaticSection sections={sections} sectionId={sectionId} />
+      )}
+      {sectionId === "ethiek" ? (
+        <EthicsChecklist
+          planId={planId}
+          initial={ethics}
+          policy={consentPolicy}
+          doc={doc}
+          canEdit={canEdit && !(doc && !editable)}
+          canSignOff={canSignOff}
+        />
+      ) : null}
+      <SectionComments
+        planId={planId}
+        sectionId={sectionId}
+        heading={heading}
+        threads={threads}
+        canComment={canComment}
+        canSuggest={canComment && !canEdit}
+        canAccept={canEdit}
+        applySuggestion={applySuggestion}
+        selection={selectionHere}
+      />
+    </>
+  );
+});
 
 /** The table of contents' states: from the server first, then from the live text (debounced). */
 function useSectionStates(sections: PlanSectionContent[], threads: ThreadView[], doc: Y.Doc | null): Record<string, SectionState> {

@@ -33,10 +33,42 @@ function loadConnection(): Promise<ConnectionModule> {
   });
   return connectionPromise;
 }
+/** A connection opened before React hydrated the page, waiting for the page to adopt it. */
+type EarlyConnection = { key: string; plan: LivePlan; state: ConnectionState; listener: ((state: ConnectionState) => void) | null };
+let early: EarlyConnection | null = null;
+
+const connectionKey = (room: string, userId: string, canEdit: boolean) => `${room}|${userId}|${canEdit}`;
+
+/**
+ * On a plan opened as a document, the socket opens as soon as its code has
+ * arrived, from what the server wrote into the page (`data-plan-*` on the
+ * workspace), instead of after hydration: handshake and sync then run while
+ * React hydrates (record 0031). The page adopts it in `usePlanConnection`.
+ */
+function openEarly(module: ConnectionModule): void {
+  const element = document.querySelector<HTMLElement>("[data-plan-room]");
+  const { planRoom: room, planUser, planCanEdit } = element?.dataset ?? {};
+  if (!room || !planUser || early) return;
+  let user: { id: string; name: string; color: string };
+  try {
+    user = JSON.parse(planUser) as typeof user;
+  } catch {
+    return;
+  }
+  const canEdit = planCanEdit === "true";
+  const holder: EarlyConnection = { key: connectionKey(room, user.id, canEdit), plan: null as unknown as LivePlan, state: null as unknown as ConnectionState, listener: null };
+  holder.plan = module.openPlanConnection({ room, user, canEdit }, (state) => {
+    holder.state = state;
+    holder.listener?.(state);
+  });
+  holder.state = holder.plan.getState();
+  early = holder;
+}
+
 // Start fetching as soon as the page's own code runs in the browser (in
 // parallel with hydration), not after it: the text is on screen already.
 if (typeof document !== "undefined") {
-  void loadConnection().catch(() => undefined);
+  void loadConnection().then(openEarly, () => undefined);
   void loadLive().catch(() => undefined);
 }
 
@@ -83,9 +115,18 @@ export function usePlanConnection(
   useEffect(() => {
     if (!connector) return;
     let plan: LivePlan | null = null;
-    plan = connector.openPlanConnection({ room, user: userRef.current, canEdit }, (state) => {
-      if (plan) setOpened({ plan, state });
-    });
+    const pending = early;
+    early = null; // adopted once; a later mount (another plan, StrictMode's second run) opens its own
+    const adopted = pending?.key === connectionKey(room, userRef.current.id, canEdit) ? pending : null;
+    if (!adopted) pending?.plan.destroy();
+    if (adopted) {
+      plan = adopted.plan;
+      adopted.listener = (state) => setOpened({ plan: adopted.plan, state });
+    } else {
+      plan = connector.openPlanConnection({ room, user: userRef.current, canEdit }, (state) => {
+        if (plan) setOpened({ plan, state });
+      });
+    }
     planRef.current = plan;
     setOpened({ plan, state: plan.getState() });
     return () => {

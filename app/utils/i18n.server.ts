@@ -1,6 +1,10 @@
 import { createCookie } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { DEFAULT_LOCALE, i18nFor, isLocale, type Locale } from "../i18n";
+import { addLocale, DEFAULT_LOCALE, i18nFor, isLocale, type Locale } from "../i18n";
+import en from "../locales/en";
+
+// The server renders both languages; the browser gets only the page's own.
+addLocale("en", en);
 
 export const localeCookie = createCookie("so_lang", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
 

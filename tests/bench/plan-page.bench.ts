@@ -145,6 +145,11 @@ const textShown: Ready = {
   condition: `(document.querySelector("main")?.textContent ?? "").includes("Basisschool De Regenboog")`,
   wait: (page) => page.getByText("Basisschool De Regenboog", { exact: false }).first().waitFor({ timeout: 30_000 }),
 };
+// The light page's script has run (root sets data-hydrated): the floor under "editable".
+const listInteractive: Ready = {
+  condition: `document.documentElement.dataset.hydrated === "true"`,
+  wait: (page) => page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 }),
+};
 const listShown: Ready = { condition: `document.querySelector("h1")`, wait: (page) => page.locator("h1").first().waitFor({ timeout: 30_000 }) };
 
 export async function runPlanPageBench(options: { rounds?: number } = {}): Promise<Record<string, string | number>[]> {
@@ -162,6 +167,7 @@ export async function runPlanPageBench(options: { rounds?: number } = {}): Promi
     // Warm the server (route modules, plan loaded in the collab room) once; each round is a cold browser.
     await pair(browser, states, baseUrl, planPath, editable);
     const reference: number[] = [];
+    const referenceInteractive: number[] = [];
     const text: number[] = [];
     const edit: number[] = [];
     const editFirst: number[] = [];
@@ -169,6 +175,7 @@ export async function runPlanPageBench(options: { rounds?: number } = {}): Promi
     const coldEdit: number[] = [];
     for (let r = 0; r < rounds; r++) {
       reference.push((await pair(browser, states, baseUrl, "/plannen", listShown)).both);
+      referenceInteractive.push((await pair(browser, states, baseUrl, "/plannen", listInteractive)).both);
       text.push((await pair(browser, states, baseUrl, planPath, textShown)).both);
       const e = await pair(browser, states, baseUrl, planPath, editable);
       edit.push(e.both);
@@ -192,6 +199,7 @@ export async function runPlanPageBench(options: { rounds?: number } = {}): Promi
     });
     return [
       row("reference: /plannen, two people at once", reference),
+      row("/plannen interactive (script ran), two at once", referenceInteractive),
       row("/plannen/:id text shown, two at once", text),
       row("/plannen/:id editable, two at once (slowest)", edit),
       row("/plannen/:id editable, two at once (fastest)", editFirst),

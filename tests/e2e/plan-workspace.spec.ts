@@ -43,6 +43,13 @@ test("the table of contents jumps to a section and shows each section's state", 
   await expect(toc).toBeInViewport();
   await shot(page, "plan-1280-toc");
   await expectAccessible(page);
+  // Editors arrive one at a time (the section in view first); all thirteen within moments.
+  await expect(page.locator('.plan-editor__content[contenteditable="true"]')).toHaveCount(13);
+  // A link to a section far down: that section is the first to become editable, and typing works.
+  const fresh = await context.newPage();
+  await fresh.goto(`/plannen/${planId}#planning`);
+  await expect(editor(fresh, "Planning")).toHaveAttribute("contenteditable", "true");
+  await expect(fresh.locator("#planning")).toBeInViewport();
   await context.close();
 });
 

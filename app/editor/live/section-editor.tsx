@@ -21,6 +21,8 @@ type Props = {
   onEditor?: (sectionId: string, editor: Editor | null) => void;
   /** Open comments on this section, highlighted in the text. */
   anchors?: CommentAnchor[];
+  /** Put the caret in it once created (the person clicked the section's text before its editor was there). */
+  autoFocus?: boolean;
 };
 
 /**
@@ -28,12 +30,13 @@ type Props = {
  * `section:<id>` XmlFragment of the shared doc; carets come from the shared
  * awareness, so every editor shows the co-authors working in it.
  */
-export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor, anchors }: Props) {
+export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor, anchors, autoFocus }: Props) {
   const { t } = useTranslation();
   const anchorsRef = useRef<CommentAnchor[]>(anchors ?? []);
   const editor = useEditor(
     {
       immediatelyRender: true,
+      autofocus: autoFocus ? "end" : false,
       // Readers too get a view the keyboard can select in; ReadOnlyGuard refuses their changes.
       editable: true,
       extensions: [
