@@ -6,7 +6,7 @@ import { withServer } from "../support/with-server";
 
 /**
  * Full-text search at a size where its shortcuts matter: more than COUNT_CAP
- * (1,000) matches, and the best-scoring matches all invisible to a school in
+ * (500) matches, and the best-scoring matches all invisible to a school in
  * the other partnership, so the candidate window (500 best matches) runs dry
  * and the search has to fall back to all matches. Expectations come from
  * independent SQL over the same database.
@@ -133,14 +133,14 @@ describe("full-text search over more than a thousand matches", () => {
     for (const body of bodies) expect({ total: body.total, totalCapped: body.totalCapped }).toEqual({ total: 33, totalCapped: false });
   });
 
-  it("pages an admin through 1,180 matches in relevance order, with the count capped at 1,000", async () => {
+  it("pages an admin through 1,180 matches in relevance order, with the count capped at 500", async () => {
     const expected = expectedMatches("admin@demo.nl");
     expect(expected).toHaveLength(1180); // B1's 1,150 and A3's 30 open questions; no concepts
     const { ids, bodies } = await allPages(await t.signedIn("admin@demo.nl"), 100);
     expect(ids).toEqual(expected);
     expect(bodies.slice(0, -1).every((b) => b.hasNextPage && b.questions.length === 100)).toBe(true);
     expect(bodies.at(-1)!.hasNextPage).toBe(false);
-    expect({ total: bodies[0]!.total, totalCapped: bodies[0]!.totalCapped }).toEqual({ total: 1000, totalCapped: true });
+    expect({ total: bodies[0]!.total, totalCapped: bodies[0]!.totalCapped }).toEqual({ total: 500, totalCapped: true });
   });
 
   it("keeps the same order with a filter (which ranks all matches)", async () => {
@@ -148,7 +148,7 @@ describe("full-text search over more than a thousand matches", () => {
     expect(expected).toHaveLength(1180);
     const { ids, bodies } = await allPages(await t.signedIn("admin@demo.nl"), 100, "&status=open");
     expect(ids).toEqual(expected);
-    expect(bodies[0]).toMatchObject({ total: 1000, totalCapped: true, hasNextPage: true });
+    expect(bodies[0]).toMatchObject({ total: 500, totalCapped: true, hasNextPage: true });
     const concepts = expectedMatches("schoolleider@demo.nl", "concept");
     expect(concepts).toHaveLength(3); // A1's own, not A3's
     expect((await allPages(await t.signedIn("schoolleider@demo.nl"), 2, "&status=concept")).ids).toEqual(concepts);
@@ -172,14 +172,14 @@ describe("full-text search over more than a thousand matches", () => {
     expect(beyond).toMatchObject({ questions: [], total: 33, totalCapped: false, hasNextPage: false });
   });
 
-  it("says 'meer dan 1.000' on /vragen above the cap and keeps a next page", async () => {
+  it("says 'meer dan 500' on /vragen above the cap and keeps a next page", async () => {
     const admin = await t.signedIn("admin@demo.nl");
     const html = await (await admin.get(`/vragen?q=${WORD}`)).text();
-    expect(html).toContain("Meer dan 1.000 vragen gevonden");
+    expect(html).toContain("Meer dan 500 vragen gevonden");
     expect(html).toMatch(/<span>Pagina 1<\/span>/);
     expect(html).toContain(`pagina=2`);
     const deep = await (await admin.get(`/vragen?q=${WORD}&pagina=55`)).text();
-    expect(deep).toContain("Meer dan 1.000 vragen gevonden");
+    expect(deep).toContain("Meer dan 500 vragen gevonden");
     expect(deep).toMatch(/<span>Pagina 55<\/span>/);
     expect(deep).toContain("pagina=54");
 
@@ -195,7 +195,7 @@ describe("full-text search over more than a thousand matches", () => {
     expect(forAdmin.length).toBeGreaterThanOrEqual(1180);
     const admin = await allPages(await t.signedIn("admin@demo.nl"), 100, "", PART);
     expect(admin.ids).toEqual(forAdmin);
-    expect(admin.bodies[0]).toMatchObject({ total: 1000, totalCapped: true, hasNextPage: true });
+    expect(admin.bodies[0]).toMatchObject({ total: 500, totalCapped: true, hasNextPage: true });
     // The school sees none of B1's 1,150 title matches: the window of best candidates runs dry.
     const forSchool = expectedPartMatches("schoolleider@demo.nl", PART);
     expect(forSchool.length).toBeGreaterThanOrEqual(33);
