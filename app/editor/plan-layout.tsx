@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlanSectionContent } from "../domain/plan-document";
 import { PLAN_SECTIONS } from "../domain/plan-template";
@@ -82,6 +82,7 @@ function Fold({ label, title, children, className }: { label: string; title: str
   const narrow = useNarrow();
   const [open, setOpen] = useState(false);
   const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
   const folding = hydrated && narrow;
   const shown = !folding || open;
   // Choosing an entry of the table of contents on a phone closes the menu.
@@ -92,9 +93,18 @@ function Fold({ label, title, children, className }: { label: string; title: str
     return () => window.removeEventListener("hashchange", close);
   }, [folding]);
   return (
-    <div className={`${className} plan-fold${folding ? " plan-fold--folding" : ""}`} data-open={shown ? "true" : "false"}>
+    <div
+      className={`${className} plan-fold${folding ? " plan-fold--folding" : ""}`}
+      data-open={shown ? "true" : "false"}
+      // The open menu lies over the text: Escape closes it and returns to its button.
+      onKeyDown={(event) => {
+        if (!folding || !open || event.key !== "Escape") return;
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
       {folding ? (
-        <button type="button" className="plan-fold__button button button--secondary button--small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button ref={button} type="button" className="plan-fold__button button button--secondary button--small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {label}
         </button>
       ) : (

@@ -136,6 +136,15 @@ test("on a 320 px phone: a menu button, status and menus in reach, and no plan p
   await expect(page.getByRole("button", { name: /Aanwezig/ })).toBeInViewport();
   await shot(page, "plan-320-editing");
   await expectAccessible(page);
+  // An open menu drops down over the text: the buttons stay put, and Escape closes it.
+  const presence = page.getByRole("button", { name: /Aanwezig/ });
+  const before = await contents.boundingBox();
+  await presence.click();
+  await expect(page.getByText("Alleen jij")).toBeVisible();
+  expect(await contents.boundingBox()).toEqual(before);
+  await page.keyboard.press("Escape");
+  await expect(presence).toHaveAttribute("aria-expanded", "false");
+  await expect(presence).toBeFocused();
 
   // A version to look at.
   await page.goto(`/plannen/${planId}/versies`);
