@@ -92,17 +92,19 @@ function Fold({ label, title, children, className }: { label: string; title: str
     window.addEventListener("hashchange", close);
     return () => window.removeEventListener("hashchange", close);
   }, [folding]);
+  // The open menu lies over the text: Escape closes it and returns to its button.
+  useEffect(() => {
+    if (!folding || !open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [folding, open]);
   return (
-    <div
-      className={`${className} plan-fold${folding ? " plan-fold--folding" : ""}`}
-      data-open={shown ? "true" : "false"}
-      // The open menu lies over the text: Escape closes it and returns to its button.
-      onKeyDown={(event) => {
-        if (!folding || !open || event.key !== "Escape") return;
-        setOpen(false);
-        button.current?.focus();
-      }}
-    >
+    <div className={`${className} plan-fold${folding ? " plan-fold--folding" : ""}`} data-open={shown ? "true" : "false"}>
       {folding ? (
         <button ref={button} type="button" className="plan-fold__button button button--secondary button--small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {label}

@@ -137,7 +137,7 @@ export function PlanWorkspace({ room, user, canEdit, sections, planId, threads, 
               canEdit={canEdit}
               onEditor={onEditor}
               anchors={anchors.get(sectionId)}
-              autoFocus={focusOnMount === sectionId}
+              caretOnMount={focusOnMount === sectionId}
               ethics={ethics}
               consentPolicy={consentPolicy}
               canSignOff={canSignOff}
@@ -169,7 +169,7 @@ type SectionBodyProps = {
   canEdit: boolean;
   onEditor: (sectionId: string, editor: Editor | null) => void;
   anchors: { id: string; anchor: string }[] | undefined;
-  autoFocus: boolean;
+  caretOnMount: boolean;
   ethics: EthicsAnswers;
   consentPolicy: ConsentPolicy;
   canSignOff: boolean;
@@ -181,7 +181,7 @@ type SectionBodyProps = {
 
 /** One section's text, checklist and comments; memoized, so a presence or status change does not re-render it. */
 const SectionBody = memo(function SectionBody(props: SectionBodyProps) {
-  const { sectionId, heading, planId, sections, live, doc, provider, user, editable, canEdit, onEditor, anchors, autoFocus } = props;
+  const { sectionId, heading, planId, sections, live, doc, provider, user, editable, canEdit, onEditor, anchors, caretOnMount } = props;
   const { ethics, consentPolicy, canSignOff, threads, canComment, applySuggestion, selection } = props;
   const selectionHere = useCallback(() => selection(sectionId), [selection, sectionId]);
   return (
@@ -196,7 +196,7 @@ const SectionBody = memo(function SectionBody(props: SectionBodyProps) {
           editable={editable}
           onEditor={onEditor}
           anchors={anchors}
-          autoFocus={autoFocus}
+          caretOnMount={caretOnMount}
         />
       ) : (
         <StaticSection sections={sections} sectionId={sectionId} />

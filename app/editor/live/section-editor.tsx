@@ -22,7 +22,7 @@ type Props = {
   /** Open comments on this section, highlighted in the text. */
   anchors?: CommentAnchor[];
   /** Put the caret in it once created (the person clicked the section's text before its editor was there). */
-  autoFocus?: boolean;
+  caretOnMount?: boolean;
 };
 
 /**
@@ -30,13 +30,13 @@ type Props = {
  * `section:<id>` XmlFragment of the shared doc; carets come from the shared
  * awareness, so every editor shows the co-authors working in it.
  */
-export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor, anchors, autoFocus }: Props) {
+export function SectionEditor({ sectionId, heading, doc, provider, user, editable, onEditor, anchors, caretOnMount }: Props) {
   const { t } = useTranslation();
   const anchorsRef = useRef<CommentAnchor[]>(anchors ?? []);
   const editor = useEditor(
     {
       immediatelyRender: true,
-      autofocus: autoFocus ? "end" : false,
+      autofocus: caretOnMount ? "end" : false,
       // Readers too get a view the keyboard can select in; ReadOnlyGuard refuses their changes.
       editable: true,
       extensions: [
