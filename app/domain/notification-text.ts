@@ -17,6 +17,13 @@ export function notificationText(n: NotificationItem, t: TFunction): string {
         : t("questions.notifications.generic");
     case "matching.published":
       return n.params.round ? t("questions.notifications.matchingPublished", { round: n.params.round }) : t("questions.notifications.matchingPublishedNoName");
+    case "matching.opened":
+      return t("installWalk.notifications.roundOpened", {
+        round: n.params.round ?? "",
+        deadline: new Date(n.params.deadline ?? ""),
+        // The deadline is the end of a day in Amsterdam (record 0027b): shown as that day.
+        formatParams: { deadline: { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" } },
+      });
     case "teacherResearch.started":
       return t("teacherResearch.notifications.started", { title: n.params.title ?? "" });
     case "project.begeleiderAdded":

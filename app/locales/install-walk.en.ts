@@ -8,6 +8,7 @@ const installWalkEn: Translation["installWalk"] = {
     ranked: "Your choices in {{round}} are saved; you can change them until {{date}}",
   },
   notifications: {
+    roundOpened: "The matching round ‘{{round}}’ is open: rank your choices by {{deadline, datetime}}.",
     begeleiderAdded: "You now supervise the project ‘{{title}}’: you can read the plan and comment on it.",
   },
   projects: {

@@ -6,6 +6,7 @@ const installWalkNl = {
     ranked: "Je keuzes in {{round}} staan opgeslagen; je kunt ze aanpassen tot en met {{date}}",
   },
   notifications: {
+    roundOpened: "De matchingronde ‘{{round}}’ is open: rangschik je keuzes uiterlijk {{deadline, datetime}}.",
     begeleiderAdded: "Je begeleidt nu het project ‘{{title}}’: je kunt het plan lezen en reageren.",
   },
   projects: {

@@ -22,7 +22,7 @@ const planEn: Translation["plan"] = {
   project: {
     metaTitle: "{{title}} — project",
     school: "School",
-    members: "Project members",
+    members: "Researchers",
     student: "student",
     begeleider: "supervisor",
     leraar: "teacher-researcher",

@@ -21,7 +21,7 @@ const planNl = {
   project: {
     metaTitle: "{{title}} — project",
     school: "School",
-    members: "Projectleden",
+    members: "Onderzoekers",
     student: "student",
     begeleider: "begeleider",
     leraar: "leraar-onderzoeker",

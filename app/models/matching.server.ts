@@ -376,7 +376,11 @@ function createOrJoinProject(tx: Tx, questionId: string, studentId: string, acto
     .run();
 }
 
-/** Opens a new round for a partnership unless one is still open or being decided. */
+/**
+ * Opens a new round for a partnership unless one is still open or being
+ * decided, and tells the partnership's students (bell, and mail by their
+ * preference) that they can rank their choices until the deadline.
+ */
 export function createRound(partnershipId: string, name: string, deadline: string, createdById: string): boolean {
   const db = getDb();
   return db.transaction((tx) => {
@@ -390,6 +394,13 @@ export function createRound(partnershipId: string, name: string, deadline: strin
     // Start from the school's question capacities; the programme leader adjusts.
     const schoolRows = tx.select({ id: partnershipSchools.schoolId }).from(partnershipSchools).where(eq(partnershipSchools.partnershipId, partnershipId)).all();
     for (const s of schoolRows) tx.insert(roundSchoolSettings).values({ roundId: round.id, schoolId: s.id, capacity: 2, minimum: 0 }).run();
+    const students = tx
+      .selectDistinct({ id: memberships.userId })
+      .from(memberships)
+      .innerJoin(partnershipInstitutes, and(eq(partnershipInstitutes.instituteId, memberships.instituteId), eq(partnershipInstitutes.partnershipId, partnershipId)))
+      .where(eq(memberships.role, "student"))
+      .all();
+    for (const student of students) notify(tx, { userId: student.id, kind: "matching.opened", params: { round: name, deadline }, link: "/matching" });
     return true;
   });
 }

@@ -73,11 +73,14 @@ export default function ProjectPage() {
       <section className="card stack" aria-labelledby="members-title">
         <h2 id="members-title">{t("plan.project.members")}</h2>
         <ul className="plan-members">
-          {project.members.map((m) => (
-            <li key={`${m.role}-${m.name}`}>
-              {m.name} <span className="muted">({t(`plan.project.${m.role}`)})</span>
-            </li>
-          ))}
+          {/* Begeleiders have their own section below (with adding and removing): listed once. */}
+          {project.members
+            .filter((m) => m.role !== "begeleider")
+            .map((m) => (
+              <li key={`${m.role}-${m.name}`}>
+                {m.name} <span className="muted">({t(`plan.project.${m.role}`)})</span>
+              </li>
+            ))}
         </ul>
       </section>
       <BegeleiderPanel

@@ -124,6 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/** Transitions shown as secondary buttons: leaving the flow, or a shortcut past the matching round. */
+const SECONDARY_TRANSITIONS: ReadonlySet<string> = new Set(["gearchiveerd", "concept", "gematcht"]);
+
 export default function QuestionPage() {
   const { question, transitions, canEdit, canLink, canStartTeacherResearch, lab, similar, related, controlHint, locale } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -250,7 +253,8 @@ export default function QuestionPage() {
                 <Form method="post" key={tr.to}>
                   <input type="hidden" name="intent" value="transition" />
                   <input type="hidden" name="to" value={tr.to} />
-                  <button type="submit" className={tr.to === "gearchiveerd" || tr.to === "concept" ? "button button--secondary" : "button"} disabled={busy}>
+                  {/* The usual way to "gematcht" is a matching round: marking it by hand is a side path, not the main action. */}
+                  <button type="submit" className={SECONDARY_TRANSITIONS.has(tr.to) ? "button button--secondary" : "button"} disabled={busy}>
                     {t(`questions.transitions.${tr.verb}`)}
                   </button>
                 </Form>

@@ -124,7 +124,9 @@ test("the project page links to the plan, and the plan shows its text before Jav
   await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));
   await page.getByRole("link", { name: "Terug naar het project" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Annelies de Graaf (begeleider)" })).toBeVisible();
+  // Researchers and begeleiders each in their own list, every person once.
+  await expect(page.getByRole("region", { name: "Begeleiders" }).getByRole("listitem").filter({ hasText: "Annelies de Graaf" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Onderzoekers" })).not.toContainText("Annelies de Graaf");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Open het onderzoeksplan" }).click();
   await expect(page).toHaveURL(new RegExp(`/plannen/${plan.id}$`));

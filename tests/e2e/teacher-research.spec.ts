@@ -77,7 +77,7 @@ test("the schoolleider starts research by teachers; the teacher finds the plan a
 
   await expect(page).toHaveURL(/\/projecten\//);
   await expect(page.getByRole("status").filter({ hasText: "Het onderzoek door leraren is gestart." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Projectleden" })).toContainText(`${teacher.name} (leraar-onderzoeker)`);
+  await expect(page.getByRole("region", { name: "Onderzoekers" })).toContainText(`${teacher.name} (leraar-onderzoeker)`);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await page.waitForURL(/\/login|\/$/);

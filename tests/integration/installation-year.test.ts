@@ -200,6 +200,9 @@ describe("a partnership year from an empty database", () => {
     // A date-only deadline is the end of that day in Amsterdam, shown as that same day (not the next one).
     const shown = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(new Date(`${deadline}T12:00:00Z`));
     expect(await (await people.student.get("/matching")).text()).toContain(`Rangschikken kan tot en met ${shown}.`);
+    // The students hear that the round opened (bell, and mail by preference), with that same day.
+    expect(row<{ n: number }>("select count(*) as n from notifications where kind = 'matching.opened' and user_id = ?", ids.student).n).toBe(1);
+    expect(await (await people.student.get("/meldingen")).text()).toContain(`De matchingronde ‘Ronde 2026-2027’ is open: rangschik je keuzes uiterlijk ${shown}.`);
     expect(row<{ deadline: string }>("select deadline from matching_rounds where id = ?", ids.round).deadline).toMatch(new RegExp(`^${deadline}T2[12]:59:59`));
     expect((await people.student.post("/matching", { intent: "rank", roundId: ids.round, choice1: ids.question })).status).toBe(302);
     expect((await people.lead.post("/matching", { intent: "run", roundId: ids.round })).status).toBe(302);
