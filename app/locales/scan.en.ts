@@ -11,6 +11,8 @@ const scanEn: Translation["scan"] = {
   noSchool: "You are not connected to a school. Ask your programme leader for an invitation.",
   status: { open: "Open", gesloten: "Closed" },
   statusLine: "Scan {{year}} · {{status}} · {{count}} respondents",
+  archivedSchool: "This school is archived: its scans stay readable, but no new one starts.",
+  archivedOption: "{{name}} (archived)",
   noScan: "There is no scan for {{year}} yet.",
   noScanManage: "Open the scan so the team can fill it in.",
   noScanRespond: "Ask your school leader or research coordinator to open the scan.",
@@ -75,6 +77,7 @@ const scanEn: Translation["scan"] = {
     mean: "mean",
   },
   errors: {
+    archived: "This school is archived: no new scan can start.",
     notAllowed: "You may not fill in or manage this scan.",
     notFound: "This scan does not exist (any more).",
     closed: "This scan is closed; nothing can be changed.",

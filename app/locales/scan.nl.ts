@@ -10,6 +10,8 @@ const scanNl = {
   noSchool: "Je bent niet verbonden aan een school. Vraag je programmaleider om een uitnodiging.",
   status: { open: "Open", gesloten: "Gesloten" },
   statusLine: "Scan {{year}} · {{status}} · {{count}} respondenten",
+  archivedSchool: "Deze school is gearchiveerd: haar scans blijven leesbaar, maar er start geen nieuwe.",
+  archivedOption: "{{name}} (gearchiveerd)",
   noScan: "Er is nog geen scan voor {{year}}.",
   noScanManage: "Open de scan, zodat het team hem kan invullen.",
   noScanRespond: "Vraag je schoolleider of onderzoekscoördinator de scan te openen.",
@@ -74,6 +76,7 @@ const scanNl = {
     mean: "gemiddeld",
   },
   errors: {
+    archived: "Deze school is gearchiveerd: er start geen nieuwe scan.",
     notAllowed: "Je mag deze scan niet invullen of beheren.",
     notFound: "Deze scan bestaat niet (meer).",
     closed: "Deze scan is gesloten; er kan niets meer worden gewijzigd.",

@@ -17,17 +17,17 @@ import { schoolScope } from "./scopes.server";
 export type ScanRow = typeof cultureScans.$inferSelect;
 
 /** Schools whose scans the actor may see: own schools first, then (programmaleider/admin) the partnership's. */
-export function scanSchoolsFor(actor: Actor): { id: string; name: string }[] {
+export function scanSchoolsFor(actor: Actor): { id: string; name: string; archived: boolean }[] {
   const db = getDb();
   const { schoolIds: ownIds, isAdmin, ledPartnershipIds: led } = knowActor(actor);
   const own = ownIds.length
-    ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, ownIds)).orderBy(asc(schools.name)).all()
+    ? db.select({ id: schools.id, name: schools.name, archivedAt: schools.archivedAt }).from(schools).where(inArray(schools.id, ownIds)).orderBy(asc(schools.name)).all()
     : [];
-  let others: { id: string; name: string }[] = [];
-  if (isAdmin) others = db.select({ id: schools.id, name: schools.name }).from(schools).orderBy(asc(schools.name)).all();
+  let others: { id: string; name: string; archivedAt: string | null }[] = [];
+  if (isAdmin) others = db.select({ id: schools.id, name: schools.name, archivedAt: schools.archivedAt }).from(schools).orderBy(asc(schools.name)).all();
   else if (led.length)
     others = db
-      .selectDistinct({ id: schools.id, name: schools.name })
+      .selectDistinct({ id: schools.id, name: schools.name, archivedAt: schools.archivedAt })
       .from(schools)
       .innerJoin(partnershipSchools, eq(partnershipSchools.schoolId, schools.id))
       .where(inArray(partnershipSchools.partnershipId, [...led]))
@@ -35,7 +35,7 @@ export function scanSchoolsFor(actor: Actor): { id: string; name: string }[] {
       .all();
   const all = [...own, ...others.filter((o) => !ownIds.includes(o.id))];
   // The permission module has the last word on every school offered.
-  return all.filter((s) => can(actor, "scan:view", schoolScope(s.id)));
+  return all.filter((s) => can(actor, "scan:view", schoolScope(s.id))).map((s) => ({ id: s.id, name: s.name, archived: s.archivedAt !== null }));
 }
 
 export function scansOfSchool(schoolId: string): ScanRow[] {

@@ -7,6 +7,7 @@ import { ASPECTS, PHASES, type Phase } from "../domain/culture-scan";
 import { parseScanAction } from "../domain/scan-form";
 import { can } from "../domain/permissions";
 import { agendaFor } from "../models/agenda.server";
+import { archivedSchoolIds } from "../models/agenda.server";
 import { agreementsOf, closeScan, hasPriority, findScan, linkableQuestionIds, myResponses, openScan, saveAgreements, saveResponses, scanSchoolsFor, scansOfSchool, scanSummary, schoolTrend, type AgreementInput } from "../models/scan.server";
 import { schoolScope } from "../models/scopes.server";
 import { toActor } from "../models/user.server";
@@ -21,13 +22,15 @@ export const meta: MetaFunction = () => [{ title: "Scan onderzoekscultuur — Sa
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const actor = toActor(user);
-  const schools = scanSchoolsFor(actor);
+  const reachable = scanSchoolsFor(actor);
   // Only people with a school (or who oversee schools) see scans at all.
-  if (schools.length === 0) return refusal(request);
+  if (reachable.length === 0) return refusal(request);
   const params = new URL(request.url).searchParams;
   const requested = params.get("school");
-  const school = schools.find((s) => s.id === requested) ?? schools[0]!;
+  // Archived schools are not offered (no new work there, record 0027a), but their scans stay readable by link.
+  const school = reachable.find((s) => s.id === requested) ?? reachable.find((s) => !s.archived) ?? reachable[0]!;
   if (requested && requested !== school.id) return refusal(request);
+  const schools = reachable.filter((s) => !s.archived || s.id === school.id);
   const scope = schoolScope(school.id);
   const current = currentSchoolYear();
   const scans = scansOfSchool(school.id);
@@ -75,6 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const schoolId = form.schoolId ?? "";
     const refused = refuseUnless(actor, "scan:manage", schoolScope(schoolId), { error: t("scan.errors.notAllowed") });
     if (refused) return refused;
+    if (archivedSchoolIds([schoolId]).has(schoolId)) return fail(t("scan.errors.archived"), 409);
     const year = currentSchoolYear();
     if (form.schoolYear && form.schoolYear !== year) return fail(t("scan.errors.onlyCurrentYear"));
     if (!openScan(schoolId, year, user.id)) return fail(t("scan.errors.exists"), 409);
@@ -154,7 +158,7 @@ export default function ScanPage() {
             <select id="scan-school" name="school" defaultValue={school.id}>
               {schools.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {s.archived ? t("scan.archivedOption", { name: s.name }) : s.name}
                 </option>
               ))}
             </select>
@@ -186,10 +190,12 @@ export default function ScanPage() {
         </p>
       ) : null}
 
+      {school.archived ? <p className="alert alert--info">{t("scan.archivedSchool")}</p> : null}
+
       {!scan ? (
         <div className="empty">
           <p>{t("scan.noScan", { year })}</p>
-          {canManage && year === currentYear ? (
+          {school.archived ? null : canManage && year === currentYear ? (
             <Form method="post">
               <input type="hidden" name="intent" value="open" />
               <input type="hidden" name="schoolId" value={school.id} />

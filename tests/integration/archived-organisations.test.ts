@@ -133,6 +133,24 @@ describe("archived schools and labs leave the places where new work starts", () 
     expect(count("select id from invitations")).toBe(before);
   });
 
+  it("/scan offers no archived school, keeps its scans readable by link, and opens no new scan there", async () => {
+    const picker = visible(await (await lead.get("/scan")).text());
+    expect(picker).not.toContain(school.name);
+    const page = await lead.get(`/scan?school=${school.id}`);
+    expect(page.status).toBe(200);
+    const html = visible(await page.text());
+    expect(html).toContain(`${school.name} (gearchiveerd)`);
+    expect(html).toContain("Deze school is gearchiveerd: haar scans blijven leesbaar, maar er start geen nieuwe.");
+    // The school's own leader still reads it, and may not start a scan there any more.
+    const head = await t.signedIn("schoolleider2@demo.nl");
+    expect(visible(await (await head.get("/scan")).text())).toContain("Deze school is gearchiveerd: haar scans blijven leesbaar");
+    const before = count("select id from culture_scans where school_id = ?", school.id);
+    const refused = await head.post("/scan", { intent: "open", schoolId: school.id });
+    expect(refused.status).toBe(409);
+    expect(visible(await refused.text())).toContain("Deze school is gearchiveerd: er start geen nieuwe scan.");
+    expect(count("select id from culture_scans where school_id = ?", school.id)).toBe(before);
+  });
+
   it("the import refuses rows for the archived school with a Dutch message per row, and stores none of them", async () => {
     const staff = await upload(lead, "medewerkers", partnership.id, `naam;e-mail;rol;organisatie\nLisa Leraar;lisa@a2.demo.nl;leraar;${school.name}\n`);
     expect(visible(staff.html)).toContain(`‘${school.name}’ is gearchiveerd: daar kunnen geen mensen meer bij komen.`);
