@@ -60,7 +60,7 @@ const questionsEn: Translation["questions"] = {
     schoolYearHelp: "For example 2026-2027.",
     studentCapacity: "Number of students",
     studentCapacityHelp: "How many students can the school host for this question?",
-    supervisorName: "Workplace mentor, as shown with the question",
+    supervisorName: "Workplace mentor",
     supervisorNameHelp: "Pick someone from the team above and the name is filled in here; add to it if you like, e.g. ‘Hannah Hendriks (group 7)’. If that person has no account (yet), type the name here only.",
     supervisionCapacity: "Supervision capacity",
     supervisionCapacityHelp: "How many students can this mentor supervise at once?",

@@ -66,7 +66,7 @@ const questionsNl = {
     schoolYearHelp: "Bijvoorbeeld 2026-2027.",
     studentCapacity: "Aantal studenten",
     studentCapacityHelp: "Hoeveel studenten kan de school bij deze vraag ontvangen?",
-    supervisorName: "Werkplekbegeleider, zoals bij de vraag getoond",
+    supervisorName: "Werkplekbegeleider",
     supervisorNameHelp: "Kies je hierboven iemand uit het team, dan staat de naam hier al; vul gerust aan, bijvoorbeeld: ‘Hannah Hendriks (groep 7)’. Heeft die persoon (nog) geen account? Typ de naam dan alleen hier.",
     supervisionCapacity: "Begeleidingscapaciteit",
     supervisionCapacityHelp: "Hoeveel studenten kan deze begeleider tegelijk begeleiden?",
