@@ -36,6 +36,7 @@ export function PublicShowcase({ items, themes, years }: { items: ShowcaseItem[]
       </ResultSearchForm>
       <ResultList
         items={items}
+        noneYet={t("showcase.noneYet")}
         meta={(r) => (
           <>
             <span>{r.publishedAt.slice(0, 4)}</span>

@@ -28,6 +28,8 @@ const questionsEn: Translation["questions"] = {
   results_other: "{{count}} questions found",
   resultsMoreThan: "More than {{limit, number}} questions found",
   empty: "No questions found. Try another search term or clear the filters.",
+  noneYetWriter: "There are no questions yet. Write the first one with ‘New question’ above.",
+  noneYet: "There are no questions yet. As soon as a school shares a question, it appears here.",
   pagination: { label: "Pagination", previous: "Previous", next: "Next", page: "Page {{page}} of {{pages}}", pageOfMany: "Page {{page}}" },
   status: {
     concept: "Draft",

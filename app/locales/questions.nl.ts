@@ -28,6 +28,8 @@ const questionsNl = {
   /** Above the count cap (COUNT_CAP in question.server.ts) the list is not counted to the end. */
   resultsMoreThan: "Meer dan {{limit, number}} vragen gevonden",
   empty: "Geen vragen gevonden. Probeer een ander zoekwoord of wis de filters.",
+  noneYetWriter: "Er zijn nog geen vragen. Schrijf de eerste met ‘Nieuwe vraag’ hierboven.",
+  noneYet: "Er zijn nog geen vragen. Zodra een school een vraag deelt, staat die hier.",
   pagination: {
     label: "Paginering",
     previous: "Vorige",

@@ -16,6 +16,7 @@ const resultsEn: Translation["results"] = {
   count_one: "{{count}} result found",
   count_other: "{{count}} results found",
   empty: "No results found. Try another search term or clear the filters.",
+  noneYet: "No results have been shared yet. Has a study finished? Publish its result with ‘Publish a result’ above, and other schools will find it here.",
   actionsDone: "{{done}} of {{total}} actions done",
   noActions: "No actions yet",
   types: {

@@ -15,6 +15,7 @@ const resultsNl = {
   count_one: "{{count}} opbrengst gevonden",
   count_other: "{{count}} opbrengsten gevonden",
   empty: "Geen opbrengsten gevonden. Probeer een ander zoekwoord of wis de filters.",
+  noneYet: "Er zijn nog geen opbrengsten gedeeld. Is een onderzoek klaar? Publiceer de opbrengst met ‘Opbrengst publiceren’ hierboven, dan vinden andere scholen hem hier.",
   actionsDone: "{{done}} van {{total}} acties gedaan",
   noActions: "Nog geen acties",
   types: {

@@ -5,6 +5,7 @@ const showcaseEn: Translation["showcase"] = {
   intro: "Research that schools and students in the region did together and made public. Search, read and use it in your own school.",
   metaDescription: "Public results of practice-based research by schools and teacher-education institutes in the region: reports, posters, lesson material and advice.",
   filterYear: "Year",
+  noneYet: "There are no public results yet. As soon as schools make a study public, it appears here.",
   login: "Do you work at a school or institute in the region? Sign in to also see the results of your partnership and region.",
   loginLink: "Sign in",
   harvest: "For repositories: these results can be harvested through OAI-PMH at",

@@ -5,6 +5,7 @@ const showcaseNl = {
     "Onderzoek dat scholen en studenten in de regio samen deden en openbaar hebben gemaakt. Zoek, lees en gebruik het in je eigen school.",
   metaDescription: "Openbare opbrengsten van praktijkonderzoek door scholen en lerarenopleidingen in de onderwijsregio: rapporten, posters, lesmateriaal en adviezen.",
   filterYear: "Jaar",
+  noneYet: "Er zijn nog geen openbare opbrengsten. Zodra scholen een onderzoek openbaar delen, staat het hier.",
   login: "Werk je op een school of opleiding in de regio? Log in om ook de opbrengsten van je partnerschap en regio te zien.",
   loginLink: "Inloggen",
   harvest: "Voor repositories: deze opbrengsten zijn te oogsten via OAI-PMH op",

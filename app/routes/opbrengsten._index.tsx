@@ -88,6 +88,7 @@ export default function ResultsPage() {
       </ResultSearchForm>
       <ResultList
         items={items}
+        noneYet={t("results.noneYet")}
         meta={(r) => (
           <>
             <span>{t(`results.visibility.${r.visibility}`)}</span>

@@ -180,7 +180,9 @@ export default function QuestionsPage() {
           {totalCapped ? t("questions.resultsMoreThan", { limit: total }) : t("questions.results", { count: total })}
         </h2>
         {items.length === 0 ? (
-          <p className="empty">{t("questions.empty")}</p>
+          <p className="empty">
+            {[...params.values()].some((value) => value.trim() !== "") ? t("questions.empty") : t(canCreate ? "questions.noneYetWriter" : "questions.noneYet")}
+          </p>
         ) : (
           <ul className="result-list">
             {items.map((item) => (

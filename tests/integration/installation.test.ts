@@ -80,6 +80,17 @@ describe("a real installation, from an empty database", () => {
     const html = await page.text();
     expect(html).toContain("Begin met een onderwijsregio");
     expect(html).toContain('name="intent" value="create-region"');
+    // Empty lists say that nothing is there yet and what comes next, not "try another word".
+    const results = await (await admin.get("/opbrengsten")).text();
+    expect(results).toContain("Er zijn nog geen opbrengsten gedeeld");
+    expect(results).not.toContain("Probeer een ander zoekwoord");
+    expect(await (await admin.get("/opbrengsten?q=lezen")).text()).toContain("Probeer een ander zoekwoord");
+    const questions = await (await admin.get("/vragen")).text();
+    expect(questions).toContain("Er zijn nog geen vragen");
+    expect(questions).not.toContain("Probeer een ander zoekwoord");
+    const showcase = await (await fetch(`${server.url}/opbrengsten`)).text();
+    expect(showcase).toContain("Er zijn nog geen openbare opbrengsten");
+    expect(showcase).not.toContain("Probeer een ander zoekwoord");
   });
 
   it("creates a region, and refuses a duplicate and an empty name in Dutch, storing nothing", async () => {

@@ -60,16 +60,25 @@ export function ResultSearchForm({ themes, children }: { themes: { id: string; n
 
 type ListedResult = { id: string; title: string; type: string; schoolName: string; summary: string };
 
-/** The found results with their count (announced), or the empty state; `meta` adds each page's own facts. */
-export function ResultList<R extends ListedResult>({ items, meta }: { items: R[]; meta: (result: R) => ReactNode }) {
+/** The search and filter parameters of the results pages: with none set, an empty list means nothing is shared yet. */
+const SEARCH_PARAMS = ["q", "soort", "sector", "thema", "jaar", "regio"];
+
+/**
+ * The found results with their count (announced), or the empty state; `meta`
+ * adds each page's own facts. Without a search an empty list is not "try
+ * another word" but "nothing here yet" (`noneYet`), which says what to do next.
+ */
+export function ResultList<R extends ListedResult>({ items, meta, noneYet }: { items: R[]; meta: (result: R) => ReactNode; noneYet: string }) {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const searched = SEARCH_PARAMS.some((name) => (params.get(name) ?? "").trim() !== "");
   return (
     <section aria-labelledby="results-count">
       <h2 id="results-count" aria-live="polite">
         {t("results.count", { count: items.length })}
       </h2>
       {items.length === 0 ? (
-        <p className="empty">{t("results.empty")}</p>
+        <p className="empty">{searched ? t("results.empty") : noneYet}</p>
       ) : (
         <ul className="result-list">
           {items.map((r) => (
