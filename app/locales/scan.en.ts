@@ -11,7 +11,7 @@ const scanEn: Translation["scan"] = {
   noSchool: "You are not connected to a school. Ask your programme leader for an invitation.",
   status: { open: "Open", gesloten: "Closed" },
   statusLine: "Scan {{year}} · {{status}} · {{count}} respondents",
-  archivedSchool: "This school is archived: its scans stay readable, but no new one starts.",
+  archivedSchool: "This school is archived: its scans stay readable, but no new one starts and a running scan can no longer be filled in.",
   archivedOption: "{{name}} (archived)",
   noScan: "There is no scan for {{year}} yet.",
   noScanManage: "Open the scan so the team can fill it in.",
@@ -78,6 +78,7 @@ const scanEn: Translation["scan"] = {
   },
   errors: {
     archived: "This school is archived: no new scan can start.",
+    archivedReadOnly: "This school is archived: its scans can only be read. An administrator can restore the school.",
     notAllowed: "You may not fill in or manage this scan.",
     notFound: "This scan does not exist (any more).",
     closed: "This scan is closed; nothing can be changed.",

@@ -10,7 +10,7 @@ const scanNl = {
   noSchool: "Je bent niet verbonden aan een school. Vraag je programmaleider om een uitnodiging.",
   status: { open: "Open", gesloten: "Gesloten" },
   statusLine: "Scan {{year}} · {{status}} · {{count}} respondenten",
-  archivedSchool: "Deze school is gearchiveerd: haar scans blijven leesbaar, maar er start geen nieuwe.",
+  archivedSchool: "Deze school is gearchiveerd: haar scans blijven leesbaar, maar er start geen nieuwe en een lopende scan is niet meer in te vullen.",
   archivedOption: "{{name}} (gearchiveerd)",
   noScan: "Er is nog geen scan voor {{year}}.",
   noScanManage: "Open de scan, zodat het team hem kan invullen.",
@@ -77,6 +77,7 @@ const scanNl = {
   },
   errors: {
     archived: "Deze school is gearchiveerd: er start geen nieuwe scan.",
+    archivedReadOnly: "Deze school is gearchiveerd: haar scans zijn alleen nog te lezen. Een beheerder kan de school terugzetten.",
     notAllowed: "Je mag deze scan niet invullen of beheren.",
     notFound: "Deze scan bestaat niet (meer).",
     closed: "Deze scan is gesloten; er kan niets meer worden gewijzigd.",

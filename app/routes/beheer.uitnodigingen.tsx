@@ -236,11 +236,24 @@ export default function InvitationsPage() {
               aria-describedby={`invite-role-help${errors.role ? " invite-role-error" : ""}`}
             >
               <option value="">{t("invitations.rolePlaceholder")}</option>
-              {ROLES.filter((role) => !selectedKind || organisationKindForRole(role) === selectedKind).map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
+              {selectedKind
+                ? rolesForOrganisationKind(selectedKind).map((role) => (
+                    <option key={role} value={role}>
+                      {t(`roles.${role}`)}
+                    </option>
+                  ))
+                : // No organisation chosen yet (or no JavaScript): every role, grouped under the kind of organisation it belongs to.
+                  groups
+                    .filter((group) => organisations.some((o) => o.kind === group.kind))
+                    .map((group) => (
+                      <optgroup key={group.kind} label={group.label}>
+                        {ROLES.filter((role) => organisationKindForRole(role) === group.kind).map((role) => (
+                          <option key={role} value={role}>
+                            {t(`roles.${role}`)}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
             </select>
             {errors.role ? (
               <p className="field__error" id="invite-role-error">

@@ -37,8 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const years = [...new Set([current, ...scans.map((s) => s.schoolYear)])].sort().reverse();
   const year = years.includes(params.get("jaar") ?? "") ? params.get("jaar")! : current;
   const scan = scans.find((s) => s.schoolYear === year) ?? null;
-  const canRespond = can(actor, "scan:respond", scope);
-  const canManage = can(actor, "scan:manage", scope);
+  // An archived school's scans are history: readable, no longer filled in or agreed on.
+  const canRespond = !school.archived && can(actor, "scan:respond", scope);
+  const canManage = !school.archived && can(actor, "scan:manage", scope);
   const { years: trendYears, trend } = schoolTrend(school.id);
   return {
     school,
@@ -94,6 +95,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const needed = form.intent === "respond" ? "scan:respond" : form.intent === "agree" || form.intent === "close" ? "scan:manage" : null;
   const refused = needed && refuseUnless(actor, needed, scope, { error: t("scan.errors.notAllowed") });
   if (refused) return refused;
+
+  // Archiving stops the work that was still running there too (record 0027a).
+  if (archivedSchoolIds([scan.schoolId]).has(scan.schoolId)) return fail(t("scan.errors.archivedReadOnly"), 409);
 
   const parsed = parseScanAction(form);
   if (!parsed.ok) return fail(t(parsed.error));

@@ -3,6 +3,7 @@ import { Client } from "../support/http";
 import { INVITATION_LINK, queuedLink } from "../support/mail";
 import { visibleText } from "../support/html";
 import { withServer } from "../support/with-server";
+import { ASPECTS } from "../../app/domain/culture-scan";
 
 /**
  * Issue 19, the last gaps, on the demo data through HTTP: an archived school
@@ -58,6 +59,9 @@ describe("archived schools and labs leave the places where new work starts", () 
     questionId = one<{ id: string }>("select id from questions where school_id = ? and status <> 'concept' limit 1", school.id).id;
     // Offered before archiving, so the checks below test the archive and not the demo data.
     expect(await (await lead.get("/vragen")).text()).toContain(`value="${school.id}"`);
+    // A scan still running at the school when it is archived (opened now if the demo has none this year).
+    await (await t.signedIn("schoolleider2@demo.nl")).post("/scan", { intent: "open", schoolId: school.id });
+    expect(count("select id from culture_scans where school_id = ? and status = 'open'", school.id)).toBeGreaterThan(0);
     const archived = await admin.post("/organisaties", { intent: "archive", organisation: `school:${school.id}`, archived: "true" });
     expect([302, 303]).toContain(archived.status);
     expect(one<{ a: number }>("select archived_at is not null as a from schools where id = ?", school.id).a).toBe(1);
@@ -140,7 +144,7 @@ describe("archived schools and labs leave the places where new work starts", () 
     expect(page.status).toBe(200);
     const html = visible(await page.text());
     expect(html).toContain(`${school.name} (gearchiveerd)`);
-    expect(html).toContain("Deze school is gearchiveerd: haar scans blijven leesbaar, maar er start geen nieuwe.");
+    expect(html).toContain("Deze school is gearchiveerd: haar scans blijven leesbaar, maar er start geen nieuwe en een lopende scan is niet meer in te vullen.");
     // The school's own leader still reads it, and may not start a scan there any more.
     const head = await t.signedIn("schoolleider2@demo.nl");
     expect(visible(await (await head.get("/scan")).text())).toContain("Deze school is gearchiveerd: haar scans blijven leesbaar");
@@ -149,6 +153,22 @@ describe("archived schools and labs leave the places where new work starts", () 
     expect(refused.status).toBe(409);
     expect(visible(await refused.text())).toContain("Deze school is gearchiveerd: er start geen nieuwe scan.");
     expect(count("select id from culture_scans where school_id = ?", school.id)).toBe(before);
+
+    // The scan that was running is read-only now: no form, and a post anyway changes nothing.
+    const running = one<{ id: string }>("select id from culture_scans where school_id = ? and status = 'open' limit 1", school.id);
+    const own = await head.get(`/scan?school=${school.id}`);
+    const ownHtml = await own.text();
+    expect(ownHtml).not.toContain('value="respond"');
+    expect(ownHtml).not.toContain('value="agree"');
+    const answers = count("select * from scan_responses where scan_id = ?", running.id);
+    const aspect = ASPECTS[0]!.id;
+    for (const intent of ["respond", "agree", "close"]) {
+      const late = await head.post("/scan", { intent, scanId: running.id, [`phase-${aspect}`]: "2", [`agreed-${aspect}`]: "2" });
+      expect(late.status, intent).toBe(409);
+      expect(visible(await late.text()), intent).toContain("Deze school is gearchiveerd: haar scans zijn alleen nog te lezen.");
+    }
+    expect(count("select * from scan_responses where scan_id = ?", running.id)).toBe(answers);
+    expect(one<{ status: string }>("select status from culture_scans where id = ?", running.id).status).toBe("open");
   });
 
   it("the import refuses rows for the archived school with a Dutch message per row, and stores none of them", async () => {

@@ -263,6 +263,11 @@ describe("who may do what", () => {
 
     const page = await (await lead.get("/beheer/uitnodigingen")).text();
     expect(page).toContain("Openstaande uitnodigingen");
+    // Before an organisation is chosen, the roles come grouped by the kind of organisation they
+    // belong to, and only kinds this person can invite into: no platform group with "beheerder".
+    const roles = /<select[^>]*id="invite-role"[^>]*>([\s\S]*?)<\/select>/.exec(page)![1]!;
+    expect(roles).toMatch(/<optgroup label="Scholen">[\s\S]*value="leraar"[\s\S]*<\/optgroup>/);
+    expect(roles).not.toContain('value="admin"');
     expect(page).toContain("olga@a1.demo.nl");
     expect(page).not.toContain("bram@b.demo.nl");
     // The menu offers the page to them now.
