@@ -7,7 +7,7 @@ test.describe("signing in and out", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     await expectAccessible(page);
 
-    await login(page, "schoolleider@demo.nl");
+    await login(page, "schoolleider@demo.nl", undefined, { viaForm: true });
     await expect(page.getByRole("heading", { level: 1, name: "Welkom, Jeroen Bakker" })).toBeVisible();
     await expect(page.getByText("Schoolleider bij Basisschool De Regenboog")).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Welkom, Jeroen Bakker." })).toBeVisible();
