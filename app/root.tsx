@@ -95,6 +95,7 @@ export default function App() {
   // A sign that the page's script runs (tests and the page bench wait for it instead of guessing).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
+    performance.mark("app:hydrated");
   }, []);
   return (
     <Page

@@ -65,11 +65,19 @@ function openEarly(module: ConnectionModule): void {
   early = holder;
 }
 
+/** A User Timing mark, once per page (the plan page bench reads them; DevTools shows them). */
+function markOnce(name: string): void {
+  if (typeof performance.mark === "function" && performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
 // Start fetching as soon as the page's own code runs in the browser (in
 // parallel with hydration), not after it: the text is on screen already.
 if (typeof document !== "undefined") {
-  void loadConnection().then(openEarly, () => undefined);
-  void loadLive().catch(() => undefined);
+  void loadConnection().then((module) => {
+    markOnce("plan:connection-code");
+    openEarly(module);
+  }, () => undefined);
+  void loadLive().then(() => markOnce("plan:editor-code"), () => undefined);
 }
 
 export type PlanConnection = {

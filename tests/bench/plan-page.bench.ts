@@ -36,7 +36,16 @@ import { round } from "./stats";
  * browser and compositor threads, which serialised much of the work and added
  * about a second on this machine; `BENCH_SHARED_BROWSER=1` measures that way.
  */
-type Sample = { both: number; first: number };
+/**
+ * Where the slowest person's open spent its time, ms since the navigation
+ * started: the HTML fully received, the app hydrated, the connection and the
+ * editor code evaluated, the document ready (synced, or read from this
+ * device). The page sets these as User Timing marks.
+ */
+const PHASES = ["html", "app:hydrated", "plan:connection-code", "plan:editor-code", "plan:ready"] as const;
+type Phases = Partial<Record<(typeof PHASES)[number], number>>;
+type Opened = { at: number; phases: Phases };
+type Sample = { both: number; first: number; phases: Phases };
 
 async function signedInState(baseUrl: string, email: string) {
   const client = new Client(baseUrl);
@@ -72,7 +81,7 @@ function readyMarker(condition: string) {
 type Ready = { condition: string; wait: (page: Page) => Promise<unknown> };
 
 /** Opens `path` in a fresh profile after the home page (untimed); ms from the navigation's start until `ready` held in the page. */
-async function open(browser: Browser, state: Awaited<ReturnType<typeof signedInState>>, baseUrl: string, path: string, ready: Ready) {
+async function open(browser: Browser, state: Awaited<ReturnType<typeof signedInState>>, baseUrl: string, path: string, ready: Ready): Promise<Opened> {
   const context: BrowserContext = await browser.newContext({ baseURL: baseUrl, storageState: state });
   try {
     const page = await context.newPage();
@@ -80,21 +89,30 @@ async function open(browser: Browser, state: Awaited<ReturnType<typeof signedInS
     await page.addInitScript({ content: readyMarker(ready.condition) });
     await page.goto(path, { waitUntil: "commit" });
     await ready.wait(page);
-    return await page.evaluate(() => (window as unknown as { __benchReadyAt?: number }).__benchReadyAt ?? performance.now());
+    return await page.evaluate((names) => {
+      const phases: Record<string, number> = {};
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      if (navigation) phases.html = navigation.responseEnd;
+      for (const name of names) {
+        const mark = performance.getEntriesByName(name, "mark")[0];
+        if (mark) phases[name] = mark.startTime;
+      }
+      return { at: (window as unknown as { __benchReadyAt?: number }).__benchReadyAt ?? performance.now(), phases };
+    }, [...PHASES]);
   } finally {
     await context.close();
   }
 }
 
 /** The old clock: from the `goto` call in a brand-new profile (browser renderer start included). */
-async function openCold(browser: Browser, state: Awaited<ReturnType<typeof signedInState>>, baseUrl: string, path: string, ready: Ready) {
+async function openCold(browser: Browser, state: Awaited<ReturnType<typeof signedInState>>, baseUrl: string, path: string, ready: Ready): Promise<Opened> {
   const context: BrowserContext = await browser.newContext({ baseURL: baseUrl, storageState: state });
   try {
     const page = await context.newPage();
     const start = performance.now();
     await page.goto(path, { waitUntil: "commit" });
     await ready.wait(page);
-    return performance.now() - start;
+    return { at: performance.now() - start, phases: {} };
   } finally {
     await context.close();
   }
@@ -109,8 +127,10 @@ async function pair(
   how: typeof open = open,
 ): Promise<Sample> {
   const browsers = Array.isArray(browser) ? browser : [browser];
-  const times = await Promise.all(states.map((s, i) => how(browsers[i % browsers.length]!, s, baseUrl, path, ready)));
-  return { both: Math.max(...times), first: Math.min(...times) };
+  const opened = await Promise.all(states.map((s, i) => how(browsers[i % browsers.length]!, s, baseUrl, path, ready)));
+  const slowest = opened.reduce((a, b) => (b.at > a.at ? b : a));
+  const times = opened.map((o) => o.at);
+  return { both: Math.max(...times), first: Math.min(...times), phases: slowest.phases };
 }
 
 /** Gzipped bytes of the JavaScript loaded before `load`, and of what came after (the lazy editor). */
@@ -180,6 +200,7 @@ export async function runPlanPageBench(options: { rounds?: number } = {}): Promi
     const text: number[] = [];
     const edit: number[] = [];
     const editFirst: number[] = [];
+    const editPhases: Phases[] = [];
     const coldReference: number[] = [];
     const coldEdit: number[] = [];
     for (let r = 0; r < rounds; r++) {
@@ -188,6 +209,7 @@ export async function runPlanPageBench(options: { rounds?: number } = {}): Promi
       text.push((await pair(people, states, baseUrl, planPath, textShown)).both);
       const e = await pair(people, states, baseUrl, planPath, editable);
       edit.push(e.both);
+      editPhases.push(e.phases);
       editFirst.push(e.first);
       coldReference.push((await pair(people, states, baseUrl, "/plannen", listShown, openCold)).both);
       coldEdit.push((await pair(people, states, baseUrl, planPath, editable, openCold)).both);
@@ -212,6 +234,11 @@ export async function runPlanPageBench(options: { rounds?: number } = {}): Promi
       row("/plannen/:id text shown, two at once", text),
       row("/plannen/:id editable, two at once (slowest)", edit),
       row("/plannen/:id editable, two at once (fastest)", editFirst),
+      // The slowest person's open of each round, phase by phase (median per phase): where the time goes.
+      ...PHASES.map((phase) => {
+        const xs = editPhases.flatMap((p) => (p[phase] === undefined ? [] : [p[phase]!]));
+        return xs.length ? row(`  of which: ${phase} at`, xs) : { name: `  of which: ${phase} at`, rounds: 0, medianMs: "-", minMs: "-", maxMs: "-", ratioToReference: "-", noiseFloorMs: "-" };
+      }),
       { ...row("cold browser, old clock: /plannen", coldReference), ratioToReference: 1, noiseFloorMs: round(spread(coldReference), 0) },
       {
         ...row("cold browser, old clock: /plannen/:id editable", coldEdit),
