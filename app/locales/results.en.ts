@@ -16,7 +16,8 @@ const resultsEn: Translation["results"] = {
   count_one: "{{count}} result found",
   count_other: "{{count}} results found",
   empty: "No results found. Try another search term or clear the filters.",
-  noneYet: "No results have been shared yet. Has a study finished? Publish its result with ‘Publish a result’ above, and other schools will find it here.",
+  noneYetPublisher: "No results have been shared yet. Has a study finished? Publish its result with ‘Publish a result’ above, and other schools will find it here.",
+  noneYet: "No results have been shared yet. As soon as a student or school publishes a finished study, it appears here.",
   actionsDone: "{{done}} of {{total}} actions done",
   noActions: "No actions yet",
   types: {
@@ -79,6 +80,7 @@ const resultsEn: Translation["results"] = {
     title: "Publish a result",
     intro: "Share what your research produced. You choose who may see it; beyond the school the students and the school leader must consent.",
     new: "Publish a result",
+    backToResults: "To the results of your partnership and region",
     noProjects: "You can only publish a result of a project you are a student on, or as the school leader of the school.",
     project: "Project",
     titleLabel: "Title",

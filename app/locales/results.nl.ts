@@ -15,7 +15,8 @@ const resultsNl = {
   count_one: "{{count}} opbrengst gevonden",
   count_other: "{{count}} opbrengsten gevonden",
   empty: "Geen opbrengsten gevonden. Probeer een ander zoekwoord of wis de filters.",
-  noneYet: "Er zijn nog geen opbrengsten gedeeld. Is een onderzoek klaar? Publiceer de opbrengst met ‘Opbrengst publiceren’ hierboven, dan vinden andere scholen hem hier.",
+  noneYetPublisher: "Er zijn nog geen opbrengsten gedeeld. Is een onderzoek klaar? Publiceer de opbrengst met ‘Opbrengst publiceren’ hierboven, dan vinden andere scholen hem hier.",
+  noneYet: "Er zijn nog geen opbrengsten gedeeld. Zodra een student of school een afgerond onderzoek publiceert, staat het hier.",
   actionsDone: "{{done}} van {{total}} acties gedaan",
   noActions: "Nog geen acties",
   types: {
@@ -88,6 +89,7 @@ const resultsNl = {
     title: "Opbrengst publiceren",
     intro: "Deel wat jullie onderzoek heeft opgeleverd. Je kiest wie het mag zien; buiten de school is toestemming van de studenten en de schoolleider nodig.",
     new: "Opbrengst publiceren",
+    backToResults: "Naar de opbrengsten van je partnerschap en regio",
     noProjects: "Je kunt alleen een opbrengst publiceren van een project waarin je student bent, of als schoolleider van de school.",
     project: "Project",
     titleLabel: "Titel",

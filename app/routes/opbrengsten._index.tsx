@@ -7,6 +7,7 @@ import { RESULT_TYPES } from "../domain/result-types";
 import { SECTOR_VALUES } from "../domain/sectors";
 import { listThemes } from "../models/question.server";
 import { publicResultYears } from "../models/public-result.server";
+import { publishableProjects } from "../models/result-publish.server";
 import { listRegions, searchResults } from "../models/result.server";
 import { toActor } from "../models/user.server";
 import { getCurrentUser } from "../utils/auth.server";
@@ -50,12 +51,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       items,
       regions: [],
+      canPublish: false,
       themes: listThemes().map((th) => ({ id: th.id, name: locale === "en" ? th.nameEn : th.nameNl })),
       publicView: { title: t("showcase.title"), description: t("showcase.metaDescription"), years: publicResultYears() },
     };
   }
   const user = await requirePermission(request, "dashboard:view");
-  const items = searchResults(toActor(user), {
+  const actor = toActor(user);
+  const items = searchResults(actor, {
     ...filters,
     year: undefined,
     regionId: (params.get("regio") ?? "").slice(0, 100) || undefined,
@@ -64,12 +67,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items,
     regions: listRegions(),
     themes: listThemes().map((th) => ({ id: th.id, name: user.locale === "en" ? th.nameEn : th.nameNl })),
+    // Only people with a project they may publish from see the button (a dead end for everyone else).
+    canPublish: publishableProjects(actor).length > 0,
     publicView: null,
   };
 }
 
 export default function ResultsPage() {
-  const { items, themes, regions, publicView } = useLoaderData<typeof loader>();
+  const { items, themes, regions, publicView, canPublish } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   if (publicView) return <PublicShowcase items={items} themes={themes} years={publicView.years} />;
   return (
@@ -79,16 +84,18 @@ export default function ResultsPage() {
           <h1>{t("results.title")}</h1>
           <p className="lead">{t("results.intro")}</p>
         </div>
-        <Link to="/opbrengsten/nieuw" className="button">
-          {t("results.publish.new")}
-        </Link>
+        {canPublish ? (
+          <Link to="/opbrengsten/nieuw" className="button">
+            {t("results.publish.new")}
+          </Link>
+        ) : null}
       </header>
       <ResultSearchForm themes={themes}>
         <FilterSelect id="results-region" name="regio" label={t("results.filterRegion")} options={regions.map((r) => ({ value: r.id, label: r.name }))} />
       </ResultSearchForm>
       <ResultList
         items={items}
-        noneYet={t("results.noneYet")}
+        noneYet={t(canPublish ? "results.noneYetPublisher" : "results.noneYet")}
         meta={(r) => (
           <>
             <span>{t(`results.visibility.${r.visibility}`)}</span>

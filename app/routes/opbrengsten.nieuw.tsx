@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RESULT_TYPES, RESULT_VISIBILITIES } from "../domain/result-types";
@@ -159,6 +159,9 @@ export default function PublishResultPage() {
       <div className="stack">
         <h1>{t("results.publish.title")}</h1>
         <p className="empty">{t("results.publish.noProjects")}</p>
+        <p>
+          <Link to="/opbrengsten">{t("results.publish.backToResults")}</Link>
+        </p>
       </div>
     );
   }

@@ -253,3 +253,17 @@ describe("a programmaleider invites a second programmaleider into their own part
     expect(Object.keys(byApi.json)).toEqual(["id"]);
   });
 });
+
+describe("/organisaties for an admin", () => {
+  it("has every id once, also for an institute listed under two partnerships (labels point at the right field)", async () => {
+    const admin = await t.signedIn("admin@demo.nl");
+    const html = await (await admin.get("/organisaties")).text();
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    const twice = ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+    expect(twice).toEqual([]);
+    // The demo has such an institute: the same rename form twice, under two partnerships.
+    const institutes = ids.filter((id) => id.startsWith("rename-") && id.includes("-institute-"));
+    expect(new Set(institutes.map((id) => id.slice(id.indexOf("-institute-")))).size).toBeLessThan(institutes.length);
+  });
+});

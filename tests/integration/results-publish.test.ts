@@ -38,6 +38,19 @@ async function post(client: Client, form: FormData) {
 }
 
 describe("publishing a result", () => {
+  it("offers 'Opbrengst publiceren' only to people with a project they may publish from; the others get a way back", async () => {
+    const student = await (await signedIn("student@demo.nl")).get("/opbrengsten");
+    expect(await student.text()).toContain('href="/opbrengsten/nieuw"');
+    for (const email of ["begeleider@demo.nl", "programmaleider@demo.nl", "student3@demo.nl"]) {
+      const client = await signedIn(email);
+      expect(await (await client.get("/opbrengsten")).text(), email).not.toContain('href="/opbrengsten/nieuw"');
+      // Typed by hand: the page says why and links back, instead of ending there.
+      const page = await (await client.get("/opbrengsten/nieuw")).text();
+      expect(page, email).toContain("Je kunt alleen een opbrengst publiceren van een project waarin je student bent");
+      expect(page, email).toContain("Naar de opbrengsten van je partnerschap en regio");
+    }
+  });
+
   let resultId: string;
 
   it("stores a result with a content-checked file, visible to the school until everyone consents", async () => {

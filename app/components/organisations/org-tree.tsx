@@ -18,21 +18,21 @@ export function PartnershipCard({ partnership: p, canCreate, manage }: { partner
       {p.schools.length === 0 ? <p className="muted">{t("organisations.manage.noSchools")}</p> : null}
       <ul className="org-list">
         {p.schools.map((s) => (
-          <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} manage={manage} />
+          <OrgItem key={s.id} org={s} kind="school" canRename={canCreate} manage={manage} place={p.id} />
         ))}
       </ul>
       <h4>{t("organisations.institutes")}</h4>
       {p.institutes.length === 0 ? <p className="muted">{t("organisations.manage.noInstitutes")}</p> : null}
       <ul className="org-list">
         {p.institutes.map((i) => (
-          <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} manage={manage} />
+          <OrgItem key={i.id} org={i} kind="institute" canRename={canCreate} manage={manage} place={p.id} />
         ))}
       </ul>
     </section>
   );
 }
 
-function OrgItem({ org, kind, canRename, manage }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean; manage: boolean }) {
+function OrgItem({ org, kind, canRename, manage, place }: { org: OrgNode; kind: "school" | "institute"; canRename: boolean; manage: boolean; place: string }) {
   const { t } = useTranslation();
   const detail = org.detail.sector
     ? t("organisations.sectorCity", {
@@ -57,7 +57,7 @@ function OrgItem({ org, kind, canRename, manage }: { org: OrgNode; kind: "school
           </Link>
         </p>
       ) : null}
-      {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} archived={org.archived} /> : null}
+      {canRename ? <RenameForm value={`${kind}:${org.id}`} current={org.name} archived={org.archived} place={place} /> : null}
       <PeopleDetails people={org.people} manage={manage} />
     </li>
   );

@@ -9,12 +9,16 @@ export function ArchivedBadge() {
   return <span className="badge badge--muted">{t("organisations.manage.archivedBadge")}</span>;
 }
 
-/** Renaming and archiving in place, folded away: both happen rarely. */
-export function RenameForm({ value, current, archived }: { value: string; current: string; archived: boolean }) {
+/**
+ * Renaming and archiving in place, folded away: both happen rarely. `place`
+ * (the partnership it is listed under) keeps the field's id unique when an
+ * institute serves two partnerships and so appears twice on the page.
+ */
+export function RenameForm({ value, current, archived, place }: { value: string; current: string; archived: boolean; place?: string }) {
   const { t } = useTranslation();
   const { errors, values, pending } = useReply("rename", value);
   const archive = useReply("archive", value);
-  const id = `rename-${value.replace(":", "-")}`;
+  const id = `rename-${place ? `${place}-` : ""}${value.replace(":", "-")}`;
   return (
     <details className="manage-form manage-form--inline" open={Object.keys(errors).length > 0 || undefined}>
       <summary>{t("organisations.manage.rename", { name: current })}</summary>

@@ -108,39 +108,42 @@ export function ActionStatusForm({
   const err = (field: string) => fieldError(error, formId, field);
   const needsReason = status === "losgelaten";
   return (
-    <Form method="post" className="filters-inline">
-      <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="actionId" value={action.id} />
-      <div className="field">
-        <label htmlFor={`status-${action.id}`}>{t("results.detail.status")}</label>
-        <select id={`status-${action.id}`} name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          {ACTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`results.actionStatus.${s}`)}
-            </option>
-          ))}
-        </select>
+    // The help and error sit under the whole row, so the select, the input and the button line up.
+    <Form method="post" className="stack-sm">
+      <div className="filters-inline">
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name="actionId" value={action.id} />
+        <div className="field">
+          <label htmlFor={`status-${action.id}`}>{t("results.detail.status")}</label>
+          <select id={`status-${action.id}`} name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`results.actionStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--grow">
+          <label htmlFor={`reason-${action.id}`}>{t("actionOwners.status.reasonLabel")}</label>
+          <input
+            id={`reason-${action.id}`}
+            name="reason"
+            defaultValue={action.reason}
+            maxLength={2000}
+            required={needsReason}
+            aria-invalid={err("reason") ? true : undefined}
+            aria-describedby={`reason-${action.id}-help${err("reason") ? ` reason-${action.id}-error` : ""}`}
+          />
+        </div>
+        <button type="submit" className="button button--small" disabled={busy}>
+          {t("actionOwners.status.submit")}
+          <span className="visually-hidden">: {action.title}</span>
+        </button>
       </div>
-      <div className="field field--grow">
-        <label htmlFor={`reason-${action.id}`}>{t("actionOwners.status.reasonLabel")}</label>
-        <input
-          id={`reason-${action.id}`}
-          name="reason"
-          defaultValue={action.reason}
-          maxLength={2000}
-          required={needsReason}
-          aria-invalid={err("reason") ? true : undefined}
-          aria-describedby={`reason-${action.id}-help${err("reason") ? ` reason-${action.id}-error` : ""}`}
-        />
-        <p id={`reason-${action.id}-help`} className="field__help">
-          {t("actionOwners.status.reasonHelp")}
-        </p>
-        {err("reason") ? <p id={`reason-${action.id}-error`} className="field__error">{err("reason")}</p> : null}
-      </div>
-      <button type="submit" className="button button--small" disabled={busy}>
-        {t("actionOwners.status.submit")}
-        <span className="visually-hidden">: {action.title}</span>
-      </button>
+      <p id={`reason-${action.id}-help`} className="field__help">
+        {t("actionOwners.status.reasonHelp")}
+      </p>
+      {err("reason") ? <p id={`reason-${action.id}-error`} className="field__error">{err("reason")}</p> : null}
     </Form>
   );
 }
