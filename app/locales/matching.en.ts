@@ -39,7 +39,7 @@ const matchingEn: Translation["matching"] = {
   },
   title: "Matching",
   intro: "Assign questions fairly to students and learning labs, with an explanation for every placement.",
-  noRound: "There is no matching round in your partnership yet.",
+  noRoundIn: "There is no matching round in {{name}} yet.",
   nothingForYou: "Here students rank questions and the programme leader runs the matching round. There is nothing to do for your role right now.",
   deadline: "You can rank until the end of {{date}}.",
   deadlinePassed: "The ranking deadline has passed.",
@@ -73,6 +73,9 @@ const matchingEn: Translation["matching"] = {
   },
   manage: {
     newRound: "New round",
+    partnership: "Partnership",
+    partnershipPicker: "Choose the partnership",
+    showPartnership: "Show",
     name: "Round name",
     deadline: "Deadline for students",
     create: "Open round",

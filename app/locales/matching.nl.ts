@@ -38,7 +38,7 @@ const matchingNl = {
   },
   title: "Matching",
   intro: "Vragen eerlijk verdelen over studenten en learning labs, met uitleg bij elke plaatsing.",
-  noRound: "Er is nog geen matchingronde in je partnerschap.",
+  noRoundIn: "Er is nog geen matchingronde in {{name}}.",
   nothingForYou: "Hier rangschikken studenten vragen en beheert de programmaleider de matchingronde. Voor jouw rol is er nu niets te doen.",
   deadline: "Rangschikken kan tot en met {{date}}.",
   deadlinePassed: "De deadline om te rangschikken is verstreken.",
@@ -72,6 +72,9 @@ const matchingNl = {
   },
   manage: {
     newRound: "Nieuwe ronde",
+    partnership: "Partnerschap",
+    partnershipPicker: "Kies het partnerschap",
+    showPartnership: "Tonen",
     name: "Naam van de ronde",
     deadline: "Deadline voor studenten",
     create: "Ronde openen",

@@ -414,6 +414,12 @@ export function rankedStudentIds(roundId: string): string[] {
     .map((r) => r.id);
 }
 
+/** Names of these partnerships, alphabetical (the picker of someone who runs rounds for more than one). */
+export function partnershipNames(ids: string[]): { id: string; name: string }[] {
+  if (ids.length === 0) return [];
+  return getDb().select({ id: partnerships.id, name: partnerships.name }).from(partnerships).where(inArray(partnerships.id, ids)).orderBy(asc(partnerships.name)).all();
+}
+
 export function allPartnershipIds(): string[] {
   return getDb().select({ id: partnerships.id }).from(partnerships).orderBy(asc(partnerships.name)).all().map((r) => r.id);
 }

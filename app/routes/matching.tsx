@@ -12,6 +12,7 @@ import {
   currentRounds,
   findRound,
   openQuestionsOf,
+  partnershipNames,
   partnershipsOf,
   rankingOf,
   respondToProposal,
@@ -52,13 +53,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   // Programme leader (or admin): run the round of the partnership they lead.
   const managed = managedPartnerships(actor).filter((id) => can(actor, "round:manage", { partnershipIds: [id] }));
+  // Someone who runs rounds for several partnerships (an admin) chooses one; by default one with a round.
+  const requested = new URL(request.url).searchParams.get("partnerschap") ?? "";
+  const named = partnershipNames(managed);
   const manage = managed.length
     ? (() => {
-        const partnershipId = managed[0]!;
+        const partnershipId = managed.includes(requested) ? requested : (managed.find((id) => currentRounds([id]).length > 0) ?? named[0]?.id ?? managed[0]!);
+        const place = {
+          partnershipName: named.find((p) => p.id === partnershipId)?.name ?? "",
+          partnerships: named.length > 1 ? named : [],
+        };
         const round = currentRounds([partnershipId])[0] ?? null;
         if (!round) {
           return {
             partnershipId,
+            ...place,
             round: null,
             choices: {} as Record<string, { id: string; title: string }[]>,
             settings: [] as ReturnType<typeof schoolSettingsWithShortage>,
@@ -85,6 +94,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const settings = schoolSettingsWithShortage(round.id, partnershipId);
         return {
           partnershipId,
+          ...place,
           round,
           choices,
           settings,
@@ -182,8 +192,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form) return data({ error: t("errors.badRequest") }, { status: 400 });
   const round = form.roundId ? findRound(form.roundId) : undefined;
   const scope = round ? { partnershipIds: [round.partnershipId] } : undefined;
-  const back = (message: string) => redirectWithToast("/matching", { kind: "success", message });
   const partnershipId = (form.partnershipId ?? "").slice(0, 100);
+  // Back to the same partnership (someone who runs several chose it on the page).
+  const backTo = round || partnershipId ? `/matching?partnerschap=${encodeURIComponent(round?.partnershipId ?? partnershipId)}` : "/matching";
+  const back = (message: string) => redirectWithToast(backTo, { kind: "success", message });
 
   // One permission question per intent, before anything is read or changed.
   const guard = guardOfIntent(form.intent, round ? scope : undefined, partnershipId);
@@ -252,7 +264,7 @@ export async function action({ request }: ActionFunctionArgs) {
         const status = outcome.error === "notFound" ? 404 : outcome.error === "notComputed" ? 409 : 400;
         return data({ error: t(`matching.errors.${outcome.error === "infeasible" ? "adjustInfeasible" : outcome.error}`) }, { status });
       }
-      return redirectWithToast("/matching", {
+      return redirectWithToast(backTo, {
         kind: outcome.worse ? "error" : "success",
         message: t(outcome.worse ? "matching.manage.adjustedWorse" : "matching.manage.adjusted"),
       });

@@ -25,6 +25,25 @@ describe("the matching round end to end", () => {
     expect(await (await (await signedIn("student3@demo.nl")).get("/labs")).text()).toContain("Werkplaats Taal en lezen Lingestad");
   });
 
+  it("lets an admin choose the partnership whose round they run, named on the page; a programmaleider of one has no picker", async () => {
+    const partnerships = t.db.prepare("select id, name from partnerships order by name").all() as { id: string; name: string }[];
+    expect(partnerships.length).toBeGreaterThan(1);
+    const withRound = round().partnership_id;
+    const other = partnerships.find((p) => p.id !== withRound && !t.db.prepare("select 1 from matching_rounds where partnership_id = ?").get(p.id))!;
+    const admin = await signedIn("admin@demo.nl");
+    const page = await (await admin.get("/matching")).text();
+    expect(page).toContain('id="matching-partnership"');
+    for (const p of partnerships) expect(page).toContain(`<option value="${p.id}"`);
+    // By default the partnership that has a round, selected in the picker.
+    expect(page).toMatch(new RegExp(`<option value="${withRound}" selected`));
+    const chosen = await (await admin.get(`/matching?partnerschap=${other.id}`)).text();
+    expect(chosen).toContain(`Er is nog geen matchingronde in ${other.name.replace(/&/g, "&amp;")}.`);
+    expect(chosen).toContain(`name="partnershipId" value="${other.id}"`);
+    // Nonsense in the address falls back to the default, never an error.
+    expect((await admin.get("/matching?partnerschap=%3Cx%3E")).status).toBe(200);
+    expect(await (await (await signedIn("programmaleider@demo.nl")).get("/matching")).text()).not.toContain('id="matching-partnership"');
+  });
+
   it("lets a student rank up to five open questions, and refuses bad rankings without storing them", async () => {
     const client = await signedIn("student3@demo.nl");
     const [a, b, c] = openQuestions();

@@ -21,13 +21,45 @@ export function ManageView({
   busy: boolean;
   running: boolean;
 }) {
+  const picker = manage.partnerships.length > 1 ? <PartnershipPicker partnerships={manage.partnerships} current={manage.partnershipId} /> : null;
+  return (
+    <>
+      {picker}
+      <RoundView manage={manage} date={date} busy={busy} running={running} />
+    </>
+  );
+}
+
+/** For someone who runs rounds in several partnerships (an admin): which one this page is about. Works without JavaScript. */
+function PartnershipPicker({ partnerships, current }: { partnerships: { id: string; name: string }[]; current: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="card filters-inline" aria-label={t("matching.manage.partnershipPicker")}>
+      <div className="field">
+        <label htmlFor="matching-partnership">{t("matching.manage.partnership")}</label>
+        <select id="matching-partnership" name="partnerschap" defaultValue={current} key={current}>
+          {partnerships.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary">
+        {t("matching.manage.showPartnership")}
+      </button>
+    </Form>
+  );
+}
+
+function RoundView({ manage, date, busy, running }: { manage: Manage; date: Intl.DateTimeFormat; busy: boolean; running: boolean }) {
   const { t } = useTranslation();
   const round = manage.round as RoundRow | null;
   if (!round) {
     return (
       <section className="card stack" aria-labelledby="new-round">
         <h2 id="new-round">{t("matching.manage.newRound")}</h2>
-        <p>{t("matching.noRound")}</p>
+        <p>{t("matching.noRoundIn", { name: manage.partnershipName })}</p>
         <NewRoundForm partnershipId={manage.partnershipId} busy={busy} />
       </section>
     );
