@@ -75,7 +75,7 @@ const planEn: Translation["plan"] = {
     count: "{{count}} open",
     none: "No feedback on this section yet.",
     newLabel: "New comment on {{heading}}",
-    newHint: "Want to attach your comment to a passage? Select it first, with the mouse or with Shift and the arrow keys.",
+    newHint: "Want to attach your comment to a passage? Select it first: with the mouse, with Shift and the arrow keys, or on a phone by pressing and holding the text.",
     submit: "Post comment",
     submitting: "Posting…",
     replyLabel: "Reply",

@@ -74,7 +74,7 @@ const planNl = {
     count: "{{count}} open",
     none: "Nog geen feedback bij dit onderdeel.",
     newLabel: "Nieuwe reactie bij {{heading}}",
-    newHint: "Wil je je reactie aan een stuk tekst koppelen? Selecteer die tekst dan eerst, met de muis of met Shift en de pijltjestoetsen.",
+    newHint: "Wil je je reactie aan een stuk tekst koppelen? Selecteer die tekst dan eerst: met de muis, met Shift en de pijltjestoetsen, of op een telefoon door de tekst ingedrukt te houden.",
     submit: "Reactie plaatsen",
     submitting: "Bezig met plaatsen…",
     replyLabel: "Antwoord",
